@@ -1,0 +1,51 @@
+package io.flowport.contract;
+
+/**
+ * Task header keys. Everything a worker needs to run a job is in its headers and variables, so a
+ * deployed process is self-contained: workers never read the converter's catalogs.
+ */
+public final class Headers {
+
+  /** The ASL state name or Airflow task_id the job belongs to (also a zeebe:property on the element). */
+  public static final String SOURCE = "source";
+
+  /** How the request is bound and the result stored: {@code asl}, {@code airflow} or absent (plain). */
+  public static final String DIALECT = "dialect";
+
+  /** The job's role in a wait loop: {@code start} (begins the work) or {@code poll} (checks it). */
+  public static final String WAIT_ROLE = "waitRole";
+
+  /** JSON: request adapter, a template whose {@code .$} keys read the call's input (catalog `request`). */
+  public static final String REQUEST = "request";
+
+  /** JSON: result adapter, a template whose {@code .$} keys read the raw response (catalog `result`). */
+  public static final String RESULT = "result";
+
+  /** JSON: the AWS-waiter style acceptors of a poll job (catalog `wait.acceptors`). */
+  public static final String ACCEPTORS = "acceptors";
+
+  /** JSON: how a failure of the poll is reported: error name and the response paths of the reason. */
+  public static final String FAILURE = "failure";
+
+  // ASL data flow, written as in the state definition (JSON text for templates).
+  public static final String ASL_INPUT_PATH = "asl.InputPath";
+  public static final String ASL_PARAMETERS = "asl.Parameters";
+  public static final String ASL_RESULT_SELECTOR = "asl.ResultSelector";
+  public static final String ASL_RESULT_PATH = "asl.ResultPath";
+  public static final String ASL_OUTPUT_PATH = "asl.OutputPath";
+  /** JSON of the whole state, for jobs that interpret it (Choice, Pass). */
+  public static final String ASL_STATE = "asl.State";
+  public static final String ASL_RESOURCE = "asl.Resource";
+
+  // Airflow.
+  /** JSON: the operator's request fields, strings may be Jinja templates rendered per try. */
+  public static final String AIRFLOW_ARGS = "airflow.args";
+  public static final String AIRFLOW_TASK_ID = "airflow.taskId";
+  public static final String AIRFLOW_DAG_ID = "airflow.dagId";
+  /** JSON: how the operator's return value (its XCom) is derived from the result, or absent. */
+  public static final String AIRFLOW_XCOM = "airflow.xcom";
+  /** Python exception class a failed poll raises, e.g. AirflowException. */
+  public static final String AIRFLOW_FAILURE_TYPE = "airflow.failureType";
+
+  private Headers() {}
+}

@@ -1,0 +1,23 @@
+package io.flowport.contract;
+
+/**
+ * Job types the generated processes use. The BPMN back-end writes them, the workers subscribe to
+ * them; neither side knows the other's code, only this contract.
+ */
+public final class JobTypes {
+
+  /** Prefix of the EMR job types: {@code flowport.emr.<EMR API name>}, e.g. {@code flowport.emr.RunJobFlow}. */
+  public static final String EMR_PREFIX = "flowport.emr.";
+
+  /** Evaluates an ASL Choice state and returns the next state's name in {@link Vars#ASL_NEXT}. */
+  public static final String ASL_CHOICE = "flowport.asl.choice";
+
+  /** Applies the data flow of an ASL state without a task (Pass, Succeed, Wait paths). */
+  public static final String ASL_PASS = "flowport.asl.pass";
+
+  private JobTypes() {}
+
+  public static String emr(String apiName) {
+    return EMR_PREFIX + apiName;
+  }
+}

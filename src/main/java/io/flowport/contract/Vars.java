@@ -1,0 +1,70 @@
+package io.flowport.contract;
+
+/** Process variable names shared by the generated processes, the workers and the run command. */
+public final class Vars {
+
+  // ASL.
+  /** The execution input given when an instance starts (any JSON). */
+  public static final String INPUT = "input";
+  /** The ASL state document flowing from state to state (Step Functions' state input/output). */
+  public static final String PAYLOAD = "payload";
+  /** The execution output, set when the machine succeeds. */
+  public static final String OUTPUT = "output";
+  /** Name of the next state chosen by a Choice job. */
+  public static final String ASL_NEXT = "aslNext";
+
+  // Failures, set on every failed end (ASL error/cause, Airflow exception type/message).
+  public static final String ERROR = "error";
+  public static final String CAUSE = "cause";
+
+  // Wait loops (local to the loop's subprocess).
+  /** {@code pending} or {@code success}; a failure throws a BPMN error instead. */
+  public static final String WAIT_STATE = "waitState";
+  public static final String WAIT_SUBJECT = "waitSubject";
+  public static final String POLL_COUNT = "pollCount";
+  /** The integration result a successful wait completes with (e.g. {"ClusterId": ...}). */
+  public static final String SYNC_RESULT = "syncResult";
+
+  // Airflow.
+  public static final String DAG_STATE = "dagState";
+  public static final String LOGICAL_DATE = "logical_date";
+
+  /** Task-instance state of a task: success, failed, skipped, upstream_failed. */
+  public static String taskState(String taskId) {
+    return "ti_" + key(taskId);
+  }
+
+  /** The task's XCom return value. */
+  public static String xcom(String taskId) {
+    return "xcom_" + key(taskId);
+  }
+
+  /** Try number of the current attempt (1-based, as Airflow's try_number). */
+  public static String tryNumber(String taskId) {
+    return "try_" + key(taskId);
+  }
+
+  /**
+   * A FEEL-safe name for a task_id: letters, digits and underscores stay, the dots of TaskGroup
+   * members become {@code __}, dashes {@code _}, anything else {@code _x<hex>_}. The converter
+   * refuses a DAG in which two task ids get the same key.
+   */
+  public static String key(String taskId) {
+    StringBuilder out = new StringBuilder(taskId.length());
+    for (int i = 0; i < taskId.length(); i++) {
+      char c = taskId.charAt(i);
+      if (Character.isLetterOrDigit(c) && c < 128 || c == '_') {
+        out.append(c);
+      } else if (c == '.') {
+        out.append("__");
+      } else if (c == '-') {
+        out.append('_');
+      } else {
+        out.append("_x").append(Integer.toHexString(c)).append('_');
+      }
+    }
+    return out.toString();
+  }
+
+  private Vars() {}
+}

@@ -1,0 +1,67 @@
+package io.flowport.ir;
+
+import io.flowport.diag.SourceLocation;
+import java.time.Duration;
+import java.util.List;
+
+/** One node of a {@link StateGraph}; {@code name} is the source state name, unique in the graph. */
+public sealed interface Step {
+
+  String name();
+
+  SourceLocation source();
+
+  /** Names of the steps control can move to next. */
+  List<String> successors();
+
+  /** Performs work (a Task state): a call, maybe a wait until the work is done, then {@code next}. */
+  record Task(String name, SourceLocation source, Work work, Duration timeout, String next)
+      implements Step {
+    public List<String> successors() {
+      return next == null ? List.of() : List.of(next);
+    }
+  }
+
+  /**
+   * Routes by a decision a job computes (a Choice state): the job's result names one of {@code
+   * targets}, in order of the source's rules.
+   */
+  record Choice(String name, SourceLocation source, Call decide, List<String> targets) implements Step {
+    public Choice {
+      targets = List.copyOf(targets);
+    }
+
+    public List<String> successors() {
+      return targets;
+    }
+  }
+
+  /** Waits for a duration (a Wait state), after an optional data-flow job. */
+  record Delay(String name, SourceLocation source, Duration duration, Call transform, String next)
+      implements Step {
+    public List<String> successors() {
+      return List.of(next);
+    }
+  }
+
+  /** Transforms the data and moves on (a Pass state); {@code transform} is null when nothing changes. */
+  record Pass(String name, SourceLocation source, Call transform, String next) implements Step {
+    public List<String> successors() {
+      return next == null ? List.of() : List.of(next);
+    }
+  }
+
+  /** Ends the workflow successfully (a Succeed state, or a state with End: true). */
+  record Succeed(String name, SourceLocation source, Call transform) implements Step {
+    public List<String> successors() {
+      return List.of();
+    }
+  }
+
+  /** Ends the workflow with an error (a Fail state). Either value may be null, as in ASL. */
+  record Fail(String name, SourceLocation source, String error, String cause) implements Step {
+    public List<String> successors() {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.flowport.ir;
+
+import io.flowport.diag.SourceLocation;
+import java.util.List;
+
+/**
+ * One converted workflow: what a front-end (ASL, Airflow) understood of its source, independent of
+ * BPMN. The back-end turns it into one executable process.
+ *
+ * @param id the BPMN process id (NCName-safe)
+ * @param name a human name for the process
+ * @param description the source's comment or description, or null
+ * @param dialect how data flows at run time (decides the runtime contract of the jobs)
+ * @param source where the workflow is defined
+ * @param triggers how instances start; a manual start is always possible
+ * @param body the control flow
+ */
+public record Workflow(
+    String id,
+    String name,
+    String description,
+    Dialect dialect,
+    SourceLocation source,
+    List<Schedule> triggers,
+    Body body) {
+
+  public Workflow {
+    triggers = List.copyOf(triggers);
+  }
+}
