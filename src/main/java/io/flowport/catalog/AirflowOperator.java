@@ -1,0 +1,43 @@
+package io.flowport.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How an Airflow operator or sensor class maps to EMR jobs.
+ *
+ * @param operator the fully qualified class name
+ * @param aliases other import paths of the same class
+ * @param api the EMR API the operator calls, or null when it calls none (EmptyOperator, sensors)
+ * @param request request template over the operator's arguments, or null
+ * @param templated the operator's template_fields
+ * @param xcom how the return value derives from the raw response, or null (returns None)
+ * @param returns the Python type of the return value ({@code str}, {@code dict}, {@code None}), for
+ *     static checks of XCom use
+ * @param defaults argument defaults, as an object
+ * @param sensor the poll of a sensor, or null
+ * @param ignored arguments without effect here (reported)
+ */
+public record AirflowOperator(
+    String operator,
+    List<String> aliases,
+    String api,
+    JsonNode request,
+    List<String> templated,
+    JsonNode xcom,
+    String returns,
+    JsonNode defaults,
+    Waiter sensor,
+    List<String> ignored,
+    Path file) {
+
+  public boolean matches(String qualifiedName) {
+    return operator.equals(qualifiedName) || aliases.contains(qualifiedName);
+  }
+
+  /** The class name without its module. */
+  public String simpleName() {
+    return operator.substring(operator.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,217 @@
+package io.flowport.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.flowport.diag.BadInputException;
+import io.flowport.diag.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads catalog YAML files strictly: an unknown key is an error naming the file and the key. */
+final class CatalogLoader {
+
+  /** Built-in catalogs, packaged from {@code converters/} at the repository root. */
+  static final List<String> BUILT_IN = List.of("emr-step-functions.yaml", "emr-airflow.yaml");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  static Catalog load(List<Path> userFiles) {
+    List<Catalog> parts = new ArrayList<>();
+    for (Path file : userFiles) {
+      parts.add(read(file, readFile(file)));
+    }
+    for (String name : BUILT_IN) {
+      parts.add(read(Path.of("converters", name), readResource(name)));
+    }
+    return Catalog.merge(parts);
+  }
+
+  private static JsonNode readFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException(SourceLocation.file(file), "catalog file not found");
+    }
+    try {
+      return YAML.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new BadInputException(SourceLocation.file(file), "not valid YAML: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static JsonNode readResource(String name) {
+    try (InputStream in = CatalogLoader.class.getResourceAsStream("/converters/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in catalog converters/" + name + " is not on the class path");
+      }
+      return YAML.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Catalog read(Path file, JsonNode root) {
+    Reader r = new Reader(file);
+    r.keys(root, "", Set.of("kind", "resources", "waiters", "operators"));
+    String kind = r.text(root, "kind", "");
+    List<AslResource> resources = new ArrayList<>();
+    Map<String, Waiter> waiters = new LinkedHashMap<>();
+    List<AirflowOperator> operators = new ArrayList<>();
+    switch (kind) {
+      case "asl-resources" -> {
+        int i = 0;
+        for (JsonNode n : root.path("resources")) {
+          resources.add(r.aslResource(n, "resources[" + i++ + "]"));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("waiters").fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          waiters.put(e.getKey(), r.waiter(e.getKey(), e.getValue(), "waiters." + e.getKey()));
+        }
+      }
+      case "airflow-operators" -> {
+        int i = 0;
+        for (JsonNode n : root.path("operators")) {
+          operators.add(r.operator(n, "operators[" + i++ + "]"));
+        }
+      }
+      default -> throw r.error("kind", "must be asl-resources or airflow-operators, got '" + kind + "'");
+    }
+    for (AslResource res : resources) {
+      if (res.waiter() != null && !waiters.containsKey(res.waiter())) {
+        throw r.error("resources", "resource " + res.resource() + " names an unknown waiter '" + res.waiter() + "'");
+      }
+    }
+    return new Catalog(resources, waiters, operators);
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+
+  /** Field access that reports the file and the key path on every mistake. */
+  private record Reader(Path file) {
+
+    AslResource aslResource(JsonNode n, String at) {
+      keys(n, at, Set.of("resource", "api", "request", "result", "wait", "check"));
+      return new AslResource(
+          required(n, "resource", at), required(n, "api", at), json(n, "request"), json(n, "result"),
+          text(n, "wait", null), strings(n, "check", at), file);
+    }
+
+    Waiter waiter(String name, JsonNode n, String at) {
+      keys(n, at, Set.of("api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure"));
+      List<Acceptor> acceptors = new ArrayList<>();
+      int i = 0;
+      for (JsonNode a : n.path("acceptors")) {
+        String aat = at + ".acceptors[" + i++ + "]";
+        keys(a, aat, Set.of("matcher", "argument", "expected", "state"));
+        String state = required(a, "state", aat);
+        if (!Set.of("success", "failure", "retry").contains(state)) {
+          throw error(aat + ".state", "must be success, failure or retry");
+        }
+        String matcher = required(a, "matcher", aat);
+        if (!Set.of("path", "pathAll", "pathAny").contains(matcher)) {
+          throw error(aat + ".matcher", "must be path, pathAll or pathAny");
+        }
+        acceptors.add(new Acceptor(matcher, required(a, "argument", aat), a.path("expected"), state));
+      }
+      if (acceptors.isEmpty()) {
+        throw error(at + ".acceptors", "a waiter needs at least one acceptor");
+      }
+      JsonNode f = n.path("failure");
+      keys(f, at + ".failure", Set.of("error", "cause"));
+      Failure failure = new Failure(required(f, "error", at + ".failure"), text(f, "cause", null));
+      int delay = n.path("delay").asInt(0);
+      if (delay <= 0) {
+        throw error(at + ".delay", "must be a positive number of seconds");
+      }
+      return new Waiter(name, required(n, "api", at), json(n, "request"), delay,
+          n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure);
+    }
+
+    AirflowOperator operator(JsonNode n, String at) {
+      keys(n, at, Set.of("operator", "aliases", "api", "request", "templated", "xcom", "returns",
+          "defaults", "sensor", "ignored"));
+      Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), at + ".sensor") : null;
+      return new AirflowOperator(required(n, "operator", at), strings(n, "aliases", at), text(n, "api", null),
+          json(n, "request"), strings(n, "templated", at), json(n, "xcom"), text(n, "returns", "None"),
+          n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at), file);
+    }
+
+    /** A sensor's poll takes its interval from poke_interval, so the catalog gives none. */
+    private Waiter waiterWithDefaultDelay(JsonNode n, String at) {
+      JsonNode copy = n.deepCopy();
+      if (!copy.has("delay")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy).put("delay", 60);
+      }
+      return waiter(at, copy, at);
+    }
+
+    void keys(JsonNode n, String at, Set<String> allowed) {
+      if (n.isMissingNode()) {
+        return;
+      }
+      if (!n.isObject()) {
+        throw error(at, "must be a mapping");
+      }
+      for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        if (!allowed.contains(key)) {
+          throw error(at.isEmpty() ? key : at + "." + key, "unknown key (expected one of " + allowed.stream().sorted().toList() + ")");
+        }
+      }
+    }
+
+    String required(JsonNode n, String key, String at) {
+      String v = text(n, key, null);
+      if (v == null || v.isBlank()) {
+        throw error(at + "." + key, "is required");
+      }
+      return v;
+    }
+
+    String text(JsonNode n, String key, String fallback) {
+      JsonNode v = n.get(key);
+      if (v == null || v.isNull()) {
+        return fallback;
+      }
+      if (!v.isValueNode()) {
+        throw error(key, "must be a string");
+      }
+      return v.asText();
+    }
+
+    List<String> strings(JsonNode n, String key, String at) {
+      JsonNode v = n.get(key);
+      if (v == null || v.isNull()) {
+        return List.of();
+      }
+      if (!v.isArray()) {
+        throw error(at + "." + key, "must be a list");
+      }
+      List<String> out = new ArrayList<>();
+      v.forEach(x -> out.add(x.asText()));
+      return out;
+    }
+
+    static JsonNode json(JsonNode n, String key) {
+      JsonNode v = n.get(key);
+      return v == null || v instanceof NullNode ? null : v;
+    }
+
+    BadInputException error(String at, String message) {
+      return new BadInputException(SourceLocation.of(file, 0, 0, at), message);
+    }
+  }
+
+  private CatalogLoader() {}
+}

@@ -1,0 +1,21 @@
+package io.flowport.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A declarative wait, in the AWS SDK waiter format: poll {@code api} every {@code delay} seconds
+ * until an acceptor says success or failure.
+ *
+ * @param request an ASL payload template over the start call's result (or the arguments), or null
+ * @param slowDelay a longer delay after {@code slowAfter} polls, or 0 for none
+ */
+public record Waiter(
+    String name,
+    String api,
+    JsonNode request,
+    int delay,
+    int slowDelay,
+    int slowAfter,
+    List<Acceptor> acceptors,
+    Failure failure) {}
