@@ -1,0 +1,52 @@
+package io.flowport.report;
+
+/**
+ * The catalogue of conversion messages: each has a stable id users can grep and count, like the
+ * Camunda 7-to-8 converter's ElementCheckMessages. Texts are templates filled by the front-ends.
+ */
+public enum Code {
+  // Flaws of the source that its own platform would hit (the run reproduces them).
+  ASL_NOT_AN_INTEGRATION("FP101", Severity.WARNING, "Resource is not a Step Functions integration"),
+  ASL_PATH_NEVER_SET("FP102", Severity.WARNING, "Path reads a field that no earlier state produces"),
+  ASL_BUSY_LOOP("FP103", Severity.WARNING, "Loop without a Wait state polls as fast as it can"),
+  ASL_INTEGRATION_RULE("FP104", Severity.WARNING, "Parameters break a rule of the integration"),
+  AIRFLOW_XCOM_SHAPE("FP201", Severity.WARNING, "Template uses an XCom in a way its value does not allow"),
+  AIRFLOW_LEAVES_RESOURCES("FP202", Severity.WARNING, "Created resources are never cleaned up"),
+
+  // Differences in how flowport runs it.
+  ASL_TASK_TIMEOUT("FP301", Severity.INFO, "TimeoutSeconds became an interrupting timer boundary"),
+  ASL_SYNC_POLL("FP302", Severity.INFO, ".sync became a poll loop with timers"),
+  ASL_CAUSE_TEXT("FP303", Severity.REVIEW, "Cause text of a failed wait is flowport's own"),
+  AIRFLOW_SCHEDULE("FP401", Severity.INFO, "Schedule became a timer start event"),
+  AIRFLOW_SCHEDULE_APPROX("FP402", Severity.REVIEW, "Schedule is approximated"),
+  AIRFLOW_RETRIES("FP403", Severity.INFO, "Retries became a retry loop with a timer"),
+  AIRFLOW_SENSOR("FP404", Severity.INFO, "Sensor became a poll loop with a timeout boundary"),
+  AIRFLOW_CONNECTION("FP405", Severity.REVIEW, "Airflow connection settings are not merged"),
+  AIRFLOW_IGNORED_ARG("FP406", Severity.REVIEW, "Argument has no effect in flowport"),
+  AIRFLOW_NOT_SCHEDULED("FP407", Severity.INFO, "DAG argument only matters to Airflow's scheduler"),
+
+  // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
+  UNSUPPORTED("FP900", Severity.TASK, "Not supported");
+
+  private final String id;
+  private final Severity severity;
+  private final String title;
+
+  Code(String id, Severity severity, String title) {
+    this.id = id;
+    this.severity = severity;
+    this.title = title;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public String title() {
+    return title;
+  }
+}
