@@ -1,0 +1,88 @@
+package io.flowport.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowport.catalog.Catalog;
+import io.flowport.convert.Conversion;
+import io.flowport.diag.BadInputException;
+import io.flowport.ir.Dialect;
+import io.flowport.ir.Names;
+import io.flowport.ir.StateGraph;
+import io.flowport.ir.Step;
+import io.flowport.ir.Workflow;
+import io.flowport.json.LocatedJson;
+import io.flowport.report.Report;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ASL front-end: a Step Functions state machine (JSONPath query language) becomes a {@link
+ * StateGraph}. One conversion per state type; static checks then warn about what would fail or
+ * misbehave on Step Functions itself.
+ */
+public final class AslConverter {
+
+  private final Catalog catalog;
+
+  public AslConverter(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** The process id of a machine file: its name without {@code .asl.json}/{@code .json}, NCName-safe. */
+  public static String processId(Path file) {
+    String name = file.getFileName().toString().replaceFirst("(\\.asl)?\\.json$", "");
+    return Names.ncName(name);
+  }
+
+  public Conversion convert(Path file, String text) {
+    LocatedJson json = LocatedJson.parse(file, text);
+    AslDocument doc = new AslDocument(json);
+    Report report = new Report();
+    unsupportedTopLevel(doc);
+    AslContext ctx = new AslContext(doc, catalog, report);
+    List<Step> steps = new ArrayList<>();
+    for (String name : doc.reachable()) {
+      steps.add(convertState(ctx, name, doc.states().get(name)));
+    }
+    for (String name : doc.states().keySet()) {
+      if (!steps.stream().anyMatch(s -> s.name().equals(name))) {
+        report.converted(name + ": not reachable from StartAt, left out (Step Functions never runs it either)");
+      }
+    }
+    StateGraph graph = new StateGraph(doc.startAt(), steps);
+    DataFlowCheck.run(ctx, graph);
+    LoopCheck.run(ctx, graph);
+    String id = processId(file);
+    JsonNode comment = doc.root().get("Comment");
+    String description = comment != null && comment.isTextual() ? comment.asText() : null;
+    Workflow workflow = new Workflow(id, Names.humanize(id), description, Dialect.ASL, doc.at(""), List.of(), graph);
+    return new Conversion(workflow, report);
+  }
+
+  private Step convertState(AslContext ctx, String name, JsonNode state) {
+    return switch (AslStates.type(state)) {
+      case "Task" -> TaskConversion.convert(ctx, name, state);
+      case "Choice" -> ChoiceConversion.convert(ctx, name, state);
+      case "Pass", "Succeed", "Fail", "Wait" -> FlowConversion.convert(ctx, name, state);
+      default -> throw Unsupported.state(ctx, name, state);
+    };
+  }
+
+  private static void unsupportedTopLevel(AslDocument doc) {
+    JsonNode root = doc.root();
+    if (root.has("QueryLanguage") && !"JSONPath".equals(root.get("QueryLanguage").asText())) {
+      throw new BadInputException(doc.at("/QueryLanguage"),
+          "QueryLanguage " + root.get("QueryLanguage").asText() + " is not supported: flowport runs JSONPath machines");
+    }
+    for (var it = root.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!List.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage").contains(key)) {
+        throw new BadInputException(doc.at("/" + LocatedJson.escape(key)), "unknown top-level field '" + key + "'");
+      }
+    }
+    if (root.has("TimeoutSeconds")) {
+      throw new BadInputException(doc.at("/TimeoutSeconds"),
+          "a machine-level TimeoutSeconds is not supported yet (reported, not dropped): remove it or wait for the ASL front-end issue");
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.flowport.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowport.ir.StateGraph;
+import io.flowport.ir.Step;
+import io.flowport.report.Code;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Warns about loops that call a service with no Wait state on the way round: Step Functions runs
+ * them as fast as it can, which hammers the service (and EMR throttles). Nothing is inserted: the
+ * run does what the machine says.
+ */
+final class LoopCheck {
+
+  static void run(AslContext ctx, StateGraph graph) {
+    List<String> order = graph.steps().stream().map(Step::name).toList();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      index.put(order.get(i), i);
+    }
+    // A back edge (to a state earlier in depth-first order) closes a loop; the loop is the states
+    // from the target to the source in that order that can reach each other.
+    for (Step from : graph.steps()) {
+      for (String to : from.successors()) {
+        if (index.get(to) > index.get(from.name())) {
+          continue;
+        }
+        List<Step> loop = loop(graph, to, from.name());
+        boolean waits = loop.stream().anyMatch(s -> s instanceof Step.Delay);
+        List<String> calls = new ArrayList<>();
+        loop.stream().filter(s -> s instanceof Step.Task).forEach(s -> calls.add(s.name()));
+        if (waits || calls.isEmpty()) {
+          continue;
+        }
+        ctx.report().add(Code.ASL_BUSY_LOOP, ctx.doc().at(pointer(ctx, from.name(), to)), from.name(),
+            from.name() + " goes back to " + to + " with no Wait state on the loop, so " + String.join(", ", calls)
+                + " run again at once, as fast as Step Functions can go: a busy loop that floods the service with calls "
+                + "(EMR throttles them) and runs up state transitions",
+            "add a Wait state (e.g. \"Seconds\": 60) between " + from.name() + " and " + to);
+      }
+    }
+  }
+
+  /** States on some path from {@code head} to {@code tail} (both included). */
+  private static List<Step> loop(StateGraph graph, String head, String tail) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : graph.steps()) {
+      if (reaches(graph, head, s.name(), new ArrayList<>()) && reaches(graph, s.name(), tail, new ArrayList<>())) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean reaches(StateGraph graph, String from, String to, List<String> seen) {
+    if (from.equals(to)) {
+      return true;
+    }
+    if (seen.contains(from)) {
+      return false;
+    }
+    seen.add(from);
+    for (String n : graph.step(from).successors()) {
+      if (reaches(graph, n, to, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String pointer(AslContext ctx, String from, String to) {
+    JsonNode state = ctx.doc().states().get(from);
+    String base = AslDocument.statePointer(from);
+    if (to.equals(state.path("Next").asText(null))) {
+      return base + "/Next";
+    }
+    JsonNode choices = state.path("Choices");
+    for (int i = 0; i < choices.size(); i++) {
+      if (to.equals(choices.get(i).path("Next").asText())) {
+        return base + "/Choices/" + i + "/Next";
+      }
+    }
+    return base + "/Default";
+  }
+
+  private LoopCheck() {}
+}

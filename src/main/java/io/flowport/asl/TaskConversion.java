@@ -1,0 +1,171 @@
+package io.flowport.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowport.catalog.AslResource;
+import io.flowport.catalog.Catalog;
+import io.flowport.catalog.EmrApis;
+import io.flowport.catalog.Waiter;
+import io.flowport.contract.Headers;
+import io.flowport.contract.JobTypes;
+import io.flowport.diag.BadInputException;
+import io.flowport.ir.Call;
+import io.flowport.ir.Step;
+import io.flowport.ir.Wait;
+import io.flowport.ir.Work;
+import io.flowport.report.Code;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Task state → a call of the integration's EMR job, with a poll loop for {@code .sync}. */
+final class TaskConversion {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final Set<String> KNOWN = Set.of("Type", "Comment", "Resource", "Parameters", "InputPath",
+      "OutputPath", "ResultPath", "ResultSelector", "TimeoutSeconds", "Next", "End");
+  private static final Set<String> NOT_YET = Set.of("Retry", "Catch", "HeartbeatSeconds", "HeartbeatSecondsPath",
+      "TimeoutSecondsPath", "Credentials", "Arguments", "Output", "Assign", "QueryLanguage");
+
+  /** Resources that look like EMR optimized integrations: {@code elasticmapreduce:<action>[.sync]}. */
+  private static final Pattern EMR_LIKE =
+      Pattern.compile("arn:aws:states:::elasticmapreduce:([a-zA-Z]+)(\\.sync|\\.waitForTaskToken)?");
+
+  static Step convert(AslContext ctx, String name, JsonNode state) {
+    Unsupported.fields(ctx, name, state, KNOWN, NOT_YET);
+    JsonNode resourceNode = state.get("Resource");
+    if (resourceNode == null || !resourceNode.isTextual()) {
+      throw new BadInputException(ctx.doc().at(name, "Resource"), "Task state '" + name + "' needs a Resource ARN");
+    }
+    String arn = resourceNode.asText();
+    Resolved resolved = resolve(ctx, name, arn);
+    Checks.parameters(ctx, name, state, resolved.entry());
+
+    Map<String, String> start = dataHeaders(name, state, arn);
+    input(start, state);
+    if (resolved.entry().request() != null) {
+      start.put(Headers.REQUEST, json(resolved.entry().request()));
+    }
+    if (resolved.entry().result() != null) {
+      start.put(Headers.RESULT, json(resolved.entry().result()));
+    }
+    output(start, state);
+    Work work;
+    String apiLabel = "EMR " + resolved.api();
+    if (resolved.waiter() == null) {
+      work = new Work(Call.of(JobTypes.emr(resolved.api()), apiLabel, start), null);
+      ctx.report().converted(name + ": Task " + arn + " → service task " + JobTypes.emr(resolved.api()));
+    } else {
+      start.put(Headers.WAIT_ROLE, "start");
+      Waiter w = resolved.waiter();
+      Map<String, String> poll = dataHeaders(name, state, arn);
+      poll.put(Headers.WAIT_ROLE, "poll");
+      if (w.request() != null) {
+        poll.put(Headers.REQUEST, json(w.request()));
+      }
+      poll.put(Headers.ACCEPTORS, json(JSON.valueToTree(w.acceptors())));
+      poll.put(Headers.FAILURE, json(JSON.valueToTree(w.failure())));
+      output(poll, state);
+      Wait wait = new Wait(Call.of(JobTypes.emr(w.api()), "EMR " + w.api(), poll), Duration.ofSeconds(w.delay()),
+          w.slowDelay() > 0 ? Duration.ofSeconds(w.slowDelay()) : null, w.slowAfter(), null);
+      work = new Work(Call.of(JobTypes.emr(resolved.api()), apiLabel, start), wait);
+      ctx.report().add(Code.ASL_SYNC_POLL, ctx.doc().at(name, "Resource"), name,
+          arn + " became " + resolved.api() + " followed by a " + w.api() + " poll loop (every " + w.delay() + " s"
+              + (w.slowDelay() > 0 ? ", every " + w.slowDelay() + " s after " + w.slowAfter() + " polls" : "")
+              + ") with BPMN timers, as Step Functions polls", null);
+      ctx.report().add(Code.ASL_CAUSE_TEXT, ctx.doc().at(name, "Resource"), name,
+          "when the wait fails, the error is " + w.failure().error() + " as in Step Functions; its cause text is flowport's: "
+              + w.failure().cause(), null);
+      ctx.report().converted(name + ": Task " + arn + " → subprocess: " + JobTypes.emr(resolved.api()) + ", then poll "
+          + JobTypes.emr(w.api()) + " until " + w.name());
+    }
+    Duration timeout = null;
+    if (state.has("TimeoutSeconds")) {
+      JsonNode t = state.get("TimeoutSeconds");
+      if (!t.canConvertToInt() || t.asInt() <= 0) {
+        throw new BadInputException(ctx.doc().at(name, "TimeoutSeconds"), "TimeoutSeconds must be a positive integer");
+      }
+      timeout = Duration.ofSeconds(t.asInt());
+      ctx.report().add(Code.ASL_TASK_TIMEOUT, ctx.doc().at(name, "TimeoutSeconds"), name,
+          "TimeoutSeconds " + t.asInt() + " became an interrupting timer boundary raising States.Timeout", null);
+    }
+    String next = state.has("Next") ? state.get("Next").asText() : null;
+    return new Step.Task(name, ctx.doc().at(name, null), work, timeout, next);
+  }
+
+  private record Resolved(AslResource entry, String api, Waiter waiter) {}
+
+  private static Resolved resolve(AslContext ctx, String name, String arn) {
+    Catalog catalog = ctx.catalog();
+    var match = catalog.aslResource(arn);
+    if (match.isPresent()) {
+      AslResource entry = match.get().entry();
+      String api = match.get().api();
+      if (!EmrApis.exists(api)) {
+        throw new BadInputException(ctx.doc().at(name, "Resource"), "resource " + arn + " names " + api + ", which is not an EMR API");
+      }
+      Waiter waiter = entry.waiter() == null ? null : catalog.waiter(entry.waiter()).orElseThrow();
+      return new Resolved(entry, api, waiter);
+    }
+    Matcher m = EMR_LIKE.matcher(arn);
+    if (m.matches()) {
+      String action = m.group(1);
+      String api = Character.toUpperCase(action.charAt(0)) + action.substring(1);
+      String sdkArn = "arn:aws:states:::aws-sdk:emr:" + action;
+      var sdk = catalog.aslResource(sdkArn);
+      if (EmrApis.exists(api) && sdk.isPresent()) {
+        ctx.report().add(Code.ASL_NOT_AN_INTEGRATION, ctx.doc().at(name, "Resource"), name,
+            arn + " is not a Step Functions integration (the optimized EMR integration has no " + action
+                + (m.group(2) == null ? "" : m.group(2)) + "); flowport calls EMR " + api + " once, like " + sdkArn,
+            "use \"Resource\": \"" + sdkArn + "\"" + (m.group(2) == null ? "" : " (it returns at once; to wait, loop through a Wait state)"));
+        return new Resolved(sdk.get().entry(), api, null);
+      }
+    }
+    throw new BadInputException(ctx.doc().at(name, "Resource"),
+        "no catalog entry maps resource " + arn + " to a job; add one to a catalog file (see converters/)");
+  }
+
+  /** Headers every job of this state carries. */
+  private static Map<String, String> dataHeaders(String name, JsonNode state, String arn) {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put(Headers.SOURCE, name);
+    h.put(Headers.DIALECT, "asl");
+    h.put(Headers.ASL_RESOURCE, arn);
+    return h;
+  }
+
+  private static void input(Map<String, String> h, JsonNode state) {
+    putIfPresent(h, Headers.ASL_INPUT_PATH, AslStates.pathHeader(state, "InputPath"));
+    if (state.has("Parameters")) {
+      h.put(Headers.ASL_PARAMETERS, json(state.get("Parameters")));
+    }
+  }
+
+  private static void output(Map<String, String> h, JsonNode state) {
+    if (state.has("ResultSelector")) {
+      h.put(Headers.ASL_RESULT_SELECTOR, json(state.get("ResultSelector")));
+    }
+    putIfPresent(h, Headers.ASL_RESULT_PATH, AslStates.pathHeader(state, "ResultPath"));
+    putIfPresent(h, Headers.ASL_OUTPUT_PATH, AslStates.pathHeader(state, "OutputPath"));
+  }
+
+  private static void putIfPresent(Map<String, String> h, String key, String value) {
+    if (value != null) {
+      h.put(key, value);
+    }
+  }
+
+  static String json(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private TaskConversion() {}
+}
