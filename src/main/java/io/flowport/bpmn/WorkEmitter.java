@@ -1,0 +1,102 @@
+package io.flowport.bpmn;
+
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.flowport.contract.Vars;
+import io.flowport.ir.Names;
+import io.flowport.ir.Wait;
+import io.flowport.ir.Work;
+import java.time.Duration;
+
+/**
+ * External work: a service task, or — when the work must be waited for — a subprocess with a
+ * poll loop (service task, gateway, timer catch event), so no worker thread sleeps while EMR works.
+ */
+final class WorkEmitter {
+
+  private final BpmnWriter w;
+
+  WorkEmitter(BpmnWriter w) {
+    this.w = w;
+  }
+
+  /**
+   * Emits the work as one activity named after the source element.
+   *
+   * @param idBase the id (and source name) of the element
+   */
+  Activity emit(BaseElement scope, String idBase, String source, Work work) {
+    String label = Names.humanize(source);
+    if (work.waitLoop() == null) {
+      return w.task(scope, idBase, label, source, work.start());
+    }
+    SubProcess sp = w.subProcess(scope, idBase, label, source);
+    Wait wait = work.waitLoop();
+    w.input(sp, "=0", Vars.POLL_COUNT);
+    w.input(sp, "=\"pending\"", Vars.WAIT_STATE);
+    w.input(sp, "=null", Vars.SYNC_RESULT);
+    StartEvent start = w.start(sp, idBase + "_start", "Start", null);
+    FlowNode first;
+    if (work.start() != null) {
+      ServiceTask call = w.task(sp, idBase + "_call", work.start().label(), source, work.start());
+      w.flow(sp, start, call, null);
+      first = call;
+    } else {
+      first = start;
+    }
+    ExclusiveGateway merge = w.xor(sp, idBase + "_loop", null, null);
+    ExclusiveGateway done = w.xor(sp, idBase + "_done", "Done?", null);
+    ServiceTask poll = w.task(sp, idBase + "_poll", wait.poll().label(), source, wait.poll());
+    w.output(poll, "=" + Vars.POLL_COUNT + " + 1", Vars.POLL_COUNT);
+    IntermediateCatchEvent delay = w.timer(sp, idBase + "_delay", "Wait " + human(wait.interval())
+        + (wait.slowInterval() == null ? "" : ", later " + human(wait.slowInterval())), null, interval(wait));
+    var end = w.end(sp, idBase + "_end", "Done", null);
+    if (work.start() != null) {
+      // The start call may already finish the work (a mocked task): check before the first delay.
+      w.flow(sp, first, merge, null);
+      w.flow(sp, merge, done, null);
+      w.flow(sp, done, end, "=" + Vars.WAIT_STATE + " = \"success\"").setName("done");
+      w.defaultFlow(sp, done, delay).setName("not yet");
+      w.flow(sp, delay, poll, null);
+      w.flow(sp, poll, merge, null);
+    } else {
+      // A sensor pokes at once, then sleeps between pokes.
+      w.flow(sp, first, merge, null);
+      w.flow(sp, merge, poll, null);
+      w.flow(sp, poll, done, null);
+      w.flow(sp, done, end, "=" + Vars.WAIT_STATE + " = \"success\"").setName("done");
+      w.defaultFlow(sp, done, delay).setName("not yet");
+      w.flow(sp, delay, merge, null);
+    }
+    return sp;
+  }
+
+  /** The poll interval as a timer expression, slowing down after some polls when the source does. */
+  static String interval(Wait wait) {
+    if (wait.slowInterval() == null) {
+      return wait.interval().toString();
+    }
+    return "=if " + Vars.POLL_COUNT + " < " + wait.slowAfterPolls() + " then duration(\"" + wait.interval()
+        + "\") else duration(\"" + wait.slowInterval() + "\")";
+  }
+
+  static String human(Duration d) {
+    long s = d.toSeconds();
+    if (s % 86400 == 0 && s > 0) {
+      return s / 86400 + " d";
+    }
+    if (s % 3600 == 0 && s > 0) {
+      return s / 3600 + " h";
+    }
+    if (s % 60 == 0 && s > 0) {
+      return s / 60 + " min";
+    }
+    return s + " s";
+  }
+}
