@@ -1,0 +1,59 @@
+package io.flowport.cli;
+
+import io.flowport.diag.BadInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code flowport}: converts Step Functions machines and Airflow DAGs to Camunda 8 BPMN and runs
+ * them. Exit codes: 0 ok, 1 the run failed, 2 bad input or usage.
+ */
+@Command(
+    name = "flowport",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Moves EMR orchestration from AWS Step Functions and Apache Airflow to Camunda 8.",
+    subcommands = {ConvertCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:ok", "1:the run failed (or gave up)", "2:bad input or usage"})
+public final class Main {
+
+  public static final int OK = 0;
+  public static final int RUN_FAILED = 1;
+  public static final int BAD_INPUT = 2;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI with the given streams (tests call this). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof BadInputException) {
+        err.println("flowport: " + e.getMessage());
+        return BAD_INPUT;
+      }
+      err.println("flowport: internal error: " + e + (debug() ? "" : " (set FLOWPORT_DEBUG=1 for the stack trace)"));
+      if (debug()) {
+        e.printStackTrace(err);
+      }
+      return RUN_FAILED;
+    });
+    return cli.execute(args);
+  }
+
+  static boolean debug() {
+    return System.getenv("FLOWPORT_DEBUG") != null;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"flowport 0.1.0"};
+    }
+  }
+}
