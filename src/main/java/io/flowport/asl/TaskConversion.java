@@ -46,14 +46,12 @@ final class TaskConversion {
     Checks.parameters(ctx, name, state, resolved.entry());
 
     Map<String, String> start = dataHeaders(name, state, arn);
-    input(start, state);
     if (resolved.entry().request() != null) {
       start.put(Headers.REQUEST, json(resolved.entry().request()));
     }
     if (resolved.entry().result() != null) {
       start.put(Headers.RESULT, json(resolved.entry().result()));
     }
-    output(start, state);
     Work work;
     String apiLabel = "EMR " + resolved.api();
     if (resolved.waiter() == null) {
@@ -69,7 +67,6 @@ final class TaskConversion {
       }
       poll.put(Headers.ACCEPTORS, json(JSON.valueToTree(w.acceptors())));
       poll.put(Headers.FAILURE, json(JSON.valueToTree(w.failure())));
-      output(poll, state);
       Wait wait = new Wait(Call.of(JobTypes.emr(w.api()), "EMR " + w.api(), poll), Duration.ofSeconds(w.delay()),
           w.slowDelay() > 0 ? Duration.ofSeconds(w.slowDelay()) : null, w.slowAfter(), null);
       work = new Work(Call.of(JobTypes.emr(resolved.api()), apiLabel, start), wait);
@@ -129,34 +126,17 @@ final class TaskConversion {
         "no catalog entry maps resource " + arn + " to a job; add one to a catalog file (see converters/)");
   }
 
-  /** Headers every job of this state carries. */
+  /**
+   * Headers every job of this state carries: the state's own JSON, from which the worker applies
+   * InputPath, Parameters, ResultSelector, ResultPath and OutputPath exactly as written.
+   */
   private static Map<String, String> dataHeaders(String name, JsonNode state, String arn) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put(Headers.SOURCE, name);
     h.put(Headers.DIALECT, "asl");
     h.put(Headers.ASL_RESOURCE, arn);
+    h.put(Headers.ASL_STATE, json(state));
     return h;
-  }
-
-  private static void input(Map<String, String> h, JsonNode state) {
-    putIfPresent(h, Headers.ASL_INPUT_PATH, AslStates.pathHeader(state, "InputPath"));
-    if (state.has("Parameters")) {
-      h.put(Headers.ASL_PARAMETERS, json(state.get("Parameters")));
-    }
-  }
-
-  private static void output(Map<String, String> h, JsonNode state) {
-    if (state.has("ResultSelector")) {
-      h.put(Headers.ASL_RESULT_SELECTOR, json(state.get("ResultSelector")));
-    }
-    putIfPresent(h, Headers.ASL_RESULT_PATH, AslStates.pathHeader(state, "ResultPath"));
-    putIfPresent(h, Headers.ASL_OUTPUT_PATH, AslStates.pathHeader(state, "OutputPath"));
-  }
-
-  private static void putIfPresent(Map<String, String> h, String key, String value) {
-    if (value != null) {
-      h.put(key, value);
-    }
   }
 
   static String json(JsonNode node) {

@@ -27,13 +27,11 @@ public final class Headers {
   /** JSON: how a failure of the poll is reported: error name and the response paths of the reason. */
   public static final String FAILURE = "failure";
 
-  // ASL data flow, written as in the state definition (JSON text for templates).
-  public static final String ASL_INPUT_PATH = "asl.InputPath";
-  public static final String ASL_PARAMETERS = "asl.Parameters";
-  public static final String ASL_RESULT_SELECTOR = "asl.ResultSelector";
-  public static final String ASL_RESULT_PATH = "asl.ResultPath";
-  public static final String ASL_OUTPUT_PATH = "asl.OutputPath";
-  /** JSON of the whole state, for jobs that interpret it (Choice, Pass). */
+  // ASL.
+  /**
+   * JSON of the whole state definition: workers apply its InputPath, Parameters, ResultSelector,
+   * ResultPath and OutputPath (or Choice rules) exactly as written.
+   */
   public static final String ASL_STATE = "asl.State";
   public static final String ASL_RESOURCE = "asl.Resource";
 

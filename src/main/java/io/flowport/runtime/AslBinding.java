@@ -1,0 +1,159 @@
+package io.flowport.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowport.contract.Headers;
+import io.flowport.contract.Vars;
+import io.flowport.runtime.asl.AslRuntimeException;
+import io.flowport.runtime.asl.ContextObject;
+import io.flowport.runtime.asl.DataFlow;
+import io.flowport.runtime.asl.JsonPaths;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Step Functions data flow: the state document {@code payload} goes through the state's InputPath
+ * and Parameters to the call, and the result through ResultSelector, ResultPath and OutputPath back
+ * into {@code payload}. A path that finds nothing fails with States.Runtime, as in Step Functions.
+ */
+final class AslBinding implements Binding {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DataFlow flow = DataFlow.standard();
+  private final Mocks mocks;
+  private final Supplier<Instant> clock;
+
+  AslBinding(Mocks mocks, Supplier<Instant> clock) {
+    this.mocks = mocks;
+    this.clock = clock;
+  }
+
+  @Override
+  public JsonNode request(Job job) {
+    JsonNode effective = guarded(job, () -> flow.inputOf(state(job), job.variable(Vars.PAYLOAD), context(job)));
+    JsonNode template = json(job.header(Headers.REQUEST));
+    return template == null ? effective : Templates.apply(flow, template, effective);
+  }
+
+  @Override
+  public JsonNode pollRequest(Job job) {
+    JsonNode template = json(job.header(Headers.REQUEST));
+    JsonNode subject = job.variable(Vars.SYNC_RESULT);
+    return template == null ? subject : Templates.apply(flow, template, subject);
+  }
+
+  @Override
+  public Map<String, Object> finish(Job job, JsonNode result) {
+    JsonNode payload = guarded(job, () -> flow.outputOf(state(job), job.variable(Vars.PAYLOAD), result, context(job)));
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(Vars.PAYLOAD, payload);
+    return vars;
+  }
+
+  @Override
+  public JobFailure serviceError(String api, EmrCall.ServiceException e) {
+    return new JobFailure("EMR." + e.code(), e.getMessage());
+  }
+
+  @Override
+  public Optional<Mocks.Response> mock(Job job) {
+    return mocks.next(job.header(Headers.SOURCE));
+  }
+
+  /** The Choice state's next state and its output. */
+  Map<String, Object> choose(Job job) {
+    JsonNode state = state(job);
+    return guarded(job, () -> {
+      JsonNode input = job.variable(Vars.PAYLOAD);
+      ContextObject ctx = context(job);
+      JsonNode effective = flow.effectiveInput(input, text(state, "InputPath"), state.path("InputPath").isNull(), null, ctx);
+      String next = io.flowport.runtime.asl.Choices.next(state, effective, ctx);
+      JsonNode output = flow.stateOutput(effective, effective, null, true, text(state, "OutputPath"), state.path("OutputPath").isNull());
+      Map<String, Object> vars = new LinkedHashMap<>();
+      vars.put(Vars.ASL_NEXT, next);
+      vars.put(Vars.PAYLOAD, output);
+      return vars;
+    });
+  }
+
+  /** Pass, Succeed and Wait: their data flow without a task. */
+  Map<String, Object> pass(Job job) {
+    JsonNode state = state(job);
+    return guarded(job, () -> {
+      JsonNode input = job.variable(Vars.PAYLOAD);
+      ContextObject ctx = context(job);
+      JsonNode output;
+      if (state.has("Result")) {
+        output = flow.outputOf(state, input, state.get("Result"), ctx);
+      } else if (state.has("Parameters") || state.has("ResultPath")) {
+        output = flow.outputOf(state, input, flow.inputOf(state, input, ctx), ctx);
+      } else {
+        JsonNode effective = flow.effectiveInput(input, text(state, "InputPath"), state.path("InputPath").isNull(), null, ctx);
+        output = flow.stateOutput(effective, effective, null, true, text(state, "OutputPath"), state.path("OutputPath").isNull());
+      }
+      Map<String, Object> vars = new LinkedHashMap<>();
+      vars.put(Vars.PAYLOAD, output);
+      return vars;
+    });
+  }
+
+  private static String text(JsonNode state, String field) {
+    return state.path(field).isTextual() ? state.get(field).asText() : null;
+  }
+
+  private static <T> T guarded(Job job, Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (AslRuntimeException e) {
+      throw new JobFailure(e.error(), e.causeInState(job.header(Headers.SOURCE)));
+    }
+  }
+
+  private static JsonNode state(Job job) {
+    JsonNode state = json(job.header(Headers.ASL_STATE));
+    if (state == null) {
+      throw new IllegalStateException("job " + job.type() + " of " + job.elementId() + " has no " + Headers.ASL_STATE + " header");
+    }
+    return state;
+  }
+
+  /** The context object ($$) Step Functions gives a state, as far as a Zeebe job can tell. */
+  private ContextObject context(Job job) {
+    String machine = job.bpmnProcessId();
+    String execution = Long.toString(job.processInstanceKey());
+    ObjectNode ctx = JsonNodeFactory.instance.objectNode();
+    ObjectNode exec = ctx.putObject("Execution");
+    exec.put("Id", "arn:aws:states:us-east-1:123456789012:execution:" + machine + ":" + execution);
+    exec.put("Name", execution);
+    exec.set("Input", job.variable(Vars.INPUT).isNull() ? JsonNodeFactory.instance.objectNode() : job.variable(Vars.INPUT));
+    ObjectNode sm = ctx.putObject("StateMachine");
+    sm.put("Id", "arn:aws:states:us-east-1:123456789012:stateMachine:" + machine);
+    sm.put("Name", machine);
+    ObjectNode st = ctx.putObject("State");
+    st.put("Name", job.header(Headers.SOURCE));
+    st.put("EnteredTime", clock.get().toString());
+    st.put("RetryCount", 0);
+    return new ContextObject(ctx);
+  }
+
+  static JsonNode json(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("malformed JSON header: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static JsonNode readPath(String path, JsonNode input) {
+    return JsonPaths.read(path, input, ContextObject.empty());
+  }
+}

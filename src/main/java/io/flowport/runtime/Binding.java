@@ -1,0 +1,28 @@
+package io.flowport.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * How a source language binds a job to its data: where the request comes from and where the
+ * result goes. ASL reads and writes the state document; Airflow renders templates and pushes XComs.
+ */
+interface Binding {
+
+  /** The API request for a start (or single) call. */
+  JsonNode request(Job job);
+
+  /** The API request for a poll, given the job's variables. */
+  JsonNode pollRequest(Job job);
+
+  /** Variables to complete a call with, from its adapted result and its raw response. */
+  Map<String, Object> finish(Job job, JsonNode result);
+
+  /** The failure the source platform reports for an error answer of EMR. */
+  JobFailure serviceError(String api, EmrCall.ServiceException e);
+
+  /** A mocked response for this job, if the run mocks its state. */
+  default java.util.Optional<Mocks.Response> mock(Job job) {
+    return java.util.Optional.empty();
+  }
+}

@@ -1,0 +1,141 @@
+package io.flowport.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowport.contract.Headers;
+import io.flowport.contract.Vars;
+import io.flowport.runtime.asl.AslRuntimeException;
+import io.flowport.runtime.asl.DataFlow;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs one job the way its source platform would: bind the request (ASL data flow or Airflow
+ * templates), call EMR (or take a mock), adapt the result as the catalog says, and either finish
+ * the task, report a wait as pending or done, or fail it with the source platform's error.
+ */
+public final class JobPipeline {
+
+  private final EmrCall emr;
+  private final AslBinding asl;
+  private final Binding airflow;
+  private final DataFlow flow = DataFlow.standard();
+
+  public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock, Binding airflow) {
+    this.emr = emr;
+    this.asl = new AslBinding(mocks, clock);
+    this.airflow = airflow;
+  }
+
+  public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock) {
+    this(emr, mocks, clock, null);
+  }
+
+  /** Handles a {@code flowport.emr.<api>} job. */
+  public Outcome emr(Job job, String api) {
+    try {
+      Binding binding = binding(job);
+      if ("poll".equals(job.header(Headers.WAIT_ROLE))) {
+        return poll(job, api, binding);
+      }
+      JsonNode request = binding.request(job);
+      Optional<Mocks.Response> mocked = binding.mock(job);
+      if (mocked.isPresent()) {
+        return mocked(job, binding, mocked.get());
+      }
+      JsonNode result = adapt(job, call(binding, api, request));
+      if ("start".equals(job.header(Headers.WAIT_ROLE))) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put(Vars.SYNC_RESULT, result);
+        vars.put(Vars.WAIT_STATE, "pending");
+        return new Outcome.Complete(vars);
+      }
+      return new Outcome.Complete(binding.finish(job, result));
+    } catch (JobFailure f) {
+      return f.outcome();
+    }
+  }
+
+  /** Handles a Choice job. */
+  public Outcome choice(Job job) {
+    try {
+      return new Outcome.Complete(asl.choose(job));
+    } catch (JobFailure f) {
+      return f.outcome();
+    }
+  }
+
+  /** Handles a Pass/Succeed/Wait data-flow job. */
+  public Outcome pass(Job job) {
+    try {
+      return new Outcome.Complete(asl.pass(job));
+    } catch (JobFailure f) {
+      return f.outcome();
+    }
+  }
+
+  private Outcome poll(Job job, String api, Binding binding) {
+    JsonNode response = call(binding, api, binding.pollRequest(job));
+    JsonNode acceptors = AslBinding.json(job.header(Headers.ACCEPTORS));
+    return switch (Acceptors.evaluate(acceptors, response)) {
+      case SUCCESS -> {
+        Map<String, Object> vars = new LinkedHashMap<>(binding.finish(job, job.variable(Vars.SYNC_RESULT)));
+        vars.put(Vars.WAIT_STATE, "success");
+        yield new Outcome.Complete(vars);
+      }
+      case FAILURE -> {
+        JsonNode failure = AslBinding.json(job.header(Headers.FAILURE));
+        throw new JobFailure(failure.path("error").asText(), Acceptors.message(failure.path("cause").asText(null), response));
+      }
+      case RETRY, PENDING -> new Outcome.Complete(Map.of(Vars.WAIT_STATE, "pending"));
+    };
+  }
+
+  /** A mocked task: Return is the result before ResultSelector; Throw fails the task. */
+  private Outcome mocked(Job job, Binding binding, Mocks.Response response) {
+    if (response.isThrow()) {
+      throw new JobFailure(response.error(), response.cause());
+    }
+    Map<String, Object> vars = new LinkedHashMap<>(binding.finish(job, response.result()));
+    if (job.header(Headers.WAIT_ROLE) != null) {
+      vars.put(Vars.WAIT_STATE, "success");
+    }
+    return new Outcome.Complete(vars);
+  }
+
+  private JsonNode call(Binding binding, String api, JsonNode request) {
+    try {
+      return emr.call(api, request);
+    } catch (EmrCall.ServiceException e) {
+      if (e.retryable()) {
+        throw e;
+      }
+      throw binding.serviceError(api, e);
+    }
+  }
+
+  private JsonNode adapt(Job job, JsonNode raw) {
+    JsonNode template = AslBinding.json(job.header(Headers.RESULT));
+    if (template == null) {
+      return raw;
+    }
+    try {
+      return Templates.apply(flow, template, raw);
+    } catch (AslRuntimeException e) {
+      throw new IllegalStateException("the catalog's result adapter " + template + " does not fit the response: " + e.cause(), e);
+    }
+  }
+
+  private Binding binding(Job job) {
+    String dialect = job.header(Headers.DIALECT);
+    if ("asl".equals(dialect)) {
+      return asl;
+    }
+    if ("airflow".equals(dialect) && airflow != null) {
+      return airflow;
+    }
+    throw new IllegalStateException("job " + job.type() + " at " + job.elementId() + " has unknown dialect '" + dialect + "'");
+  }
+}

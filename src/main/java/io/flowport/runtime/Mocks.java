@@ -1,0 +1,23 @@
+package io.flowport.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * Mocked task results (AWS Step Functions Local MockConfigFile test cases): for a mocked state the
+ * job returns the mock instead of calling EMR. Only embedded runs have mocks.
+ */
+public interface Mocks {
+
+  Mocks NONE = state -> Optional.empty();
+
+  /** The next mocked response of this state (counting every call, retries included), if mocked. */
+  Optional<Response> next(String state);
+
+  /** Either a result ({@code Return}) or an error ({@code Throw}). */
+  record Response(JsonNode result, String error, String cause) {
+    public boolean isThrow() {
+      return error != null;
+    }
+  }
+}
