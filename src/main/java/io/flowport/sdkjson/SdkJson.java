@@ -74,7 +74,10 @@ public final class SdkJson {
     return type.cast(build(fill(json, pojo)));
   }
 
-  /** Writes the fields that are set; nulls and the SDK's empty auto-construct lists/maps are left out. */
+  /**
+   * Writes the fields that are set; nulls and the SDK's empty auto-construct lists/maps are left
+   * out.
+   */
   public ObjectNode write(SdkPojo pojo) {
     ObjectNode out = NODES.objectNode();
     for (SdkField<?> field : pojo.sdkFields()) {
@@ -151,7 +154,8 @@ public final class SdkJson {
     } else if (type == MarshallingType.DOCUMENT) {
       return document(node);
     }
-    throw new SdkJsonException("field '" + path + "' has a type this mapper does not know: " + type);
+    throw new SdkJsonException(
+        "field '" + path + "' has a type this mapper does not know: " + type);
   }
 
   private List<Object> readList(SdkField<?> field, JsonNode node, String path, String root) {
@@ -273,7 +277,10 @@ public final class SdkJson {
     try {
       if (node.isNumber()) {
         long nanos =
-            node.decimalValue().movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
+            node.decimalValue()
+                .movePointRight(9)
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
         return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
       }
       if (node.isTextual()) {

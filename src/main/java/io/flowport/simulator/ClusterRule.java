@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.emr.model.ClusterState;
 /**
  * A scenario outcome for clusters whose {@code Name} matches a glob: the cluster fails while in
  * {@code failIn}, {@code after} that state began (by default at the end of STARTING or
- * BOOTSTRAPPING, at once in RUNNING or WAITING), and ends TERMINATED_WITH_ERRORS with
- * {@code reason}.
+ * BOOTSTRAPPING, at once in RUNNING or WAITING), and ends TERMINATED_WITH_ERRORS with {@code
+ * reason}.
  *
  * @param nth when set, only the n-th cluster (1-based) whose name matches
  */

@@ -70,10 +70,13 @@ final class EmrApi {
     this.random = new Random(config.seed());
     this.ruleMatches = new int[config.clusterRules().size()];
     operations.put("RunJobFlow", new Operation<>(RunJobFlowRequest.class, this::runJobFlow));
-    operations.put("DescribeCluster", new Operation<>(DescribeClusterRequest.class, this::describeCluster));
+    operations.put(
+        "DescribeCluster", new Operation<>(DescribeClusterRequest.class, this::describeCluster));
     operations.put("ListClusters", new Operation<>(ListClustersRequest.class, this::listClusters));
-    operations.put("TerminateJobFlows", new Operation<>(TerminateJobFlowsRequest.class, this::terminate));
-    operations.put("AddJobFlowSteps", new Operation<>(AddJobFlowStepsRequest.class, this::addSteps));
+    operations.put(
+        "TerminateJobFlows", new Operation<>(TerminateJobFlowsRequest.class, this::terminate));
+    operations.put(
+        "AddJobFlowSteps", new Operation<>(AddJobFlowStepsRequest.class, this::addSteps));
     operations.put("DescribeStep", new Operation<>(DescribeStepRequest.class, this::describeStep));
     operations.put("ListSteps", new Operation<>(ListStepsRequest.class, this::listSteps));
     operations.put(
@@ -127,7 +130,8 @@ final class EmrApi {
     List<SimCluster> matching = new ArrayList<>();
     for (SimCluster c : clusters.values()) {
       c.advance(now);
-      boolean stateOk = !r.hasClusterStates() || r.clusterStatesAsStrings().contains(c.state().toString());
+      boolean stateOk =
+          !r.hasClusterStates() || r.clusterStatesAsStrings().contains(c.state().toString());
       boolean afterOk = r.createdAfter() == null || !c.created.isBefore(r.createdAfter());
       boolean beforeOk = r.createdBefore() == null || !c.created.isAfter(r.createdBefore());
       if (stateOk && afterOk && beforeOk) {
@@ -187,12 +191,16 @@ final class EmrApi {
     }
     List<SimStep> added = newSteps(r.steps(), now);
     c.addSteps(added, now);
-    return AddJobFlowStepsResponse.builder().stepIds(added.stream().map(s -> s.id).toList()).build();
+    return AddJobFlowStepsResponse.builder()
+        .stepIds(added.stream().map(s -> s.id).toList())
+        .build();
   }
 
   private SdkPojo describeStep(DescribeStepRequest r) {
     Validation.of().required("clusterId", r.clusterId()).required("stepId", r.stepId()).check();
-    return DescribeStepResponse.builder().step(step(cluster(r.clusterId()), r.stepId()).toStep()).build();
+    return DescribeStepResponse.builder()
+        .step(step(cluster(r.clusterId()), r.stepId()).toStep())
+        .build();
   }
 
   private SdkPojo listSteps(ListStepsRequest r) {
@@ -364,7 +372,8 @@ final class EmrApi {
       String candidate = id.toString();
       boolean taken =
           clusters.containsKey(candidate)
-              || clusters.values().stream().anyMatch(c -> c.steps.stream().anyMatch(s -> s.id.equals(candidate)));
+              || clusters.values().stream()
+                  .anyMatch(c -> c.steps.stream().anyMatch(s -> s.id.equals(candidate)));
       if (!taken) {
         return candidate;
       }

@@ -100,7 +100,9 @@ public final class EmrSimulator implements AutoCloseable {
       throw new AwsError(
           "UnknownOperationException",
           "Expected POST / with X-Amz-Target: ElasticMapReduce.<Operation>, got "
-              + exchange.getRequestMethod() + " with X-Amz-Target " + target,
+              + exchange.getRequestMethod()
+              + " with X-Amz-Target "
+              + target,
           400);
     }
     JsonNode json;
@@ -108,7 +110,8 @@ public final class EmrSimulator implements AutoCloseable {
       String text = new String(body, StandardCharsets.UTF_8);
       json = text.isBlank() ? mapper.createObjectNode() : mapper.readTree(text);
     } catch (JacksonException e) {
-      throw new AwsError("SerializationException", "Malformed JSON: " + e.getOriginalMessage(), 400);
+      throw new AwsError(
+          "SerializationException", "Malformed JSON: " + e.getOriginalMessage(), 400);
     }
     return api.handle(target.substring(TARGET_PREFIX.length()), json);
   }

@@ -103,18 +103,26 @@ final class ScenarioFile {
     String state = text(required(node, "failIn", at), at + ".failIn");
     ClusterState failIn = ClusterState.fromValue(state);
     if (!ClusterRule.FAILABLE.contains(failIn)) {
-      throw fail(at + ".failIn", "must be one of STARTING, BOOTSTRAPPING, RUNNING, WAITING, got \"" + state + "\"");
+      throw fail(
+          at + ".failIn",
+          "must be one of STARTING, BOOTSTRAPPING, RUNNING, WAITING, got \"" + state + "\"");
     }
     Duration after = node.has("after") ? seconds(node.get("after"), at + ".after") : null;
     JsonNode reason = required(node, "reason", at);
     object(reason, at + ".reason", Set.of("code", "message"));
     String code = text(required(reason, "code", at + ".reason"), at + ".reason.code");
-    if (ClusterStateChangeReasonCode.fromValue(code) == ClusterStateChangeReasonCode.UNKNOWN_TO_SDK_VERSION) {
+    if (ClusterStateChangeReasonCode.fromValue(code)
+        == ClusterStateChangeReasonCode.UNKNOWN_TO_SDK_VERSION) {
       throw fail(
           at + ".reason.code",
-          "must be one of " + ClusterStateChangeReasonCode.knownValues() + ", got \"" + code + "\"");
+          "must be one of "
+              + ClusterStateChangeReasonCode.knownValues()
+              + ", got \""
+              + code
+              + "\"");
     }
-    String message = reason.has("message") ? text(reason.get("message"), at + ".reason.message") : null;
+    String message =
+        reason.has("message") ? text(reason.get("message"), at + ".reason.message") : null;
     return new ClusterRule(name, nth, failIn, after, new ClusterRule.Reason(code, message));
   }
 
@@ -136,7 +144,9 @@ final class ScenarioFile {
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!known.contains(e.getKey())) {
-        throw fail(join(at, e.getKey()), "unknown field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+        throw fail(
+            join(at, e.getKey()),
+            "unknown field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
       }
     }
   }
@@ -174,7 +184,12 @@ final class ScenarioFile {
 
   private long integer(JsonNode node, String at, long min) {
     if (!node.canConvertToExactIntegral() || !node.canConvertToLong() || node.longValue() < min) {
-      throw fail(at, "must be a whole number" + (min > Long.MIN_VALUE ? " of at least " + min : "") + ", got " + node);
+      throw fail(
+          at,
+          "must be a whole number"
+              + (min > Long.MIN_VALUE ? " of at least " + min : "")
+              + ", got "
+              + node);
     }
     return node.longValue();
   }

@@ -21,9 +21,8 @@ import software.amazon.awssdk.services.emr.model.Tag;
 
 /**
  * A simulated cluster. Its state is a pure function of the requests made and the times they were
- * made at: {@link #advance} replays every transition that fell due up to a given instant, in
- * order, so there are no background threads and the same calls at the same times give the same
- * answers.
+ * made at: {@link #advance} replays every transition that fell due up to a given instant, in order,
+ * so there are no background threads and the same calls at the same times give the same answers.
  */
 final class SimCluster {
 
@@ -36,7 +35,8 @@ final class SimCluster {
   static final String ALL_STEPS_COMPLETED_MESSAGE = "Steps Completed";
   static final String USER_REQUEST_MESSAGE = "Terminated by user request";
   static final String STEP_FAILURE_MESSAGE = "Shut down as step failed";
-  static final String IDLE_MESSAGE = "Cluster was terminated by its auto-termination policy after being idle";
+  static final String IDLE_MESSAGE =
+      "Cluster was terminated by its auto-termination policy after being idle";
 
   final String id;
   final long seq;
@@ -123,52 +123,72 @@ final class SimCluster {
   private record Transition(Instant at, Runnable action) {}
 
   private Transition next() {
-    Instant failAt = failureTime();
-    Transition fail =
-        failAt == null
-            ? null
-            : new Transition(failAt, () -> terminate(failAt, failure.reason().code(),
-                failure.reason().message(), endStateFor(failure.reason().code())));
-    Transition regular =
-        switch (state) {
-          case STARTING -> {
-            Instant end = since.plus(config.starting());
-            yield new Transition(end, () -> enter(ClusterState.BOOTSTRAPPING, end, null, BOOTSTRAPPING_MESSAGE));
-          }
-          case BOOTSTRAPPING -> {
-            Instant end = since.plus(config.bootstrapping());
-            yield new Transition(end, () -> {
-              ready = end;
-              startNextStepOrIdle(end);
-            });
-          }
-          case RUNNING -> {
-            SimStep current = running();
-            Instant end = current.started.plus(config.step());
-            yield new Transition(end, () -> finishStep(current, end));
-          }
-          case WAITING -> {
-            Long idle = request.autoTerminationPolicy() == null ? null : request.autoTerminationPolicy().idleTimeout();
-            if (idle == null) {
-              yield null;
-            }
-            Instant end = since.plusSeconds(idle);
-            yield new Transition(end, () -> terminate(end, "ALL_STEPS_COMPLETED", IDLE_MESSAGE, ClusterState.TERMINATED));
-          }
-          case TERMINATING -> {
-            Instant end = since.plus(config.terminating());
-            yield new Transition(end, () -> {
-              ended = end;
-              enter(endState, end, reasonCode, reasonMessage);
-            });
-          }
-          default -> null;
-        };
+    Transition regular = regularTransition();
+    Transition fail = scenarioFailure();
     // A scenario failure wins a tie with a regular transition.
     if (fail != null && (regular == null || !fail.at.isAfter(regular.at))) {
       return fail;
     }
     return regular;
+  }
+
+  private Transition regularTransition() {
+    switch (state) {
+      case STARTING -> {
+        Instant end = since.plus(config.starting());
+        return new Transition(
+            end, () -> enter(ClusterState.BOOTSTRAPPING, end, null, BOOTSTRAPPING_MESSAGE));
+      }
+      case BOOTSTRAPPING -> {
+        Instant end = since.plus(config.bootstrapping());
+        return new Transition(end, () -> bootstrapped(end));
+      }
+      case RUNNING -> {
+        SimStep current = running();
+        Instant end = current.started.plus(config.step());
+        return new Transition(end, () -> finishStep(current, end));
+      }
+      case WAITING -> {
+        Long idle =
+            request.autoTerminationPolicy() == null
+                ? null
+                : request.autoTerminationPolicy().idleTimeout();
+        if (idle == null) {
+          return null;
+        }
+        Instant end = since.plusSeconds(idle);
+        return new Transition(
+            end,
+            () -> terminate(end, "ALL_STEPS_COMPLETED", IDLE_MESSAGE, ClusterState.TERMINATED));
+      }
+      case TERMINATING -> {
+        Instant end = since.plus(config.terminating());
+        return new Transition(end, () -> terminated(end));
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private Transition scenarioFailure() {
+    Instant at = failureTime();
+    if (at == null) {
+      return null;
+    }
+    ClusterRule.Reason reason = failure.reason();
+    return new Transition(
+        at, () -> terminate(at, reason.code(), reason.message(), endStateFor(reason.code())));
+  }
+
+  private void bootstrapped(Instant at) {
+    ready = at;
+    startNextStepOrIdle(at);
+  }
+
+  private void terminated(Instant at) {
+    ended = at;
+    enter(endState, at, reasonCode, reasonMessage);
   }
 
   /** When the scenario failure for the current state falls due, or null. */
@@ -182,7 +202,8 @@ final class SimCluster {
           case BOOTSTRAPPING -> config.bootstrapping();
           default -> null;
         };
-    Duration after = failure.after() != null ? failure.after() : phase != null ? phase : Duration.ZERO;
+    Duration after =
+        failure.after() != null ? failure.after() : phase != null ? phase : Duration.ZERO;
     if (phase != null && after.compareTo(phase) > 0) {
       after = phase;
     }
@@ -201,7 +222,8 @@ final class SimCluster {
     ActionOnFailure action = step.actionOnFailure;
     boolean terminates =
         action == ActionOnFailure.TERMINATE_CLUSTER || action == ActionOnFailure.TERMINATE_JOB_FLOW;
-    // Protection keeps a long-running cluster up; EMR ignores it on clusters that end after their steps.
+    // Protection keeps a long-running cluster up; EMR ignores it on clusters that end after their
+    // steps.
     if (terminates && !(terminationProtected && keepAlive())) {
       terminate(at, "STEP_FAILURE", STEP_FAILURE_MESSAGE, ClusterState.TERMINATED_WITH_ERRORS);
       return;
@@ -223,7 +245,8 @@ final class SimCluster {
       }
     }
     if (keepAlive()) {
-      enter(ClusterState.WAITING, at, null, stepsRan ? WAITING_AFTER_STEPS_MESSAGE : WAITING_MESSAGE);
+      enter(
+          ClusterState.WAITING, at, null, stepsRan ? WAITING_AFTER_STEPS_MESSAGE : WAITING_MESSAGE);
     } else {
       terminate(at, "ALL_STEPS_COMPLETED", ALL_STEPS_COMPLETED_MESSAGE, ClusterState.TERMINATED);
     }
@@ -314,7 +337,10 @@ final class SimCluster {
         .terminationProtected(terminationProtected)
         .visibleToAllUsers(!Boolean.FALSE.equals(request.visibleToAllUsers()))
         .applications(request.applications())
-        .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
+        .tags(
+            tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList())
         .serviceRole(request.serviceRole())
         .normalizedInstanceHours(0)
         .configurations(request.configurations())
@@ -323,7 +349,8 @@ final class SimCluster {
         .scaleDownBehavior(request.scaleDownBehavior())
         .customAmiId(request.customAmiId())
         .ebsRootVolumeSize(request.ebsRootVolumeSize())
-        .stepConcurrencyLevel(request.stepConcurrencyLevel() == null ? 1 : request.stepConcurrencyLevel())
+        .stepConcurrencyLevel(
+            request.stepConcurrencyLevel() == null ? 1 : request.stepConcurrencyLevel())
         .placementGroups(request.placementGroupConfigs())
         .osReleaseLabel(request.osReleaseLabel())
         .build();

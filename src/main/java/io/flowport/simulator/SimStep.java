@@ -32,7 +32,9 @@ final class SimStep {
     this.name = config.name();
     // EMR reports TERMINATE_CLUSTER for a step added without an ActionOnFailure.
     this.actionOnFailure =
-        config.actionOnFailure() == null ? ActionOnFailure.TERMINATE_CLUSTER : config.actionOnFailure();
+        config.actionOnFailure() == null
+            ? ActionOnFailure.TERMINATE_CLUSTER
+            : config.actionOnFailure();
     this.jar = config.hadoopJarStep();
     this.created = created;
   }

@@ -2,7 +2,10 @@ package io.flowport.simulator;
 
 import java.util.Objects;
 
-/** Every {@code every}-th call of {@code operation} (e.g. DescribeCluster) gets a ThrottlingException. */
+/**
+ * Every {@code every}-th call of {@code operation} (e.g. DescribeCluster) gets a
+ * ThrottlingException.
+ */
 public record ThrottleRule(String operation, int every) {
 
   public ThrottleRule {

@@ -114,11 +114,17 @@ final class AllTypes implements SdkPojo {
       BiConsumer<Builder, Object> setter,
       Trait... extra) {
     Trait[] traits = new Trait[extra.length + 1];
-    traits[0] = LocationTrait.builder().location(MarshallLocation.PAYLOAD).locationName(name).build();
+    traits[0] =
+        LocationTrait.builder().location(MarshallLocation.PAYLOAD).locationName(name).build();
     System.arraycopy(extra, 0, traits, 1, extra.length);
     @SuppressWarnings("unchecked")
     Function<Object, T> get = o -> (T) getter.apply((AllTypes) o);
     BiConsumer<Object, T> set = (b, v) -> setter.accept((Builder) b, v);
-    return SdkField.<T>builder(type).memberName(name).getter(get).setter(set).traits(traits).build();
+    return SdkField.<T>builder(type)
+        .memberName(name)
+        .getter(get)
+        .setter(set)
+        .traits(traits)
+        .build();
   }
 }

@@ -3,8 +3,8 @@ package io.flowport.sdkjson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.flowport.sdkjson.SdkJson.Timestamps;
@@ -94,8 +94,11 @@ class SdkJsonTest {
                 .volumeSpecification()
                 .sizeInGB())
         .isEqualTo(256);
-    assertThat(request.steps().get(0).actionOnFailure()).isEqualTo(ActionOnFailure.TERMINATE_CLUSTER);
-    assertThat(request.steps().get(0).hadoopJarStep().args()).hasSize(4).endsWith("s3://code/load.py");
+    assertThat(request.steps().get(0).actionOnFailure())
+        .isEqualTo(ActionOnFailure.TERMINATE_CLUSTER);
+    assertThat(request.steps().get(0).hadoopJarStep().args())
+        .hasSize(4)
+        .endsWith("s3://code/load.py");
     assertThat(request.configurations().get(0).properties())
         .containsEntry("spark.executor.memory", "8g");
     assertThat(request.tags()).hasSize(2);
@@ -202,9 +205,12 @@ class SdkJsonTest {
                 mapper.read(
                     MAPPER.readTree("{\"Instances\": {\"KeepJobFlowAliveWhenNoSteps\": \"yes\"}}"),
                     RunJobFlowRequest.class))
-        .hasMessage("field 'Instances.KeepJobFlowAliveWhenNoSteps' must be true or false, got \"yes\"");
+        .hasMessage(
+            "field 'Instances.KeepJobFlowAliveWhenNoSteps' must be true or false, got \"yes\"");
     assertThatThrownBy(
-            () -> mapper.read(MAPPER.readTree("{\"StepConcurrencyLevel\": 1.5}"), RunJobFlowRequest.class))
+            () ->
+                mapper.read(
+                    MAPPER.readTree("{\"StepConcurrencyLevel\": 1.5}"), RunJobFlowRequest.class))
         .hasMessage("field 'StepConcurrencyLevel' must be an integer, got 1.5");
     assertThatThrownBy(() -> mapper.read(MAPPER.readTree("[1]"), RunJobFlowRequest.class))
         .hasMessage("RunJobFlowRequest must be a JSON object, got [1]");
@@ -248,7 +254,8 @@ class SdkJsonTest {
 
     assertThatThrownBy(() -> mapper.fill(MAPPER.readTree("{\"Tiny\": 300}"), AllTypes.builder()))
         .hasMessage("field 'Tiny' must be a byte, got 300");
-    assertThatThrownBy(() -> mapper.fill(MAPPER.readTree("{\"Blob\": \"%%%\"}"), AllTypes.builder()))
+    assertThatThrownBy(
+            () -> mapper.fill(MAPPER.readTree("{\"Blob\": \"%%%\"}"), AllTypes.builder()))
         .hasMessage("field 'Blob' must be base64 text, got \"%%%\"");
     assertThatThrownBy(
             () -> mapper.fill(MAPPER.readTree("{\"IsoTime\": \"yesterday\"}"), AllTypes.builder()))

@@ -21,7 +21,8 @@ class ClusterLifecycleTest extends SimulatorTestBase {
   void transientClusterRunsItsStepsInOrderThenTerminates() {
     start(SimulatorConfig.defaults());
     RunJobFlowResponse created =
-        emr.runJobFlow(cluster("nightly", false, step("extract", CONTINUE), step("load", CONTINUE)).build());
+        emr.runJobFlow(
+            cluster("nightly", false, step("extract", CONTINUE), step("load", CONTINUE)).build());
     String id = created.jobFlowId();
 
     assertThat(id).matches("j-[0-9A-Z]{13}");
@@ -29,7 +30,8 @@ class ClusterLifecycleTest extends SimulatorTestBase {
         .isEqualTo("arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/" + id);
     Cluster starting = describe(id);
     assertThat(starting.status().state()).isEqualTo(ClusterState.STARTING);
-    assertThat(starting.status().stateChangeReason().message()).isEqualTo("Configuring cluster software");
+    assertThat(starting.status().stateChangeReason().message())
+        .isEqualTo("Configuring cluster software");
     assertThat(starting.status().timeline().creationDateTime()).isEqualTo(T0);
     assertThat(starting.autoTerminate()).isTrue();
 
@@ -37,17 +39,21 @@ class ClusterLifecycleTest extends SimulatorTestBase {
     assertThat(describe(id).status().state()).isEqualTo(ClusterState.STARTING);
     at(240);
     assertThat(describe(id).status().state()).isEqualTo(ClusterState.BOOTSTRAPPING);
-    assertThat(describe(id).status().stateChangeReason().message()).isEqualTo("Running bootstrap actions");
+    assertThat(describe(id).status().stateChangeReason().message())
+        .isEqualTo("Running bootstrap actions");
 
     at(360);
     Cluster running = describe(id);
     assertThat(running.status().state()).isEqualTo(ClusterState.RUNNING);
     assertThat(running.status().timeline().readyDateTime()).isEqualTo(T0.plusSeconds(360));
     List<StepSummary> steps = steps(id);
-    assertThat(steps).extracting(s -> s.status().state()).containsExactly(StepState.RUNNING, StepState.PENDING);
+    assertThat(steps)
+        .extracting(s -> s.status().state())
+        .containsExactly(StepState.RUNNING, StepState.PENDING);
 
     at(480);
-    assertThat(steps(id)).extracting(s -> s.status().state())
+    assertThat(steps(id))
+        .extracting(s -> s.status().state())
         .containsExactly(StepState.COMPLETED, StepState.RUNNING);
     Step first = describeStep(id, steps.get(0).id());
     assertThat(first.name()).isEqualTo("extract");
@@ -105,7 +111,8 @@ class ClusterLifecycleTest extends SimulatorTestBase {
     at(360);
     Cluster waiting = describe(id);
     assertThat(waiting.status().state()).isEqualTo(ClusterState.WAITING);
-    assertThat(waiting.status().stateChangeReason().message()).isEqualTo("Waiting for steps to run");
+    assertThat(waiting.status().stateChangeReason().message())
+        .isEqualTo("Waiting for steps to run");
     assertThat(waiting.autoTerminate()).isFalse();
 
     at(36_000);
@@ -161,8 +168,10 @@ class ClusterLifecycleTest extends SimulatorTestBase {
     assertThat(terminating.status().state()).isEqualTo(ClusterState.TERMINATING);
     assertThat(terminating.status().stateChangeReason().code())
         .isEqualTo(ClusterStateChangeReasonCode.USER_REQUEST);
-    assertThat(terminating.status().stateChangeReason().message()).isEqualTo("Terminated by user request");
-    assertThat(steps(id)).extracting(s -> s.status().state())
+    assertThat(terminating.status().stateChangeReason().message())
+        .isEqualTo("Terminated by user request");
+    assertThat(steps(id))
+        .extracting(s -> s.status().state())
         .containsExactly(StepState.CANCELLED, StepState.CANCELLED);
 
     at(460);

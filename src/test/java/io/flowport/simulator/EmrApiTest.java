@@ -41,7 +41,8 @@ class EmrApiTest extends SimulatorTestBase {
               assertThat(e.statusCode()).isEqualTo(400);
               assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
               assertThat(e.awsErrorDetails().errorMessage())
-                  .isEqualTo("Could not shut down one or more job flows since they are termination protected.");
+                  .isEqualTo(
+                      "Could not shut down one or more job flows since they are termination protected.");
             });
     // As on EMR, the unprotected cluster in the same call is terminated all the same.
     assertThat(describe(guarded).status().state()).isEqualTo(ClusterState.WAITING);
@@ -64,7 +65,10 @@ class EmrApiTest extends SimulatorTestBase {
     emr.terminateJobFlows(r -> r.jobFlowIds(middle));
     at(500); // early WAITING, middle TERMINATED, late BOOTSTRAPPING
 
-    assertThat(ids(emr.listClusters(r -> r.clusterStates(ClusterState.WAITING, ClusterState.BOOTSTRAPPING))))
+    assertThat(
+            ids(
+                emr.listClusters(
+                    r -> r.clusterStates(ClusterState.WAITING, ClusterState.BOOTSTRAPPING))))
         .containsExactly(late, early);
     assertThat(ids(emr.listClusters(r -> r.clusterStates(ClusterState.TERMINATED))))
         .containsExactly(middle);
@@ -87,16 +91,28 @@ class EmrApiTest extends SimulatorTestBase {
       created.add(run(cluster("c" + i, true)));
     }
 
-    ListClustersResponse first = emr.listClusters(r -> r.clusterStates(ClusterState.STARTING, ClusterState.BOOTSTRAPPING, ClusterState.WAITING));
+    ListClustersResponse first =
+        emr.listClusters(
+            r ->
+                r.clusterStates(
+                    ClusterState.STARTING, ClusterState.BOOTSTRAPPING, ClusterState.WAITING));
     assertThat(first.clusters()).hasSize(50);
     assertThat(first.marker()).isNotNull();
     assertThat(first.clusters().get(0).id()).isEqualTo(created.get(119));
 
     List<String> all =
-        emr.listClustersPaginator(r -> r.clusterStates(ClusterState.STARTING, ClusterState.BOOTSTRAPPING, ClusterState.WAITING))
-            .clusters().stream().map(ClusterSummary::id).toList();
+        emr
+            .listClustersPaginator(
+                r ->
+                    r.clusterStates(
+                        ClusterState.STARTING, ClusterState.BOOTSTRAPPING, ClusterState.WAITING))
+            .clusters()
+            .stream()
+            .map(ClusterSummary::id)
+            .toList();
     assertThat(all).containsExactlyElementsOf(created.reversed());
-    assertThat(emr.listClustersPaginator(r -> r.clusterStates(ClusterState.STARTING)).stream()).hasSize(3);
+    assertThat(emr.listClustersPaginator(r -> r.clusterStates(ClusterState.STARTING)).stream())
+        .hasSize(3);
   }
 
   @Test
@@ -108,9 +124,13 @@ class EmrApiTest extends SimulatorTestBase {
             InvalidRequestException.class,
             e -> {
               assertThat(e.statusCode()).isEqualTo(400);
-              assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Cluster id 'j-3NOSUCHCLUST3R' is not valid.");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo("Cluster id 'j-3NOSUCHCLUST3R' is not valid.");
             });
-    assertThatThrownBy(() -> emr.addJobFlowSteps(r -> r.jobFlowId("j-3NOSUCHCLUST3R").steps(step("x", CONTINUE))))
+    assertThatThrownBy(
+            () ->
+                emr.addJobFlowSteps(
+                    r -> r.jobFlowId("j-3NOSUCHCLUST3R").steps(step("x", CONTINUE))))
         .isInstanceOfSatisfying(
             EmrException.class,
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
@@ -131,7 +151,8 @@ class EmrApiTest extends SimulatorTestBase {
   void missingRequiredMembersAreReportedTogether() {
     start(SimulatorConfig.defaults());
 
-    assertThatThrownBy(() -> emr.runJobFlow(RunJobFlowRequest.builder().releaseLabel("emr-7.1.0").build()))
+    assertThatThrownBy(
+            () -> emr.runJobFlow(RunJobFlowRequest.builder().releaseLabel("emr-7.1.0").build()))
         .isInstanceOfSatisfying(
             EmrException.class,
             e -> {
@@ -150,9 +171,11 @@ class EmrApiTest extends SimulatorTestBase {
     String id = run(cluster("c", true));
     emr.terminateJobFlows(r -> r.jobFlowIds(id));
 
-    assertThatThrownBy(() -> emr.addJobFlowSteps(r -> r.jobFlowId(id).steps(step("late", CONTINUE))))
+    assertThatThrownBy(
+            () -> emr.addJobFlowSteps(r -> r.jobFlowId(id).steps(step("late", CONTINUE))))
         .isInstanceOf(EmrException.class)
-        .hasMessageStartingWith("A job flow that is shutting down, terminated, or finished may not be modified.");
+        .hasMessageStartingWith(
+            "A job flow that is shutting down, terminated, or finished may not be modified.");
   }
 
   @Test
@@ -160,7 +183,10 @@ class EmrApiTest extends SimulatorTestBase {
     start(SimulatorConfig.defaults());
     String id = run(cluster("tagged", true).tags(Tag.builder().key("team").value("data").build()));
 
-    emr.addTags(r -> r.resourceId(id).tags(t -> t.key("env").value("dev"), t -> t.key("team").value("platform")));
+    emr.addTags(
+        r ->
+            r.resourceId(id)
+                .tags(t -> t.key("env").value("dev"), t -> t.key("team").value("platform")));
     emr.removeTags(r -> r.resourceId(id).tagKeys("env"));
 
     Map<String, String> tags =
@@ -190,7 +216,8 @@ class EmrApiTest extends SimulatorTestBase {
       noRetries.listClusters();
       noRetries.describeCluster(r -> r.clusterId(id));
     }
-    // The default client retries a throttle, as it would against EMR (calls 5 and 6: 6 is throttled).
+    // The default client retries a throttle, as it would against EMR (calls 5 and 6: 6 is
+    // throttled).
     assertThat(describe(id).id()).isEqualTo(id);
     assertThat(describe(id).id()).isEqualTo(id);
   }
@@ -203,10 +230,12 @@ class EmrApiTest extends SimulatorTestBase {
         post("ElasticMapReduce.RunJobFlow", "{\"Name\": \"x\", \"Instances\": {\"Foo\": 1}}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.1");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue("application/x-amz-json-1.1");
     JsonNode body = new ObjectMapper().readTree(response.body());
     assertThat(body.get("__type").asText()).isEqualTo("SerializationException");
-    assertThat(body.get("message").asText()).isEqualTo("unknown field 'Instances.Foo' for RunJobFlowRequest");
+    assertThat(body.get("message").asText())
+        .isEqualTo("unknown field 'Instances.Foo' for RunJobFlowRequest");
   }
 
   @Test
@@ -219,7 +248,8 @@ class EmrApiTest extends SimulatorTestBase {
     assertThatThrownBy(() -> emr.listInstances(r -> r.clusterId("j-X")))
         .isInstanceOfSatisfying(
             EmrException.class,
-            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException"));
+            e ->
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException"));
   }
 
   @Test

@@ -62,7 +62,11 @@ class ScenarioFileTest {
                     "BOOTSTRAP_FAILURE", "bootstrap action 1 returned a non-zero return code")));
     assertThat(config.stepRules())
         .containsExactly(
-            new StepRule("load-*", "java.io.FileNotFoundException", "s3://in/ does not exist", "s3://logs/stderr.gz"));
+            new StepRule(
+                "load-*",
+                "java.io.FileNotFoundException",
+                "s3://in/ does not exist",
+                "s3://logs/stderr.gz"));
     assertThat(config.throttles()).containsExactly(new ThrottleRule("DescribeCluster", 3));
   }
 
@@ -100,19 +104,24 @@ class ScenarioFileTest {
 
     assertThatThrownBy(() -> SimulatorConfig.fromFile(file))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + ": clusters[0].failin: unknown field (known: after, failIn, name, nth, reason)");
+        .hasMessage(
+            file + ": clusters[0].failin: unknown field (known: after, failIn, name, nth, reason)");
   }
 
   @Test
   void badValuesNameTheFileAndTheField() throws IOException {
-    assertProblem("clusters: [{name: x, failIn: BOOTING, reason: {code: BOOTSTRAP_FAILURE}}]",
+    assertProblem(
+        "clusters: [{name: x, failIn: BOOTING, reason: {code: BOOTSTRAP_FAILURE}}]",
         "clusters[0].failIn: must be one of STARTING, BOOTSTRAPPING, RUNNING, WAITING, got \"BOOTING\"");
     assertProblem("clusters: [{name: x, failIn: RUNNING}]", "clusters[0].reason: is required");
-    assertProblem("clusters: [{name: x, failIn: RUNNING, reason: {code: OOPS}}]",
+    assertProblem(
+        "clusters: [{name: x, failIn: RUNNING, reason: {code: OOPS}}]",
         "clusters[0].reason.code: must be one of");
-    assertProblem("durations: {step: -1}", "durations.step: must be a number of seconds (0 or more), got -1");
+    assertProblem(
+        "durations: {step: -1}", "durations.step: must be a number of seconds (0 or more), got -1");
     assertProblem("durations: {step: 0}", "durations.step: must be more than 0 seconds");
-    assertProblem("throttle: {operation: DescribeCluster, every: 0}",
+    assertProblem(
+        "throttle: {operation: DescribeCluster, every: 0}",
         "throttle.every: must be a whole number of at least 1, got 0");
     assertProblem("steps: [{name: x}]", "steps[0].fail: is required");
   }

@@ -48,7 +48,9 @@ class ScenarioOutcomeTest extends SimulatorTestBase {
         .isEqualTo(ClusterStateChangeReasonCode.BOOTSTRAP_FAILURE);
     assertThat(failed.status().stateChangeReason().message()).isEqualTo(BOOTSTRAP_MESSAGE);
     assertThat(failed.status().timeline().readyDateTime()).isNull();
-    assertThat(steps(failing)).singleElement().extracting(s -> s.status().state())
+    assertThat(steps(failing))
+        .singleElement()
+        .extracting(s -> s.status().state())
         .isEqualTo(StepState.CANCELLED);
 
     at(360);
@@ -112,15 +114,19 @@ class ScenarioOutcomeTest extends SimulatorTestBase {
                     "s3://in/2025-03-01/ does not exist",
                     "s3://logs/emr/steps/stderr.gz"))
             .build());
-    String id = run(cluster("nightly", false, step("load-orders", CONTINUE), step("report", CONTINUE)));
+    String id =
+        run(cluster("nightly", false, step("load-orders", CONTINUE), step("report", CONTINUE)));
 
     at(480);
     String failedId = steps(id).get(0).id();
     Step failed = describeStep(id, failedId);
     assertThat(failed.status().state()).isEqualTo(StepState.FAILED);
-    assertThat(failed.status().failureDetails().reason()).isEqualTo("java.io.FileNotFoundException");
-    assertThat(failed.status().failureDetails().message()).isEqualTo("s3://in/2025-03-01/ does not exist");
-    assertThat(failed.status().failureDetails().logFile()).isEqualTo("s3://logs/emr/steps/stderr.gz");
+    assertThat(failed.status().failureDetails().reason())
+        .isEqualTo("java.io.FileNotFoundException");
+    assertThat(failed.status().failureDetails().message())
+        .isEqualTo("s3://in/2025-03-01/ does not exist");
+    assertThat(failed.status().failureDetails().logFile())
+        .isEqualTo("s3://logs/emr/steps/stderr.gz");
     assertThat(steps(id).get(1).status().state()).isEqualTo(StepState.RUNNING);
 
     at(660);
@@ -130,14 +136,17 @@ class ScenarioOutcomeTest extends SimulatorTestBase {
   @Test
   void failedStepWithTerminateClusterEndsTheClusterWithErrors() {
     start(SimulatorConfig.builder().stepRule(new StepRule("load", null, null, null)).build());
-    String id = run(cluster("nightly", true, step("load", TERMINATE_CLUSTER), step("report", CONTINUE)));
+    String id =
+        run(cluster("nightly", true, step("load", TERMINATE_CLUSTER), step("report", CONTINUE)));
 
     at(480);
     Cluster c = describe(id);
     assertThat(c.status().state()).isEqualTo(ClusterState.TERMINATING);
-    assertThat(c.status().stateChangeReason().code()).isEqualTo(ClusterStateChangeReasonCode.STEP_FAILURE);
+    assertThat(c.status().stateChangeReason().code())
+        .isEqualTo(ClusterStateChangeReasonCode.STEP_FAILURE);
     assertThat(c.status().stateChangeReason().message()).isEqualTo("Shut down as step failed");
-    assertThat(steps(id)).extracting(s -> s.status().state())
+    assertThat(steps(id))
+        .extracting(s -> s.status().state())
         .containsExactly(StepState.FAILED, StepState.CANCELLED);
     assertThat(steps(id).get(0).status().failureDetails().reason()).isEqualTo("Unknown Error.");
 
@@ -148,12 +157,14 @@ class ScenarioOutcomeTest extends SimulatorTestBase {
   @Test
   void failedStepWithCancelAndWaitCancelsTheRestAndWaits() {
     start(SimulatorConfig.builder().stepRule(new StepRule("load", null, null, null)).build());
-    String id = run(cluster("shared", true, step("load", CANCEL_AND_WAIT), step("report", CONTINUE)));
+    String id =
+        run(cluster("shared", true, step("load", CANCEL_AND_WAIT), step("report", CONTINUE)));
 
     at(480);
 
     assertThat(describe(id).status().state()).isEqualTo(ClusterState.WAITING);
-    assertThat(steps(id)).extracting(s -> s.status().state())
+    assertThat(steps(id))
+        .extracting(s -> s.status().state())
         .containsExactly(StepState.FAILED, StepState.CANCELLED);
   }
 
@@ -168,7 +179,8 @@ class ScenarioOutcomeTest extends SimulatorTestBase {
     at(480);
 
     assertThat(describe(id).status().state()).isEqualTo(ClusterState.WAITING);
-    assertThat(steps(id)).extracting(s -> s.status().state())
+    assertThat(steps(id))
+        .extracting(s -> s.status().state())
         .containsExactly(StepState.FAILED, StepState.CANCELLED);
   }
 }

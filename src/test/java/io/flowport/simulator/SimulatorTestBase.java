@@ -45,7 +45,8 @@ abstract class SimulatorTestBase {
     return StepConfig.builder()
         .name(name)
         .actionOnFailure(onFailure)
-        .hadoopJarStep(j -> j.jar("command-runner.jar").args("spark-submit", "s3://code/" + name + ".py"))
+        .hadoopJarStep(
+            j -> j.jar("command-runner.jar").args("spark-submit", "s3://code/" + name + ".py"))
         .build();
   }
 
@@ -63,7 +64,8 @@ abstract class SimulatorTestBase {
   static JobFlowInstancesConfig instances(boolean keepAlive, boolean terminationProtected) {
     return JobFlowInstancesConfig.builder()
         .instanceGroups(
-            g -> g.name("primary").instanceRole("MASTER").instanceType("m5.xlarge").instanceCount(1),
+            g ->
+                g.name("primary").instanceRole("MASTER").instanceType("m5.xlarge").instanceCount(1),
             g -> g.name("core").instanceRole("CORE").instanceType("m5.xlarge").instanceCount(2))
         .keepJobFlowAliveWhenNoSteps(keepAlive)
         .terminationProtected(terminationProtected)
