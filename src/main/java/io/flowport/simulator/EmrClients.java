@@ -1,0 +1,29 @@
+package io.flowport.simulator;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emr.EmrClientBuilder;
+
+/** Real SDK clients pointed at a simulator (or any EMR-compatible endpoint). */
+public final class EmrClients {
+
+  private EmrClients() {}
+
+  public static EmrClient forEndpoint(URI endpoint) {
+    return builderFor(endpoint).build();
+  }
+
+  /** The same settings as {@link #forEndpoint}, for callers that change more (e.g. retries). */
+  public static EmrClientBuilder builderFor(URI endpoint) {
+    return EmrClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("flowport", "simulator")))
+        .httpClient(UrlConnectionHttpClient.create());
+  }
+}

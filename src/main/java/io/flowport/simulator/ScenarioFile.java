@@ -1,0 +1,222 @@
+package io.flowport.simulator;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.emr.model.ClusterState;
+import software.amazon.awssdk.services.emr.model.ClusterStateChangeReasonCode;
+
+/**
+ * Reads a scenario file strictly: an unknown key or a wrong value is an IllegalArgumentException
+ * with one line naming the file and the field, so a typo never silently changes a test run.
+ */
+final class ScenarioFile {
+
+  private final Path file;
+
+  private ScenarioFile(Path file) {
+    this.file = file;
+  }
+
+  static SimulatorConfig read(Path file) {
+    return new ScenarioFile(file).parse();
+  }
+
+  private SimulatorConfig parse() {
+    JsonNode root;
+    try {
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      ObjectMapper mapper = name.endsWith(".json") ? new JsonMapper() : new YAMLMapper();
+      root = mapper.readTree(Files.readString(file));
+    } catch (JacksonException e) {
+      throw fail("", "not valid " + syntax() + ": " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw fail("", "cannot be read: " + e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return SimulatorConfig.defaults();
+    }
+    object(root, "", Set.of("seed", "durations", "clusters", "steps", "throttle"));
+    SimulatorConfig.Builder b = SimulatorConfig.builder();
+    if (root.has("seed")) {
+      b.seed(integer(root.get("seed"), "seed", Long.MIN_VALUE));
+    }
+    if (root.has("durations")) {
+      durations(root.get("durations"), b);
+    }
+    int i = 0;
+    for (JsonNode rule : list(root.get("clusters"), "clusters")) {
+      b.clusterRule(clusterRule(rule, "clusters[" + i++ + "]"));
+    }
+    i = 0;
+    for (JsonNode rule : list(root.get("steps"), "steps")) {
+      b.stepRule(stepRule(rule, "steps[" + i++ + "]"));
+    }
+    // "throttle" may be one rule or a list of them.
+    JsonNode throttle = root.get("throttle");
+    boolean single = throttle != null && throttle.isObject();
+    List<JsonNode> throttles = single ? List.of(throttle) : list(throttle, "throttle");
+    for (i = 0; i < throttles.size(); i++) {
+      String at = single ? "throttle" : "throttle[" + i + "]";
+      JsonNode rule = throttles.get(i);
+      object(rule, at, Set.of("operation", "every"));
+      b.throttle(
+          new ThrottleRule(
+              text(required(rule, "operation", at), at + ".operation"),
+              (int) integer(required(rule, "every", at), at + ".every", 1)));
+    }
+    return b.build();
+  }
+
+  private void durations(JsonNode node, SimulatorConfig.Builder b) {
+    object(node, "durations", Set.of("starting", "bootstrapping", "step", "terminating"));
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      Duration d = seconds(e.getValue(), "durations." + e.getKey());
+      if (d.isZero()) {
+        throw fail("durations." + e.getKey(), "must be more than 0 seconds");
+      }
+      switch (e.getKey()) {
+        case "starting" -> b.starting(d);
+        case "bootstrapping" -> b.bootstrapping(d);
+        case "step" -> b.step(d);
+        default -> b.terminating(d);
+      }
+    }
+  }
+
+  private ClusterRule clusterRule(JsonNode node, String at) {
+    object(node, at, Set.of("name", "nth", "failIn", "after", "reason"));
+    String name = text(required(node, "name", at), at + ".name");
+    Integer nth = node.has("nth") ? (int) integer(node.get("nth"), at + ".nth", 1) : null;
+    String state = text(required(node, "failIn", at), at + ".failIn");
+    ClusterState failIn = ClusterState.fromValue(state);
+    if (!ClusterRule.FAILABLE.contains(failIn)) {
+      throw fail(
+          at + ".failIn",
+          "must be one of STARTING, BOOTSTRAPPING, RUNNING, WAITING, got \"" + state + "\"");
+    }
+    Duration after = node.has("after") ? seconds(node.get("after"), at + ".after") : null;
+    JsonNode reason = required(node, "reason", at);
+    object(reason, at + ".reason", Set.of("code", "message"));
+    String code = text(required(reason, "code", at + ".reason"), at + ".reason.code");
+    if (ClusterStateChangeReasonCode.fromValue(code)
+        == ClusterStateChangeReasonCode.UNKNOWN_TO_SDK_VERSION) {
+      throw fail(
+          at + ".reason.code",
+          "must be one of "
+              + ClusterStateChangeReasonCode.knownValues()
+              + ", got \""
+              + code
+              + "\"");
+    }
+    String message =
+        reason.has("message") ? text(reason.get("message"), at + ".reason.message") : null;
+    return new ClusterRule(name, nth, failIn, after, new ClusterRule.Reason(code, message));
+  }
+
+  private StepRule stepRule(JsonNode node, String at) {
+    object(node, at, Set.of("name", "fail"));
+    String name = text(required(node, "name", at), at + ".name");
+    JsonNode fail = required(node, "fail", at);
+    object(fail, at + ".fail", Set.of("reason", "message", "logFile"));
+    return new StepRule(
+        name,
+        optionalText(fail, "reason", at + ".fail"),
+        optionalText(fail, "message", at + ".fail"),
+        optionalText(fail, "logFile", at + ".fail"));
+  }
+
+  private void object(JsonNode node, String at, Set<String> known) {
+    if (!node.isObject()) {
+      throw fail(at, "must be a mapping, got " + node);
+    }
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      if (!known.contains(e.getKey())) {
+        throw fail(
+            join(at, e.getKey()),
+            "unknown field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+      }
+    }
+  }
+
+  private List<JsonNode> list(JsonNode node, String at) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw fail(at, "must be a list, got " + node);
+    }
+    List<JsonNode> out = new ArrayList<>();
+    node.forEach(out::add);
+    return out;
+  }
+
+  private JsonNode required(JsonNode node, String field, String at) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw fail(join(at, field), "is required");
+    }
+    return value;
+  }
+
+  private String text(JsonNode node, String at) {
+    if (!node.isTextual() || node.textValue().isBlank()) {
+      throw fail(at, "must be a non-empty string, got " + node);
+    }
+    return node.textValue();
+  }
+
+  private String optionalText(JsonNode node, String field, String at) {
+    return node.has(field) ? text(node.get(field), join(at, field)) : null;
+  }
+
+  private long integer(JsonNode node, String at, long min) {
+    if (!node.canConvertToExactIntegral() || !node.canConvertToLong() || node.longValue() < min) {
+      throw fail(
+          at,
+          "must be a whole number"
+              + (min > Long.MIN_VALUE ? " of at least " + min : "")
+              + ", got "
+              + node);
+    }
+    return node.longValue();
+  }
+
+  private Duration seconds(JsonNode node, String at) {
+    if (!node.isNumber() || node.decimalValue().signum() < 0) {
+      throw fail(at, "must be a number of seconds (0 or more), got " + node);
+    }
+    BigDecimal millis = node.decimalValue().movePointRight(3);
+    return Duration.ofMillis(millis.longValue());
+  }
+
+  private IllegalArgumentException fail(String at, String problem) {
+    return new IllegalArgumentException(file + (at.isEmpty() ? "" : ": " + at) + ": " + problem);
+  }
+
+  private String syntax() {
+    return file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "JSON" : "YAML";
+  }
+
+  private static String join(String at, String field) {
+    return at.isEmpty() ? field : at + "." + field;
+  }
+
+  private static String firstLine(String text) {
+    String s = text == null ? "" : text.strip();
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,159 @@
+package io.flowport.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.emr.model.ClusterState;
+
+class ScenarioFileTest {
+
+  @TempDir Path dir;
+
+  private static final String EXAMPLE =
+      """
+      seed: 7
+      durations:
+        starting: 30
+        bootstrapping: 15.5
+        step: 60
+        terminating: 10
+      clusters:
+        - name: "nightly-*"
+          nth: 2
+          failIn: BOOTSTRAPPING
+          after: 5
+          reason:
+            code: BOOTSTRAP_FAILURE
+            message: "bootstrap action 1 returned a non-zero return code"
+      steps:
+        - name: "load-*"
+          fail:
+            reason: "java.io.FileNotFoundException"
+            message: "s3://in/ does not exist"
+            logFile: "s3://logs/stderr.gz"
+      throttle:
+        operation: DescribeCluster
+        every: 3
+      """;
+
+  @Test
+  void readsTheDocumentedYamlExample() throws IOException {
+    SimulatorConfig config = SimulatorConfig.fromFile(write("scenario.yaml", EXAMPLE));
+
+    assertThat(config.seed()).isEqualTo(7);
+    assertThat(config.starting()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.bootstrapping()).isEqualTo(Duration.ofMillis(15_500));
+    assertThat(config.step()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.terminating()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.clusterRules())
+        .containsExactly(
+            new ClusterRule(
+                "nightly-*",
+                2,
+                ClusterState.BOOTSTRAPPING,
+                Duration.ofSeconds(5),
+                new ClusterRule.Reason(
+                    "BOOTSTRAP_FAILURE", "bootstrap action 1 returned a non-zero return code")));
+    assertThat(config.stepRules())
+        .containsExactly(
+            new StepRule(
+                "load-*",
+                "java.io.FileNotFoundException",
+                "s3://in/ does not exist",
+                "s3://logs/stderr.gz"));
+    assertThat(config.throttles()).containsExactly(new ThrottleRule("DescribeCluster", 3));
+  }
+
+  @Test
+  void theExampleInTheDocsIsValid() throws IOException {
+    String doc = Files.readString(Path.of("docs/emr-simulator.md"));
+    int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+    String yaml = doc.substring(start, doc.indexOf("```", start));
+
+    SimulatorConfig config = SimulatorConfig.fromFile(write("from-docs.yaml", yaml));
+
+    assertThat(config.clusterRules()).singleElement().extracting(ClusterRule::nth).isEqualTo(2);
+    assertThat(config.stepRules()).hasSize(1);
+    assertThat(config.throttles()).containsExactly(new ThrottleRule("DescribeCluster", 3));
+  }
+
+  @Test
+  void readsJsonWithAListOfThrottlesAndKeepsDefaultsForTheRest() throws IOException {
+    SimulatorConfig config =
+        SimulatorConfig.fromFile(
+            write(
+                "scenario.json",
+                """
+                {"throttle": [{"operation": "DescribeCluster", "every": 2},
+                              {"operation": "ListSteps", "every": 5}]}"""));
+
+    assertThat(config.throttles()).hasSize(2);
+    assertThat(config.starting()).isEqualTo(Duration.ofSeconds(240));
+    assertThat(config.step()).isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @Test
+  void unknownFieldNamesTheFileAndTheField() throws IOException {
+    Path file = write("bad.yaml", "clusters:\n  - name: x\n    failin: RUNNING\n");
+
+    assertThatThrownBy(() -> SimulatorConfig.fromFile(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            file + ": clusters[0].failin: unknown field (known: after, failIn, name, nth, reason)");
+  }
+
+  @Test
+  void badValuesNameTheFileAndTheField() throws IOException {
+    assertProblem(
+        "clusters: [{name: x, failIn: BOOTING, reason: {code: BOOTSTRAP_FAILURE}}]",
+        "clusters[0].failIn: must be one of STARTING, BOOTSTRAPPING, RUNNING, WAITING, got \"BOOTING\"");
+    assertProblem("clusters: [{name: x, failIn: RUNNING}]", "clusters[0].reason: is required");
+    assertProblem(
+        "clusters: [{name: x, failIn: RUNNING, reason: {code: OOPS}}]",
+        "clusters[0].reason.code: must be one of");
+    assertProblem(
+        "durations: {step: -1}", "durations.step: must be a number of seconds (0 or more), got -1");
+    assertProblem("durations: {step: 0}", "durations.step: must be more than 0 seconds");
+    assertProblem(
+        "throttle: {operation: DescribeCluster, every: 0}",
+        "throttle.every: must be a whole number of at least 1, got 0");
+    assertProblem("steps: [{name: x}]", "steps[0].fail: is required");
+  }
+
+  @Test
+  void brokenSyntaxIsOneLineNamingTheFile() throws IOException {
+    Path file = write("broken.yaml", "clusters: [\n  {name: x\n");
+
+    assertThatThrownBy(() -> SimulatorConfig.fromFile(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(file + ": not valid YAML: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void missingFileNamesTheFile() {
+    Path file = dir.resolve("nope.yaml");
+
+    assertThatThrownBy(() -> SimulatorConfig.fromFile(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(file + ": cannot be read: ");
+  }
+
+  private void assertProblem(String yaml, String problem) throws IOException {
+    Path file = write("scenario.yaml", yaml);
+    assertThatThrownBy(() -> SimulatorConfig.fromFile(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(file + ": " + problem)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+}
