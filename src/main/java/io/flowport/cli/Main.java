@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Moves EMR orchestration from AWS Step Functions and Apache Airflow to Camunda 8.",
-    subcommands = {ConvertCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:the run failed (or gave up)", "2:bad input or usage"})
 public final class Main {
@@ -24,12 +24,16 @@ public final class Main {
   public static final int BAD_INPUT = 2;
 
   public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "flowport-cli-logback.xml");
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the CLI with the given streams (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    addEmbedded(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -44,6 +48,28 @@ public final class Main {
       return RUN_FAILED;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * Commands that need the embedded engine live in the embedded source set, which a production
+   * build (-Dproduction) leaves out with the engine's licence; then they explain that.
+   */
+  private static void addEmbedded(CommandLine cli) {
+    try {
+      Class<?> run = Class.forName("io.flowport.embedded.RunCommand");
+      cli.addSubcommand(run.getDeclaredConstructor().newInstance());
+    } catch (ReflectiveOperationException e) {
+      cli.addSubcommand("run", new NoEmbedded());
+    }
+  }
+
+  @Command(name = "run", description = "Not in this build: it was made without the embedded engine (-Dproduction).")
+  static final class NoEmbedded implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      System.err.println("flowport: this build has no embedded engine; build without -Dproduction to use run");
+      return BAD_INPUT;
+    }
   }
 
   static boolean debug() {

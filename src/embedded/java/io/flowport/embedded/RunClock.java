@@ -1,0 +1,91 @@
+package io.flowport.embedded;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.flowport.simulator.SimClock;
+import io.flowport.worker.WorkerConfiguration;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one clock of an embedded run: the engine's timers, the EMR simulator's lifecycles and the
+ * workers' timestamps all read it. It is wall time plus an offset; a time scale below 1 makes the
+ * offset grow (source time passes faster), so nothing in the BPMN is rewritten for a run. Tests
+ * leave it unscaled and {@link #advance} it themselves.
+ */
+public final class RunClock implements SimClock, WorkerConfiguration.EngineClock, AutoCloseable {
+
+  private static final long TICK_MS = 20;
+
+  private final ZeebeTestEngine engine;
+  private final AtomicLong offsetMs = new AtomicLong();
+  private final Instant start;
+  private final Thread accelerator;
+
+  /**
+   * @param timeScale wall seconds per source second: 1 is real time, 1/120 makes a source minute
+   *     pass in half a wall second
+   */
+  public RunClock(ZeebeTestEngine engine, double timeScale) {
+    if (!(timeScale > 0 && timeScale <= 1)) {
+      throw new IllegalArgumentException("time scale must be in (0, 1], got " + timeScale);
+    }
+    this.engine = engine;
+    this.start = Instant.now();
+    if (timeScale < 1) {
+      double extraPerWallMs = 1 / timeScale - 1;
+      accelerator = Thread.ofPlatform().daemon().name("flowport-clock").unstarted(() -> accelerate(extraPerWallMs));
+      accelerator.start();
+    } else {
+      accelerator = null;
+    }
+  }
+
+  private void accelerate(double extraPerWallMs) {
+    long last = System.nanoTime();
+    double carry = 0;
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(TICK_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      long now = System.nanoTime();
+      carry += (now - last) / 1e6 * extraPerWallMs;
+      last = now;
+      long add = (long) carry;
+      if (add > 0) {
+        carry -= add;
+        advance(Duration.ofMillis(add));
+      }
+    }
+  }
+
+  /** Moves source time forward for the engine and everyone reading this clock. */
+  public synchronized void advance(Duration d) {
+    offsetMs.addAndGet(d.toMillis());
+    engine.increaseTime(d);
+  }
+
+  @Override
+  public Instant now() {
+    return Instant.ofEpochMilli(System.currentTimeMillis() + offsetMs.get());
+  }
+
+  @Override
+  public Instant get() {
+    return now();
+  }
+
+  /** Source time since the clock was made. */
+  public Duration sourceElapsed() {
+    return Duration.between(start, now());
+  }
+
+  @Override
+  public void close() {
+    if (accelerator != null) {
+      accelerator.interrupt();
+    }
+  }
+}

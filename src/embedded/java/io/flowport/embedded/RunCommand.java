@@ -1,0 +1,132 @@
+package io.flowport.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.flowport.convert.Converters;
+import io.flowport.diag.BadInputException;
+import io.flowport.json.LocatedJson;
+import io.flowport.simulator.SimulatorConfig;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Converts FILE, deploys it to the embedded Zeebe engine with the local EMR simulator, runs one",
+      "instance and prints its result as JSON: the execution output for a state machine",
+      "({\"error\", \"cause\"} when it fails), {\"dag_id\", \"state\", \"tasks\"} for a DAG.",
+      "Progress goes to stderr, one line per element entered or completed, with wall and source time."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the run succeeded", "1:the run failed, hit an incident or timed out", "2:bad input or usage"})
+public final class RunCommand implements Callable<Integer> {
+
+  /** 1/120: a source minute passes in half a wall second, so the reference runs take seconds. */
+  static final String DEFAULT_TIME_SCALE = "1/120";
+
+  @Parameters(paramLabel = "FILE", description = "A state machine (.json) or DAG file (.py).")
+  Path file;
+
+  @Option(names = "--input", paramLabel = "JSON_FILE", description = "Execution input of a state machine (default: {}).")
+  Path input;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the result here instead of stdout.")
+  Path output;
+
+  @Option(names = "--time-scale", paramLabel = "F", defaultValue = DEFAULT_TIME_SCALE,
+      description = "Wall time per source time for every wait (timers, polls, retries, simulator): 1 is real time (default: ${DEFAULT-VALUE}).")
+  String timeScale;
+
+  @Option(names = "--emr-scenario", paramLabel = "FILE", description = "EMR simulator scenario (durations, failures); see docs/emr-simulator.md.")
+  Path scenario;
+
+  @Option(names = "--mock-config", paramLabel = "FILE", description = "AWS Step Functions Local MockConfigFile with mocked Task results.")
+  Path mockConfig;
+
+  @Option(names = "--test-case", paramLabel = "NAME", description = "Test case of the mock config.")
+  String testCase;
+
+  @Option(names = "--state-machine", paramLabel = "NAME", description = "State machine name in the mock config (default: FILE without .asl.json/.json).")
+  String stateMachine;
+
+  @Option(names = "--trace", paramLabel = "FILE", description = "Write the source states/tasks entered, one per line.")
+  Path trace;
+
+  @Option(names = "--timeout-s", paramLabel = "N", defaultValue = "600", description = "Give up after N wall seconds (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Option(names = "--catalog", paramLabel = "FILE", description = "An extra mapping catalog (YAML); repeatable.")
+  List<Path> catalogs = new ArrayList<>();
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if ((testCase != null || stateMachine != null) && mockConfig == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--test-case and --state-machine need --mock-config");
+    }
+    if (mockConfig != null && testCase == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mock-config needs --test-case");
+    }
+    if (timeoutSeconds <= 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout-s must be positive");
+    }
+    double scale = parseScale(timeScale);
+    JsonNode in = input == null ? null : LocatedJson.parse(input, Converters.read(input)).root();
+    SimulatorConfig sim = scenario == null ? SimulatorConfig.defaults() : scenario(scenario);
+    PrintWriter err = spec.commandLine().getErr();
+    Runner.Result result = Runner.run(new Runner.Options(file, in, scale, sim, mockConfig, testCase, stateMachine,
+        Duration.ofSeconds(timeoutSeconds), catalogs), err);
+    String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result.output());
+    if (output == null) {
+      spec.commandLine().getOut().println(json);
+    } else {
+      Files.writeString(output, json + "\n", StandardCharsets.UTF_8);
+    }
+    if (trace != null) {
+      Files.write(trace, result.trace(), StandardCharsets.UTF_8);
+    }
+    return result.succeeded() ? 0 : 1;
+  }
+
+  private SimulatorConfig scenario(Path file) {
+    try {
+      return SimulatorConfig.fromFile(file);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(io.flowport.diag.SourceLocation.file(file), e.getMessage());
+    }
+  }
+
+  /** {@code 1/120}, {@code 0.5} or {@code 1}. */
+  double parseScale(String s) {
+    try {
+      double v;
+      if (s.contains("/")) {
+        String[] p = s.split("/", 2);
+        v = Double.parseDouble(p[0].trim()) / Double.parseDouble(p[1].trim());
+      } else {
+        v = Double.parseDouble(s.trim());
+      }
+      if (!(v > 0 && v <= 1)) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--time-scale must be a number in (0, 1] such as 1/120 or 0.5, got '" + s + "'");
+    }
+  }
+}

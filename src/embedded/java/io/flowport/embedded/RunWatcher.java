@@ -1,0 +1,146 @@
+package io.flowport.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Follows one process instance through the engine's record stream: prints a progress line per
+ * named element entered or completed (wall time and source time), keeps the process-level
+ * variables, and stops at the end of the instance, at the first incident, or at the deadline.
+ */
+final class RunWatcher {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How the watch ended. */
+  sealed interface End {
+    /** The instance completed; {@code endEvent} is the id of the process-level end event reached. */
+    record Completed(String endEvent) implements End {}
+
+    record Incident(String message, String elementId, String source) implements End {}
+
+    record TimedOut(Duration after) implements End {}
+  }
+
+  private final ZeebeTestEngine engine;
+  private final RunClock clock;
+  private final Map<String, ElementInfo> elements;
+  private final PrintWriter progress;
+  private final long wallStart = System.nanoTime();
+  private final Map<String, JsonNode> variables = new LinkedHashMap<>();
+  private final List<String> trace = new ArrayList<>();
+  private int seen;
+
+  RunWatcher(ZeebeTestEngine engine, RunClock clock, Map<String, ElementInfo> elements, PrintWriter progress) {
+    this.engine = engine;
+    this.clock = clock;
+    this.elements = elements;
+    this.progress = progress;
+  }
+
+  End await(long instance, Duration wallTimeout) throws InterruptedException {
+    long deadline = System.nanoTime() + wallTimeout.toNanos();
+    String lastEnd = null;
+    while (true) {
+      List<Record<?>> records = records();
+      while (seen < records.size()) {
+        Record<?> r = records.get(seen++);
+        if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getValue() instanceof ProcessInstanceRecordValue v
+            && v.getProcessInstanceKey() == instance) {
+          if (v.getBpmnElementType() == BpmnElementType.PROCESS && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
+            return new End.Completed(lastEnd);
+          }
+          if (v.getBpmnElementType() == BpmnElementType.END_EVENT && v.getFlowScopeKey() == instance
+              && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
+            lastEnd = v.getElementId();
+          }
+          element(r, v);
+        } else if (r.getValueType() == ValueType.VARIABLE && r.getValue() instanceof VariableRecordValue v
+            && v.getProcessInstanceKey() == instance && v.getScopeKey() == instance) {
+          variables.put(v.getName(), parse(v.getValue()));
+        } else if (r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED
+            && r.getValue() instanceof IncidentRecordValue v && v.getProcessInstanceKey() == instance) {
+          ElementInfo info = elements.get(v.getElementId());
+          return new End.Incident(v.getErrorType() + ": " + v.getErrorMessage(), v.getElementId(), info == null ? null : info.source());
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        return new End.TimedOut(wallTimeout);
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Record<?>> records() {
+    Iterable<Record<?>> all = engine.getRecordStreamSource().getRecords();
+    if (all instanceof List<?> list) {
+      return (List<Record<?>>) list;
+    }
+    List<Record<?>> copy = new ArrayList<>();
+    all.forEach(copy::add);
+    return copy;
+  }
+
+  private void element(Record<?> r, ProcessInstanceRecordValue v) {
+    ElementInfo info = elements.get(v.getElementId());
+    if (info == null) {
+      return;
+    }
+    String verb;
+    if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+      verb = "entered  ";
+      if (info.primary()) {
+        trace.add(info.source());
+      }
+    } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
+      verb = "completed";
+    } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+      verb = "stopped  ";
+    } else {
+      return;
+    }
+    if (info.name() == null || info.name().isBlank()) {
+      return;
+    }
+    progress.println(prefix() + verb + " " + info.name() + (info.source() == null ? "" : "  [" + info.source() + "]"));
+  }
+
+  /** {@code   1.23s  +00:06:00} — wall seconds since the run started, source time since the clock started. */
+  String prefix() {
+    double wall = (System.nanoTime() - wallStart) / 1e9;
+    long s = clock.sourceElapsed().toSeconds();
+    return String.format("%7.2fs  +%02d:%02d:%02d  ", wall, s / 3600, s / 60 % 60, s % 60);
+  }
+
+  Map<String, JsonNode> variables() {
+    return variables;
+  }
+
+  List<String> trace() {
+    return trace;
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("variable value is not JSON: " + json, e);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.flowport.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.flowport.asl.AslConverter;
+import io.flowport.bpmn.BpmnGenerator;
+import io.flowport.catalog.Catalog;
+import io.flowport.contract.Vars;
+import io.flowport.convert.Conversion;
+import io.flowport.convert.Converters;
+import io.flowport.diag.BadInputException;
+import io.flowport.diag.SourceLocation;
+import io.flowport.ir.DagTask;
+import io.flowport.ir.StateGraph;
+import io.flowport.ir.Step;
+import io.flowport.ir.TaskDag;
+import io.flowport.ir.Workflow;
+import io.flowport.report.Finding;
+import io.flowport.report.Severity;
+import io.flowport.runtime.Mocks;
+import io.flowport.simulator.SimulatorConfig;
+import io.flowport.worker.WorkerTypes;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * {@code flowport run}: converts a source file, deploys it to the embedded engine, starts one
+ * instance and follows it to its end, then builds the result the source platform would give.
+ */
+public final class Runner {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The options of one run. {@code mockConfig} may be null; then every task calls the simulator. */
+  public record Options(
+      Path file,
+      JsonNode input,
+      double timeScale,
+      SimulatorConfig simulator,
+      Path mockConfig,
+      String testCase,
+      String stateMachine,
+      Duration timeout,
+      List<Path> catalogs) {}
+
+  /** The outcome: whether the run succeeded, its result JSON, and the source states/tasks entered. */
+  public record Result(boolean succeeded, JsonNode output, List<String> trace) {}
+
+  public static Result run(Options o, PrintWriter progress) throws InterruptedException {
+    List<Conversion> conversions = new Converters(Catalog.load(o.catalogs())).convert(o.file());
+    if (conversions.size() != 1) {
+      throw new BadInputException(SourceLocation.file(o.file()),
+          "defines " + conversions.size() + " workflows; run takes a file with exactly one");
+    }
+    Conversion conversion = conversions.get(0);
+    Workflow workflow = conversion.workflow();
+    for (Finding f : conversion.report().findings()) {
+      if (f.code().severity() == Severity.WARNING) {
+        progress.println(f.oneLine());
+      }
+    }
+    BpmnModelInstance model = new BpmnGenerator().generate(workflow);
+    checkWorkers(o.file(), model);
+    Mocks mocks = mocks(o, workflow);
+    String xml = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(model);
+
+    long t0 = System.nanoTime();
+    EmbeddedRuntime runtime = EmbeddedRuntime.start(o.timeScale(), o.simulator(), mocks);
+    if (System.getenv("FLOWPORT_DEBUG") != null) {
+      progress.printf("debug: runtime started in %.2fs (JVM up %.2fs)%n", (System.nanoTime() - t0) / 1e9,
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+    }
+    try {
+      RunWatcher watcher = new RunWatcher(runtime.engine(), runtime.clock(), ElementInfo.of(model), progress);
+      runtime.client().newDeployResourceCommand().addResourceStringUtf8(xml, workflow.id() + ".bpmn").send().join();
+      long key = runtime.client().newCreateInstanceCommand().bpmnProcessId(workflow.id()).latestVersion()
+          .variables(startVariables(workflow, o.input())).send().join().getProcessInstanceKey();
+      progress.println(watcher.prefix() + "started   " + workflow.id() + " (instance " + key + ", time scale " + scale(o.timeScale()) + ")");
+      RunWatcher.End end = watcher.await(key, o.timeout());
+      Result result = result(workflow, end, watcher);
+      progress.println(watcher.prefix() + (result.succeeded() ? "succeeded" : "failed   ") + " " + workflow.id());
+      return result;
+    } finally {
+      runtime.closeWithEngine();
+    }
+  }
+
+  private static Map<String, Object> startVariables(Workflow workflow, JsonNode input) {
+    if (workflow.body() instanceof StateGraph) {
+      return Map.of(Vars.INPUT, input == null ? JSON.createObjectNode() : input);
+    }
+    return Map.of();
+  }
+
+  private static Result result(Workflow workflow, RunWatcher.End end, RunWatcher watcher) {
+    Map<String, JsonNode> vars = watcher.variables();
+    return switch (end) {
+      case RunWatcher.End.Incident i -> new Result(false, error("flowport.Incident",
+          "incident at " + i.elementId() + (i.source() == null ? "" : " [" + i.source() + "]") + ": " + i.message()), watcher.trace());
+      case RunWatcher.End.TimedOut t -> new Result(false, error("flowport.Timeout",
+          "gave up after " + t.after().toSeconds() + " s of wall time (--timeout-s)"), watcher.trace());
+      case RunWatcher.End.Completed c -> switch (workflow.body()) {
+        case StateGraph g -> "failed".equals(c.endEvent())
+            ? new Result(false, error(vars.get(Vars.ERROR), vars.get(Vars.CAUSE)), watcher.trace())
+            : new Result(true, vars.getOrDefault(Vars.OUTPUT, JSON.nullNode()), watcher.trace());
+        case TaskDag dag -> dagResult(workflow, dag, vars, watcher.trace());
+      };
+    };
+  }
+
+  private static Result dagResult(Workflow workflow, TaskDag dag, Map<String, JsonNode> vars, List<String> trace) {
+    ObjectNode out = JSON.createObjectNode();
+    out.put("dag_id", workflow.id());
+    String state = vars.containsKey(Vars.DAG_STATE) ? vars.get(Vars.DAG_STATE).asText() : "failed";
+    out.put("state", state);
+    ObjectNode tasks = out.putObject("tasks");
+    for (DagTask t : dag.tasks()) {
+      JsonNode s = vars.get(Vars.taskState(t.taskId()));
+      tasks.put(t.taskId(), s == null ? "none" : s.asText());
+    }
+    return new Result("success".equals(state), out, trace);
+  }
+
+  private static JsonNode error(String error, String cause) {
+    return error(JSON.getNodeFactory().textNode(error), JSON.getNodeFactory().textNode(cause));
+  }
+
+  private static JsonNode error(JsonNode error, JsonNode cause) {
+    ObjectNode out = JSON.createObjectNode();
+    out.set("error", error == null ? JSON.nullNode() : error);
+    out.set("cause", cause == null ? JSON.nullNode() : cause);
+    return out;
+  }
+
+  /** Refuses to start a run that would wait forever for a job no worker takes. */
+  private static void checkWorkers(Path file, BpmnModelInstance model) {
+    Set<String> known = WorkerTypes.known();
+    Set<String> missing = new TreeSet<>();
+    for (ZeebeTaskDefinition d : model.getModelElementsByType(ZeebeTaskDefinition.class)) {
+      if (!known.contains(d.getType())) {
+        missing.add(d.getType());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new BadInputException(SourceLocation.file(file), "no worker handles job type(s) " + missing
+          + " yet; flowport's workers handle " + known.stream().collect(Collectors.joining(", ")));
+    }
+  }
+
+  private static Mocks mocks(Options o, Workflow workflow) {
+    if (o.mockConfig() == null) {
+      return Mocks.NONE;
+    }
+    if (!(workflow.body() instanceof StateGraph graph)) {
+      throw new BadInputException(SourceLocation.file(o.mockConfig()), "--mock-config applies to Step Functions machines only");
+    }
+    Set<String> tasks = graph.steps().stream().filter(s -> s instanceof Step.Task).map(Step::name).collect(Collectors.toSet());
+    String machine = o.stateMachine() != null ? o.stateMachine()
+        : o.file().getFileName().toString().replaceFirst("(\\.asl)?\\.json$", "");
+    return MockConfig.load(o.mockConfig(), Converters.read(o.mockConfig()), machine, o.testCase(), tasks);
+  }
+
+  private static String scale(double s) {
+    return s == 1 ? "1" : "1/" + Math.round(1 / s);
+  }
+
+  static String processId(Path file) {
+    return AslConverter.processId(file);
+  }
+}

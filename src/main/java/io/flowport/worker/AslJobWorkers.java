@@ -1,0 +1,29 @@
+package io.flowport.worker;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.flowport.contract.JobTypes;
+import io.flowport.runtime.JobPipeline;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Step Functions states without a service call: Choice rules and Pass/Succeed/Wait data flow. */
+@Component
+public class AslJobWorkers {
+
+  private final JobPipeline pipeline;
+
+  public AslJobWorkers(JobPipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  @JobWorker(type = JobTypes.ASL_CHOICE)
+  public Map<String, Object> choice(ActivatedJob job) {
+    return Jobs.handle(job, pipeline::choice);
+  }
+
+  @JobWorker(type = JobTypes.ASL_PASS)
+  public Map<String, Object> pass(ActivatedJob job) {
+    return Jobs.handle(job, pipeline::pass);
+  }
+}

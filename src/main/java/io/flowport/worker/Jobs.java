@@ -1,0 +1,48 @@
+package io.flowport.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+import io.flowport.runtime.EmrCall;
+import io.flowport.runtime.Job;
+import io.flowport.runtime.Outcome;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Glue between the Camunda client's jobs and the client-independent runtime. */
+final class Jobs {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Back-off before a throttled or failed call is tried again (engine time). */
+  static final Duration RETRY_BACKOFF = Duration.ofSeconds(30);
+
+  static Job from(ActivatedJob job) {
+    ObjectNode vars;
+    try {
+      vars = (ObjectNode) JSON.readTree(job.getVariables());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("job variables are not JSON", e);
+    }
+    return new Job(job.getType(), job.getCustomHeaders(), vars, job.getBpmnProcessId(), job.getProcessInstanceKey(),
+        job.getElementId());
+  }
+
+  /** Runs a handler and maps its outcome to completion variables or a BPMN error. */
+  static Map<String, Object> handle(ActivatedJob activated, Function<Job, Outcome> handler) {
+    Outcome outcome;
+    try {
+      outcome = handler.apply(from(activated));
+    } catch (EmrCall.ServiceException e) {
+      // Throttled or unavailable: hand the job back; Zeebe raises an incident when retries run out.
+      throw CamundaError.jobError(e.code() + ": " + e.getMessage(), null, activated.getRetries() - 1, RETRY_BACKOFF);
+    }
+    return switch (outcome) {
+      case Outcome.Complete c -> c.variables();
+      case Outcome.Error e -> throw CamundaError.bpmnError(e.code(), e.message(), e.variables());
+    };
+  }
+
+  private Jobs() {}
+}

@@ -1,0 +1,36 @@
+package io.flowport.worker;
+
+import io.flowport.emr.EmrOperations;
+import io.flowport.runtime.EmrCall;
+import io.flowport.runtime.JobPipeline;
+import io.flowport.runtime.Mocks;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.emr.EmrClient;
+
+/**
+ * The workers' runtime. In production EMR is reached with the default credential and region
+ * chains; the embedded runtime replaces the {@link EmrCall} (simulator), the clock and the mocks.
+ */
+@Configuration
+public class WorkerConfiguration {
+
+  /** The clock workers stamp times with ($$.State.EnteredTime, ...): the engine's clock. */
+  public interface EngineClock extends Supplier<Instant> {}
+
+  @Bean
+  @ConditionalOnMissingBean
+  public EmrCall emrCall() {
+    return new EmrOperations(EmrClient.create());
+  }
+
+  @Bean
+  public JobPipeline jobPipeline(EmrCall emr, ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock) {
+    Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
+    return new JobPipeline(emr, mocks.getIfAvailable(() -> Mocks.NONE), now);
+  }
+}
