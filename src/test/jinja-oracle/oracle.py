@@ -96,19 +96,21 @@ class TaskInstance:
 TaskInstance.__module__ = "airflow.models.taskinstance"
 
 
+def ds_add(ds, days):
+    if not days:
+        return str(ds)
+    dt = datetime.datetime.strptime(str(ds), "%Y-%m-%d") + datetime.timedelta(days=days)
+    return dt.strftime("%Y-%m-%d")
+
+
+def ds_format(ds, input_format, output_format):
+    return datetime.datetime.strptime(str(ds), input_format).strftime(output_format)
+
+
 def macros_module():
+    """Stands in for the airflow.macros module (a module object: 'module object')."""
     import types
     m = types.ModuleType("airflow.macros")
-
-    def ds_add(ds, days):
-        if not days:
-            return str(ds)
-        dt = datetime.datetime.strptime(str(ds), "%Y-%m-%d") + datetime.timedelta(days=days)
-        return dt.strftime("%Y-%m-%d")
-
-    def ds_format(ds, input_format, output_format):
-        return datetime.datetime.strptime(str(ds), input_format).strftime(output_format)
-
     m.ds_add, m.ds_format = ds_add, ds_format
     return m
 
@@ -162,6 +164,11 @@ def outcome(case):
         template = env.from_string(case["template"])
     except jinja2.TemplateSyntaxError as e:
         return {"syntax": {"type": type(e).__name__, "message": e.message, "line": e.lineno}}
+    except SyntaxError as e:
+        # Jinja compiled the template to invalid Python; the line is of the generated code,
+        # so keep the template line recorded in the case.
+        line = case.get("syntax", {}).get("line")
+        return {"syntax": {"type": "SyntaxError", "message": e.msg, "line": line}}
     context = airflow_context(case["airflow"]) if "airflow" in case else case.get("vars", {})
     try:
         return {"output": template.render(context)}

@@ -614,6 +614,12 @@ final class Parser {
         starStar = parseExpression(true);
       } else if (cur().is(Token.Kind.NAME) && look().isOp("=")) {
         ensure(starStar == null, open);
+        if (names.contains(cur().text())) {
+          // Jinja accepts it, then Python refuses to compile the generated call.
+          throw new TemplateSyntaxException("SyntaxError",
+              "keyword argument repeated: " + cur().text(), src.line(cur().start()),
+              src.column(cur().start()));
+        }
         names.add(next().text());
         next();
         keywords.add(parseExpression(true));
