@@ -65,7 +65,7 @@ final class Lexer {
       }
       int after = tag + 2 + (sign == '-' || sign == '+' ? 1 : 0);
       if (kind == '#') {
-        comment(tag, after);
+        comment(after);
       } else {
         Token.Kind begin = kind == '{' ? Token.Kind.VAR_BEGIN : Token.Kind.BLOCK_BEGIN;
         tokens.add(new Token(begin, s.substring(tag, after), null, tag, after));
@@ -104,7 +104,7 @@ final class Lexer {
     pos = end.end();
   }
 
-  private void comment(int tag, int bodyStart) {
+  private void comment(int bodyStart) {
     Matcher end = COMMENT_END.matcher(s);
     if (!end.find(bodyStart)) {
       throw src.error("Missing end of comment tag", bodyStart);

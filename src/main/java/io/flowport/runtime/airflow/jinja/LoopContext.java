@@ -7,7 +7,7 @@ final class LoopContext implements HostObject {
 
   private final List<Object> items;
   private int index0;
-  private Object lastChanged = Undefined.name("changed");
+  private Object lastChanged;
   private boolean changedCalled;
 
   LoopContext(List<Object> items) {

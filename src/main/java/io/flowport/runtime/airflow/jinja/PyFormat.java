@@ -70,9 +70,9 @@ final class PyFormat {
       throw u.fail();
     }
     if (!Py.isNumber(v)) {
-      throw TemplateRenderException.typeError("%" + conv + " format: a"
-          + (conv.equals("d") || conv.equals("i") ? " real number" : " real number")
-          + " is required, not " + Py.typeName(v));
+      throw TemplateRenderException.typeError(conv.equals("d") || conv.equals("i")
+          ? "%" + conv + " format: a real number is required, not " + Py.typeName(v)
+          : "must be real number, not " + Py.typeName(v));
     }
     String digits;
     boolean negative;

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <pre>{@code
  * Template t = Template.parse("{{ ti.xcom_pull(task_ids='create_emr_cluster') }}");
- * String jobFlowId = t.render(AirflowContext.builder().xcoms(xcoms::get).build());
+ * String jobFlowId = t.render(AirflowContext.builder()
+ *     .xcoms(taskId -> Optional.ofNullable(returnValues.get(taskId))).build());
  * }</pre>
  */
 public final class Template {
