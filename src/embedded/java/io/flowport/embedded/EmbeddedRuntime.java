@@ -44,12 +44,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
   /** Starts a runtime with its own engine. */
   public static EmbeddedRuntime start(double timeScale, SimulatorConfig simulatorConfig, Mocks mocks) {
-    long t0 = System.nanoTime();
     ZeebeTestEngine engine = EngineFactory.create(freePort());
     engine.start();
-    if (System.getenv("FLOWPORT_DEBUG") != null) {
-      System.err.printf("debug: engine started in %.2fs%n", (System.nanoTime() - t0) / 1e9);
-    }
     return start(engine, timeScale, simulatorConfig, mocks);
   }
 

@@ -19,8 +19,9 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
 
   private final ZeebeTestEngine engine;
   private final AtomicLong offsetMs = new AtomicLong();
-  private final Instant start;
-  private final Thread accelerator;
+  private final double timeScale;
+  private volatile Instant start;
+  private Thread accelerator;
 
   /**
    * @param timeScale wall seconds per source second: 1 is real time, 1/120 makes a source minute
@@ -31,13 +32,16 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
       throw new IllegalArgumentException("time scale must be in (0, 1], got " + timeScale);
     }
     this.engine = engine;
+    this.timeScale = timeScale;
     this.start = Instant.now();
-    if (timeScale < 1) {
+  }
+
+  /** Source time starts now, running at the time scale; the run's instance starts right after. */
+  public synchronized void go() {
+    start = now();
+    if (timeScale < 1 && accelerator == null) {
       double extraPerWallMs = 1 / timeScale - 1;
-      accelerator = Thread.ofPlatform().daemon().name("flowport-clock").unstarted(() -> accelerate(extraPerWallMs));
-      accelerator.start();
-    } else {
-      accelerator = null;
+      accelerator = Thread.ofPlatform().daemon().name("flowport-clock").start(() -> accelerate(extraPerWallMs));
     }
   }
 
@@ -77,13 +81,13 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
     return now();
   }
 
-  /** Source time since the clock was made. */
+  /** Source time since {@link #go} (or since the clock was made). */
   public Duration sourceElapsed() {
     return Duration.between(start, now());
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (accelerator != null) {
       accelerator.interrupt();
     }

@@ -41,7 +41,6 @@ final class RunWatcher {
   private final RunClock clock;
   private final Map<String, ElementInfo> elements;
   private final PrintWriter progress;
-  private final long wallStart = System.nanoTime();
   private final Map<String, JsonNode> variables = new LinkedHashMap<>();
   private final List<String> trace = new ArrayList<>();
   private int seen;
@@ -121,9 +120,9 @@ final class RunWatcher {
     progress.println(prefix() + verb + " " + info.name() + (info.source() == null ? "" : "  [" + info.source() + "]"));
   }
 
-  /** {@code   1.23s  +00:06:00} — wall seconds since the run started, source time since the clock started. */
+  /** {@code   1.23s  +00:06:00}: wall seconds since the command started, source time since the instance started. */
   String prefix() {
-    double wall = (System.nanoTime() - wallStart) / 1e9;
+    double wall = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
     long s = clock.sourceElapsed().toSeconds();
     return String.format("%7.2fs  +%02d:%02d:%02d  ", wall, s / 3600, s / 60 % 60, s % 60);
   }

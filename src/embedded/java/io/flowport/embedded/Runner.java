@@ -82,6 +82,7 @@ public final class Runner {
     try {
       RunWatcher watcher = new RunWatcher(runtime.engine(), runtime.clock(), ElementInfo.of(model), progress);
       runtime.client().newDeployResourceCommand().addResourceStringUtf8(xml, workflow.id() + ".bpmn").send().join();
+      runtime.clock().go();
       long key = runtime.client().newCreateInstanceCommand().bpmnProcessId(workflow.id()).latestVersion()
           .variables(startVariables(workflow, o.input())).send().join().getProcessInstanceKey();
       progress.println(watcher.prefix() + "started   " + workflow.id() + " (instance " + key + ", time scale " + scale(o.timeScale()) + ")");

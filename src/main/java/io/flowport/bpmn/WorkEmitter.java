@@ -53,7 +53,6 @@ final class WorkEmitter {
     ExclusiveGateway merge = w.xor(sp, idBase + "_loop", null, null);
     ExclusiveGateway done = w.xor(sp, idBase + "_done", "Done?", null);
     ServiceTask poll = w.task(sp, idBase + "_poll", wait.poll().label(), source, wait.poll());
-    w.output(poll, "=" + Vars.POLL_COUNT + " + 1", Vars.POLL_COUNT);
     IntermediateCatchEvent delay = w.timer(sp, idBase + "_delay", "Wait " + human(wait.interval())
         + (wait.slowInterval() == null ? "" : ", later " + human(wait.slowInterval())), null, interval(wait));
     var end = w.end(sp, idBase + "_end", "Done", null);

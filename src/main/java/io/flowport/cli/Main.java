@@ -24,9 +24,6 @@ public final class Main {
   public static final int BAD_INPUT = 2;
 
   public static void main(String[] args) {
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "flowport-cli-logback.xml");
-    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

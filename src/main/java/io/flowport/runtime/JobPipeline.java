@@ -76,20 +76,26 @@ public final class JobPipeline {
     }
   }
 
+  /**
+   * One poll of a wait. It also counts the polls (for intervals that slow down): a job's variables
+   * propagate only when its task has no output mappings, so the count cannot be a FEEL mapping.
+   */
   private Outcome poll(Job job, String api, Binding binding) {
     JsonNode response = call(binding, api, binding.pollRequest(job));
     JsonNode acceptors = AslBinding.json(job.header(Headers.ACCEPTORS));
+    int polls = job.variable(Vars.POLL_COUNT).asInt(0) + 1;
     return switch (Acceptors.evaluate(acceptors, response)) {
       case SUCCESS -> {
         Map<String, Object> vars = new LinkedHashMap<>(binding.finish(job, job.variable(Vars.SYNC_RESULT)));
         vars.put(Vars.WAIT_STATE, "success");
+        vars.put(Vars.POLL_COUNT, polls);
         yield new Outcome.Complete(vars);
       }
       case FAILURE -> {
         JsonNode failure = AslBinding.json(job.header(Headers.FAILURE));
         throw new JobFailure(failure.path("error").asText(), Acceptors.message(failure.path("cause").asText(null), response));
       }
-      case RETRY, PENDING -> new Outcome.Complete(Map.of(Vars.WAIT_STATE, "pending"));
+      case RETRY, PENDING -> new Outcome.Complete(Map.of(Vars.WAIT_STATE, "pending", Vars.POLL_COUNT, polls));
     };
   }
 
