@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Converts FILE, deploys it to the embedded Zeebe engine with the local EMR simulator, runs one",
-      "instance and prints its result as JSON: the execution output for a state machine",
-      "({\"error\", \"cause\"} when it fails), {\"dag_id\", \"state\", \"tasks\"} for a DAG.",
+      "Runs FILE once on the embedded engine with the local EMR simulator; prints the result.",
+      "%nFILE is converted and deployed to the embedded Zeebe engine; one instance runs against the local",
+      "EMR simulator (the real AWS SDK over HTTP). The result is JSON: the execution output for a state",
+      "machine ({\"error\", \"cause\"} when it fails), {\"dag_id\", \"state\", \"tasks\"} for a DAG.",
       "Progress goes to stderr, one line per element entered or completed, with wall and source time."
     },
     exitCodeListHeading = "%nExit codes:%n",

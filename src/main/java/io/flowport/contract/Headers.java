@@ -38,12 +38,12 @@ public final class Headers {
   // Airflow.
   /** JSON: the operator's request fields, strings may be Jinja templates rendered per try. */
   public static final String AIRFLOW_ARGS = "airflow.args";
+  /** JSON list of the operator's template_fields (the arguments rendered with Jinja). */
+  public static final String AIRFLOW_TEMPLATED = "airflow.templated";
   public static final String AIRFLOW_TASK_ID = "airflow.taskId";
   public static final String AIRFLOW_DAG_ID = "airflow.dagId";
   /** JSON: how the operator's return value (its XCom) is derived from the result, or absent. */
   public static final String AIRFLOW_XCOM = "airflow.xcom";
-  /** Python exception class a failed poll raises, e.g. AirflowException. */
-  public static final String AIRFLOW_FAILURE_TYPE = "airflow.failureType";
 
   private Headers() {}
 }

@@ -23,14 +23,10 @@ public final class JobPipeline {
   private final Binding airflow;
   private final DataFlow flow = DataFlow.standard();
 
-  public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock, Binding airflow) {
+  public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock) {
     this.emr = emr;
     this.asl = new AslBinding(mocks, clock);
-    this.airflow = airflow;
-  }
-
-  public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock) {
-    this(emr, mocks, clock, null);
+    this.airflow = new AirflowBinding(clock);
   }
 
   /** Handles a {@code flowport.emr.<api>} job. */
@@ -139,7 +135,7 @@ public final class JobPipeline {
     if ("asl".equals(dialect)) {
       return asl;
     }
-    if ("airflow".equals(dialect) && airflow != null) {
+    if ("airflow".equals(dialect)) {
       return airflow;
     }
     throw new IllegalStateException("job " + job.type() + " at " + job.elementId() + " has unknown dialect '" + dialect + "'");

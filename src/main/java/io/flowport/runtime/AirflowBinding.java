@@ -1,0 +1,125 @@
+package io.flowport.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.flowport.contract.Headers;
+import io.flowport.contract.Vars;
+import io.flowport.runtime.airflow.jinja.AirflowContext;
+import io.flowport.runtime.airflow.jinja.Template;
+import io.flowport.runtime.airflow.jinja.TemplateRenderException;
+import io.flowport.runtime.airflow.jinja.TemplateSyntaxException;
+import io.flowport.runtime.asl.DataFlow;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Airflow's data binding: the operator's templated arguments are rendered with Jinja (strict
+ * undefined, as Airflow) before each try, the request is built from the arguments, and the
+ * operator's return value becomes its XCom ({@code xcom_<task>}). A rendering error fails the try
+ * with the Python exception Airflow would raise.
+ */
+final class AirflowBinding implements Binding {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DataFlow flow = DataFlow.standard();
+  private final Supplier<Instant> clock;
+
+  AirflowBinding(Supplier<Instant> clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public JsonNode request(Job job) {
+    JsonNode args = renderedArgs(job);
+    JsonNode template = AslBinding.json(job.header(Headers.REQUEST));
+    return template == null ? args : Templates.apply(flow, template, args);
+  }
+
+  @Override
+  public JsonNode pollRequest(Job job) {
+    return request(job);
+  }
+
+  @Override
+  public Map<String, Object> finish(Job job, JsonNode result) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    JsonNode xcom = AslBinding.json(job.header(Headers.AIRFLOW_XCOM));
+    if (xcom != null && result != null && !result.isNull()) {
+      vars.put(Vars.xcom(job.header(Headers.AIRFLOW_TASK_ID)), Templates.apply(flow, xcom, result));
+    }
+    return vars;
+  }
+
+  /** botocore's ClientError, as the operator raises it. */
+  @Override
+  public JobFailure serviceError(String api, EmrCall.ServiceException e) {
+    return new JobFailure("ClientError",
+        "An error occurred (" + e.code() + ") when calling the " + api + " operation: " + e.getMessage());
+  }
+
+  private JsonNode renderedArgs(Job job) {
+    JsonNode args = AslBinding.json(job.header(Headers.AIRFLOW_ARGS));
+    if (args == null) {
+      return JSON.createObjectNode();
+    }
+    JsonNode templated = AslBinding.json(job.header(Headers.AIRFLOW_TEMPLATED));
+    Set<String> fields = new HashSet<>();
+    if (templated != null) {
+      templated.forEach(f -> fields.add(f.asText()));
+    }
+    AirflowContext ctx = context(job);
+    ObjectNode out = JSON.createObjectNode();
+    args.fields().forEachRemaining(e -> out.set(e.getKey(), fields.contains(e.getKey()) ? render(e.getValue(), ctx) : e.getValue()));
+    return out;
+  }
+
+  /** Renders every string inside a templated field, as Airflow's render_template does for nested values. */
+  private static JsonNode render(JsonNode value, AirflowContext ctx) {
+    if (value.isTextual()) {
+      try {
+        Template t = Template.parse(value.asText());
+        return t.isTemplated() ? TextNode.valueOf(t.render(ctx)) : value;
+      } catch (TemplateRenderException e) {
+        throw new JobFailure(e.pythonType(), e.getMessage());
+      } catch (TemplateSyntaxException e) {
+        throw new JobFailure(e.pythonType(), e.jinjaMessage());
+      }
+    }
+    if (value.isObject()) {
+      ObjectNode out = JSON.createObjectNode();
+      value.fields().forEachRemaining(e -> out.set(e.getKey(), render(e.getValue(), ctx)));
+      return out;
+    }
+    if (value.isArray()) {
+      ArrayNode out = JSON.createArrayNode();
+      value.forEach(v -> out.add(render(v, ctx)));
+      return out;
+    }
+    return value;
+  }
+
+  private AirflowContext context(Job job) {
+    String taskId = job.header(Headers.AIRFLOW_TASK_ID);
+    String dagId = job.header(Headers.AIRFLOW_DAG_ID);
+    JsonNode logical = job.variable(Vars.LOGICAL_DATE);
+    Instant logicalDate = logical.isTextual() ? Instant.parse(logical.asText()) : clock.get();
+    return AirflowContext.builder()
+        .dagId(dagId)
+        .taskId(taskId)
+        .runId("manual__" + logicalDate)
+        .logicalDate(logicalDate)
+        .tryNumber(job.variable(Vars.tryNumber(taskId)).asLong(1))
+        .xcoms(id -> Optional.ofNullable(job.variables().get(Vars.xcom(id)))
+            .filter(v -> !v.isNull()).map(v -> JSON.convertValue(v, Object.class)))
+        .build();
+  }
+}
