@@ -1,0 +1,158 @@
+package io.flowport.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import io.flowport.bpmn.BpmnGenerator;
+import io.flowport.catalog.Catalog;
+import io.flowport.convert.Converters;
+import io.flowport.ir.Workflow;
+import io.flowport.runtime.Mocks;
+import io.flowport.simulator.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs generated processes on the Zeebe Process Test engine with flowport's real workers and EMR
+ * simulator, driving source time by hand: each step advances the shared clock and then waits
+ * until every job created so far has been handled and the engine is idle, so runs are repeatable
+ * and never wait in real time.
+ */
+final class Harness implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final ZeebeTestEngine engine;
+  final EmbeddedRuntime runtime;
+
+  Harness(ZeebeTestEngine engine, SimulatorConfig simulator, Mocks mocks) {
+    this.engine = engine;
+    this.runtime = EmbeddedRuntime.start(engine, 1.0, simulator, mocks);
+  }
+
+  static Workflow convert(Path file) {
+    return new Converters(Catalog.builtIn()).convert(file).get(0).workflow();
+  }
+
+  long start(Workflow workflow, Map<String, Object> variables) {
+    String xml = new BpmnGenerator().toXml(workflow);
+    runtime.client().newDeployResourceCommand().addResourceStringUtf8(xml, workflow.id() + ".bpmn").send().join();
+    return runtime.client().newCreateInstanceCommand().bpmnProcessId(workflow.id()).latestVersion()
+        .variables(variables).send().join().getProcessInstanceKey();
+  }
+
+  /** Advances source time in steps until the instance ends; fails past {@code limit}. Returns the source time used. */
+  Duration runToEnd(long instance, Duration step, Duration limit) throws Exception {
+    Duration used = Duration.ZERO;
+    settle(instance);
+    while (!ended(instance) && incident(instance) == null) {
+      assertThat(used).as("source time to reach the end of instance " + instance).isLessThan(limit);
+      runtime.clock().advance(step);
+      used = used.plus(step);
+      settle(instance);
+    }
+    return used;
+  }
+
+  /** Waits (polling the records, up to 30 s wall) until no job of the instance is open and the engine is idle. */
+  void settle(long instance) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      engine.waitForIdleState(Duration.ofSeconds(5));
+      if (openJobs(instance) == 0) {
+        engine.waitForIdleState(Duration.ofSeconds(5));
+        if (openJobs(instance) == 0) {
+          return;
+        }
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("jobs of instance " + instance + " still open after 30 s");
+  }
+
+  private long openJobs(long instance) {
+    Map<Long, Boolean> open = new LinkedHashMap<>();
+    for (Record<?> r : records()) {
+      if (r.getValueType() == ValueType.JOB && r.getValue() instanceof JobRecordValue v && v.getProcessInstanceKey() == instance) {
+        if (r.getIntent() == JobIntent.CREATED) {
+          open.put(r.getKey(), true);
+        } else if (r.getIntent() == JobIntent.COMPLETED || r.getIntent() == JobIntent.ERROR_THROWN
+            || r.getIntent() == JobIntent.CANCELED || r.getIntent() == JobIntent.FAILED) {
+          open.remove(r.getKey());
+        }
+      }
+    }
+    return open.size();
+  }
+
+  boolean ended(long instance) {
+    for (Record<?> r : records()) {
+      if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getValue() instanceof ProcessInstanceRecordValue v
+          && v.getProcessInstanceKey() == instance && v.getBpmnElementType() == BpmnElementType.PROCESS
+          && (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The message of the instance's first incident, or null. */
+  String incident(long instance) {
+    for (Record<?> r : records()) {
+      if (r.getValueType() == ValueType.INCIDENT && r.getIntent() == io.camunda.zeebe.protocol.record.intent.IncidentIntent.CREATED
+          && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.IncidentRecordValue v && v.getProcessInstanceKey() == instance) {
+        return v.getErrorType() + ": " + v.getErrorMessage();
+      }
+    }
+    return null;
+  }
+
+  /** Ids of the elements of the instance that completed, in order. */
+  List<String> completed(long instance) {
+    List<String> out = new ArrayList<>();
+    for (Record<?> r : records()) {
+      if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getValue() instanceof ProcessInstanceRecordValue v
+          && v.getProcessInstanceKey() == instance && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
+        out.add(v.getElementId());
+      }
+    }
+    return out;
+  }
+
+  /** The latest value of each process-level variable. */
+  Map<String, JsonNode> variables(long instance) throws Exception {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    for (Record<?> r : records()) {
+      if (r.getValueType() == ValueType.VARIABLE && r.getValue() instanceof VariableRecordValue v
+          && v.getProcessInstanceKey() == instance && v.getScopeKey() == instance) {
+        out.put(v.getName(), JSON.readTree(v.getValue()));
+      }
+    }
+    return out;
+  }
+
+  List<Record<?>> records() {
+    List<Record<?>> out = new ArrayList<>();
+    engine.getRecordStreamSource().getRecords().forEach(out::add);
+    return out;
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+}
