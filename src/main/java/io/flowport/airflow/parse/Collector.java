@@ -80,7 +80,7 @@ final class Collector {
     }
     for (TaskBuild task : state.tasksWithoutDag) {
       state.finding("task-without-dag", Severity.WARNING, task.location, "task '" + task.taskId
-          + "' belongs to no DAG (no dag= argument and not created inside a DAG)");
+          + "' belongs to no DAG defined in this file");
     }
     if (dags.isEmpty()) {
       state.finding("no-dag", Severity.WARNING, SourceLocation.file(state.source.file),

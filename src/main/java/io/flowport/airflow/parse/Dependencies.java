@@ -125,12 +125,16 @@ final class Dependencies {
               "'" + text + "' is not defined in this file; the dependency is not added");
         } else {
           PyValue.PyDynamic unknown = Operators.dynamicOf(value);
-          in.state.finding("not-a-task", Severity.ERROR, node, "'" + text + "' is not a task"
+          in.state.finding("not-a-task", Severity.ERROR, node, quoted(text) + " is not a task"
               + (unknown != null ? " (" + unknown.reason() + ")" : "") + "; the dependency is not added");
         }
         return List.of();
       }
     }
+  }
+
+  private static String quoted(String text) {
+    return text.startsWith("'") || text.startsWith("\"") ? text : "'" + text + "'";
   }
 
   // The node of item i when the operand is written as a list/tuple literal, else the operand itself.

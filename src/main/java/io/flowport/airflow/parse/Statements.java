@@ -110,7 +110,8 @@ final class Statements {
     switch (target.getType()) {
       case "identifier" -> {
         String name = in.state.text(target);
-        if (value instanceof Obj.TaskRef t && !t.xcom() && t.task().variable == null) {
+        // A task takes the first name its creating call is bound to (not `x = t.output`, `x = t`).
+        if (value instanceof Obj.TaskRef t && source.getType().equals("call") && t.task().variable == null) {
           t.task().variable = name;
         }
         in.frame.set(name, value);

@@ -2,7 +2,6 @@ package io.flowport.airflow.parse;
 
 import io.flowport.airflow.parse.PyValue.PyDynamic;
 import io.flowport.airflow.parse.PyValue.PyStr;
-import io.flowport.diag.BadInputException;
 import org.treesitter.TSNode;
 
 /** String literals: escapes, raw and f-strings, implicit concatenation of adjacent literals. */
@@ -52,7 +51,7 @@ final class Strings {
         if (format) {
           text = text.replace("{{", "{").replace("}}", "}");
         }
-        out.append(raw ? text : unescapeAt(text, part));
+        out.append(raw ? text : unescape(text));
       }
     }
     return new Obj.Data(new PyStr(out.toString()));
@@ -61,8 +60,8 @@ final class Strings {
   // {expr!conv:spec}; a spec with nested {...} or a self-documenting "=" is not supported.
   private Obj interpolation(TSNode node) {
     TSNode expression = node.getChildByFieldName("expression");
-    TSNode conversion = node.getChildByFieldName("type_conversion");
-    TSNode spec = node.getChildByFieldName("format_specifier");
+    TSNode conversion = Nodes.field(node, "type_conversion");
+    TSNode spec = Nodes.field(node, "format_specifier");
     for (int i = 0; i < node.getChildCount(); i++) {
       if (node.getChild(i).getType().equals("=")) {
         return in.state.dynamic(node, "self-documenting f-string expressions are not supported");
@@ -77,15 +76,7 @@ final class Strings {
     return in.formats.formatField(in.values.toPy(value, expression), conv, specText, node);
   }
 
-  private String unescapeAt(String text, TSNode part) {
-    try {
-      return unescape(text);
-    } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-      throw new BadInputException(in.state.at(part), "invalid Python syntax near '"
-          + Collector.oneLine(text) + "' (bad escape sequence)");
-    }
-  }
-
+  /** Decodes backslash escapes; IllegalArgumentException for ones Python rejects. */
   static String unescape(String text) {
     if (text.indexOf('\\') < 0) {
       return text;
@@ -129,8 +120,12 @@ final class Strings {
     return out.toString();
   }
 
+  // Python requires exactly this many hex digits; fewer is a syntax error.
   private static int hex(String text, int at, int digits, StringBuilder out) {
-    int end = Math.min(text.length(), at + 1 + digits);
+    int end = at + 1 + digits;
+    if (end > text.length() || !text.substring(at + 1, end).matches("[0-9a-fA-F]+")) {
+      throw new IllegalArgumentException("truncated \\x, \\u or \\U escape");
+    }
     out.appendCodePoint(Integer.parseInt(text.substring(at + 1, end), 16));
     return end - 1;
   }

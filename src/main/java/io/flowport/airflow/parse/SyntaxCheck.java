@@ -46,6 +46,7 @@ final class SyntaxCheck {
     switch (node.getType()) {
       case "print_statement", "exec_statement" -> report(node.getStartByte());
       case "module", "block" -> checkIndentation(node);
+      case "string" -> checkEscapes(node);
       default -> { }
     }
     for (int i = 0; i < node.getChildCount(); i++) {
@@ -71,6 +72,24 @@ final class SyntaxCheck {
       } else if (at != column) {
         report(child.getStartByte());
         return;
+      }
+    }
+  }
+
+  // Python rejects truncated hex escapes (x, u, U) and unknown N{...} names when compiling.
+  private void checkEscapes(TSNode string) {
+    String prefix = source.text(string.getChild(0)).toLowerCase();
+    if (prefix.contains("r") || prefix.contains("b")) {
+      return;
+    }
+    for (int i = 1; i < string.getChildCount() - 1; i++) {
+      TSNode part = string.getChild(i);
+      if (part.getType().equals("string_content")) {
+        try {
+          Strings.unescape(source.text(part));
+        } catch (IllegalArgumentException e) {
+          report(part.getStartByte());
+        }
       }
     }
   }
