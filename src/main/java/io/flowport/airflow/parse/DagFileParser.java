@@ -23,6 +23,9 @@ public final class DagFileParser {
 
   /** Reads and parses the file; BadInputException if it cannot be read or is not valid Python. */
   public DagFile parse(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(SourceLocation.file(file), "cannot read DAG file: it is a directory");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

@@ -2,13 +2,17 @@ package io.flowport.airflow.parse;
 
 import io.flowport.diag.SourceLocation;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.treesitter.TSNode;
 
 /** {@code >>}, {@code <<}, set_upstream/set_downstream, chain and cross_downstream. */
 final class Dependencies {
 
   private final Interpreter in;
+  private final Set<Obj> reported = Collections.newSetFromMap(new IdentityHashMap<>());
 
   Dependencies(Interpreter in) {
     this.in = in;
@@ -119,6 +123,10 @@ final class Dependencies {
         return tasks;
       }
       default -> {
+        // `a >> [missing] >> b` meets the same bad operand twice; report it once, where written.
+        if (!reported.add(value)) {
+          return List.of();
+        }
         String text = Collector.oneLine(in.state.text(node));
         if (in.state.isUndefinedName(value)) {
           in.state.finding("unknown-dependency", Severity.ERROR, node,
