@@ -4,6 +4,8 @@ import io.flowport.diag.BadInputException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.treesitter.TSNode;
 
 /**
@@ -16,11 +18,22 @@ final class SyntaxCheck {
   private static final Map<String, String> CLOSERS = Map.of("(", ")", "[", "]", "{", "}");
   private static final int NEAR_MAX = 40;
 
+  // Statements whose bodies hold blocks of further statements.
+  private static final Set<String> COMPOUND = Set.of("if_statement", "elif_clause", "else_clause",
+      "for_statement", "while_statement", "try_statement", "except_clause", "except_group_clause",
+      "finally_clause", "with_statement", "function_definition", "class_definition",
+      "decorated_definition", "match_statement", "case_clause");
+  // Escapes Python rejects; most files have none, so string literals need no visit at all.
+  private static final Pattern SUSPECT_ESCAPE =
+      Pattern.compile("\\\\(x(?![0-9a-fA-F]{2})|u(?![0-9a-fA-F]{4})|U(?![0-9a-fA-F]{8})|N\\{)");
+
   private final PySource source;
+  private final boolean escapesToCheck;
   private int first = Integer.MAX_VALUE;
 
   private SyntaxCheck(PySource source) {
     this.source = source;
+    this.escapesToCheck = SUSPECT_ESCAPE.matcher(source.text(0, source.length())).find();
   }
 
   static void check(PySource source, TSNode root) {
@@ -43,14 +56,20 @@ final class SyntaxCheck {
       report(errorOffset(node));
       return;
     }
-    switch (node.getType()) {
+    String type = node.getType();
+    switch (type) {
       case "print_statement", "exec_statement" -> report(node.getStartByte());
       case "module", "block" -> checkIndentation(node);
       case "string" -> checkEscapes(node);
+      case "return_statement" -> checkEnclosed(node, Set.of("function_definition"));
+      case "break_statement", "continue_statement" -> checkEnclosed(node, Set.of("for_statement", "while_statement"));
       default -> { }
     }
-    for (int i = 0; i < node.getChildCount(); i++) {
-      visit(node.getChild(i));
+    // Each node costs native calls: only enter subtrees that can hold a problem.
+    if (escapesToCheck || node.hasError() || COMPOUND.contains(type) || type.equals("module") || type.equals("block")) {
+      for (int i = 0; i < node.getChildCount(); i++) {
+        visit(node.getChild(i));
+      }
     }
   }
 
@@ -74,6 +93,19 @@ final class SyntaxCheck {
         return;
       }
     }
+  }
+
+  // return belongs in a function, break/continue in a loop (of the same function).
+  private void checkEnclosed(TSNode node, Set<String> allowed) {
+    for (TSNode p = node.getParent(); p != null && !p.isNull(); p = p.getParent()) {
+      if (allowed.contains(p.getType())) {
+        return;
+      }
+      if (p.getType().equals("function_definition") || p.getType().equals("class_definition")) {
+        break;
+      }
+    }
+    report(node.getStartByte());
   }
 
   // Python rejects truncated hex escapes (x, u, U) and unknown N{...} names when compiling.
