@@ -4,6 +4,7 @@ import io.flowport.airflow.parse.PyValue.*;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.treesitter.TSNode;
 
@@ -70,12 +71,17 @@ final class Expressions {
 
   Obj attribute(Obj object, String name, TSNode node) {
     return switch (object) {
+      case Obj.Name n when name.equals("__name__") ->
+          new Obj.Data(new PyStr(n.qualifiedName().substring(n.qualifiedName().lastIndexOf('.') + 1)));
       case Obj.Name n -> new Obj.Name(n.qualifiedName() + "." + name);
       case Obj.Data d when d.value() instanceof PyDynamic p -> in.state.dynamicFrom(node, p);
       case Obj.TaskRef t when name.equals("output") -> new Obj.TaskRef(t.task(), true);
       case Obj.TaskRef t when name.equals("task_id") -> new Obj.Data(new PyStr(t.task().taskId));
       case Obj.TaskRef t when name.equals("dag") && t.task().dag != null -> new Obj.DagRef(t.task().dag);
       case Obj.DagRef d when name.equals("dag_id") -> new Obj.Data(new PyStr(d.dag().dagId));
+      // Reading back what the file passed, e.g. dag.default_args or task.retries.
+      case Obj.DagRef d when d.dag().args.containsKey(name) -> Obj.of(d.dag().args.get(name).value());
+      case Obj.TaskRef t when !t.xcom() && t.task().kwargs.containsKey(name) -> Obj.of(t.task().kwargs.get(name).value());
       case Obj.GroupRef g when name.equals("group_id") -> new Obj.Data(new PyStr(g.group().groupId));
       default -> new Obj.Method(object, name);
     };
@@ -108,7 +114,17 @@ final class Expressions {
       }
       default -> null;
     };
-    return found != null ? found : in.state.dynamic(node, "subscript not known statically");
+    return found != null ? found : in.state.dynamic(node, whyNoItem(value, key));
+  }
+
+  private static String whyNoItem(Obj container, PyValue key) {
+    return switch (container) {
+      case Obj.Name n -> "'" + n.qualifiedName() + "' is imported; its contents are not known statically";
+      case Obj.Dict d -> "key " + Objects.requireNonNullElse(PyText.repr(key), "?") + " is not in the dict";
+      case Obj.Seq s -> "index " + Objects.requireNonNullElse(PyText.repr(key), "?") + " is not in the " + s.kind().name().toLowerCase();
+      case Obj.Data d when d.value() instanceof PyNone -> "None has no items";
+      default -> "subscript not known statically";
+    };
   }
 
   private static Obj at(List<Obj> items, PyValue key) {

@@ -71,13 +71,14 @@ final class ParseState {
     return new Obj.Data(new PyDynamic(text(node), reason));
   }
 
-  /** The value of {@code node}, unknown because of {@code cause}; reported where the cause is. */
+  /**
+   * The value of {@code node}, unknown because of {@code cause}; reported where the cause is, or
+   * here when the cause is an understood run-time value (an XCom) that this expression computes with.
+   */
   Obj.Data dynamicFrom(TSNode node, PyDynamic cause) {
     PyDynamic value = new PyDynamic(text(node), cause.reason());
     SourceLocation origin = origins.get(cause);
-    if (origin != null) {
-      origins.put(value, origin);
-    }
+    origins.put(value, origin != null ? origin : at(node));
     return new Obj.Data(value);
   }
 

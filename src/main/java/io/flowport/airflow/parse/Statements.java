@@ -70,7 +70,7 @@ final class Statements {
           Obj value = in.eval(child);
           PyDynamic unknown = Operators.dynamicOf(value);
           if (child.getType().equals("call") && unknown != null && in.state.origin(unknown) != null) {
-            in.state.finding("ignored-call", Severity.WARNING, in.state.origin(unknown),
+            in.state.finding("ignored-call", Severity.WARNING, child,
                 "call not evaluated, its effects are not in the model: "
                     + Collector.oneLine(in.state.text(child)) + " (" + unknown.reason() + ")");
           }
