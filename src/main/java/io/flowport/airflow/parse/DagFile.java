@@ -2,6 +2,7 @@ package io.flowport.airflow.parse;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Everything read from one DAG file: the DAGs it defines and what was seen but not understood. */
 public record DagFile(Path file, List<DagDef> dags, List<Finding> findings) {
@@ -12,7 +13,7 @@ public record DagFile(Path file, List<DagDef> dags, List<Finding> findings) {
   }
 
   /** The DAG with this id, if the file defines it. */
-  public java.util.Optional<DagDef> dag(String dagId) {
+  public Optional<DagDef> dag(String dagId) {
     return dags.stream().filter(d -> d.dagId().equals(dagId)).findFirst();
   }
 }

@@ -27,8 +27,4 @@ final class Frame {
   void set(String name, Obj value) {
     vars.put(name, value);
   }
-
-  boolean isModule() {
-    return parent == null;
-  }
 }

@@ -31,8 +31,4 @@ final class GroupBuild {
   List<TaskBuild> leaves() {
     return tasks.stream().filter(t -> t.downstream.stream().noneMatch(tasks::contains)).toList();
   }
-
-  boolean contains(TaskBuild task) {
-    return tasks.contains(task);
-  }
 }

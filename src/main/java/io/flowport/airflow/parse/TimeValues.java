@@ -190,11 +190,6 @@ final class TimeValues {
     }
   }
 
-  /** A zone given where an aware datetime's zone is expected, e.g. {@code timezone=} of a DAG. */
-  static boolean isUtcName(String qualifiedName) {
-    return UTC.contains(qualifiedName);
-  }
-
   private PyValue value(CallArgs.Passed p) {
     return in.values.toPy(p.value(), p.node());
   }
