@@ -1,0 +1,3 @@
+# expect: {file}:2:10: invalid Python syntax near ':'
+def make(:
+    pass

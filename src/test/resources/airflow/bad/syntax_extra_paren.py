@@ -1,0 +1,2 @@
+# expect: {file}:2:15: invalid Python syntax near ')'
+steps = (1, 2))

@@ -1,0 +1,3 @@
+# expect: {file}:3:1: invalid Python syntax near 'print 'hello''
+import os
+print 'hello'
