@@ -44,6 +44,8 @@ final class RunWatcher {
   private final Map<String, JsonNode> variables = new LinkedHashMap<>();
   private final List<String> trace = new ArrayList<>();
   private int seen;
+  private JsonNode lastError;
+  private String lastRaised;
 
   RunWatcher(ZeebeTestEngine engine, RunClock clock, Map<String, ElementInfo> elements, PrintWriter progress) {
     this.engine = engine;
@@ -70,8 +72,11 @@ final class RunWatcher {
           }
           element(r, v);
         } else if (r.getValueType() == ValueType.VARIABLE && r.getValue() instanceof VariableRecordValue v
-            && v.getProcessInstanceKey() == instance && v.getScopeKey() == instance) {
-          variables.put(v.getName(), parse(v.getValue()));
+            && v.getProcessInstanceKey() == instance) {
+          if (v.getScopeKey() == instance) {
+            variables.put(v.getName(), parse(v.getValue()));
+          }
+          raised(v);
         } else if (r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED
             && r.getValue() instanceof IncidentRecordValue v && v.getProcessInstanceKey() == instance) {
           ElementInfo info = elements.get(v.getElementId());
@@ -82,6 +87,20 @@ final class RunWatcher {
         return new End.TimedOut(wallTimeout);
       }
       Thread.sleep(10);
+    }
+  }
+
+  /** Prints the error and cause a failure carries, once, where the error is caught. */
+  private void raised(VariableRecordValue v) {
+    if (v.getName().equals(io.flowport.contract.Vars.ERROR)) {
+      lastError = parse(v.getValue());
+    } else if (v.getName().equals(io.flowport.contract.Vars.CAUSE) && lastError != null && !lastError.isNull()) {
+      JsonNode cause = parse(v.getValue());
+      String key = lastError.asText() + ": " + (cause.isNull() ? "" : cause.asText());
+      if (!key.equals(lastRaised)) {
+        progress.println(prefix() + "raised    " + key);
+        lastRaised = key;
+      }
     }
   }
 

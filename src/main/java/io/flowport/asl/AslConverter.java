@@ -52,6 +52,7 @@ public final class AslConverter {
     StateGraph graph = new StateGraph(doc.startAt(), steps);
     DataFlowCheck.run(ctx, graph);
     LoopCheck.run(ctx, graph);
+    cleanup(doc, graph, report);
     String id = processId(file);
     JsonNode comment = doc.root().get("Comment");
     String description = comment != null && comment.isTextual() ? comment.asText() : null;
@@ -66,6 +67,23 @@ public final class AslConverter {
       case "Pass", "Succeed", "Fail", "Wait" -> FlowConversion.convert(ctx, name, state);
       default -> throw Unsupported.state(ctx, name, state);
     };
+  }
+
+  /** Clusters created with KeepJobFlowAliveWhenNoSteps and nothing that ends them. */
+  private static void cleanup(AslDocument doc, StateGraph graph, Report report) {
+    List<io.flowport.convert.ClusterCleanupCheck.Creation> creations = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    for (Step s : graph.steps()) {
+      if (s instanceof Step.Task t) {
+        types.add(t.work().start().jobType());
+        if (t.work().start().jobType().equals(io.flowport.contract.JobTypes.emr("RunJobFlow"))) {
+          creations.add(new io.flowport.convert.ClusterCleanupCheck.Creation(t.name(), doc.at(t.name(), "Parameters"),
+              doc.states().get(t.name()).path("Parameters")));
+        }
+      }
+    }
+    io.flowport.convert.ClusterCleanupCheck.check(creations, types, report,
+        "add \"AutoTerminationPolicy\": {\"IdleTimeout\": 600} to the Parameters, or a terminateCluster state at the end");
   }
 
   private static void unsupportedTopLevel(AslDocument doc) {

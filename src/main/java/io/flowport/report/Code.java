@@ -11,7 +11,7 @@ public enum Code {
   ASL_BUSY_LOOP("FP103", Severity.WARNING, "Loop without a Wait state polls as fast as it can"),
   ASL_INTEGRATION_RULE("FP104", Severity.WARNING, "Parameters break a rule of the integration"),
   AIRFLOW_XCOM_SHAPE("FP201", Severity.WARNING, "Template uses an XCom in a way its value does not allow"),
-  AIRFLOW_LEAVES_RESOURCES("FP202", Severity.WARNING, "Created resources are never cleaned up"),
+  LEAVES_RESOURCES("FP202", Severity.WARNING, "Created resources are never cleaned up"),
 
   // Differences in how flowport runs it.
   ASL_TASK_TIMEOUT("FP301", Severity.INFO, "TimeoutSeconds became an interrupting timer boundary"),
@@ -24,6 +24,9 @@ public enum Code {
   AIRFLOW_CONNECTION("FP405", Severity.REVIEW, "Airflow connection settings are not merged"),
   AIRFLOW_IGNORED_ARG("FP406", Severity.REVIEW, "Argument has no effect in flowport"),
   AIRFLOW_NOT_SCHEDULED("FP407", Severity.INFO, "DAG argument only matters to Airflow's scheduler"),
+  AIRFLOW_NOT_READ("FP408", Severity.TASK, "Part of the DAG file could not be read statically"),
+  AIRFLOW_PARSER_NOTE("FP409", Severity.INFO, "How the DAG file was read"),
+  AIRFLOW_NOT_REPRODUCED("FP410", Severity.REVIEW, "Argument's behaviour is not reproduced"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");

@@ -1,0 +1,107 @@
+package io.flowport.airflow;
+
+import io.flowport.airflow.parse.Arg;
+import io.flowport.airflow.parse.DagDef;
+import io.flowport.airflow.parse.Dependency;
+import io.flowport.airflow.parse.PyValue;
+import io.flowport.airflow.parse.TaskDef;
+import io.flowport.catalog.Catalog;
+import io.flowport.contract.Vars;
+import io.flowport.diag.BadInputException;
+import io.flowport.ir.DagTask;
+import io.flowport.ir.Dialect;
+import io.flowport.ir.Names;
+import io.flowport.ir.Schedule;
+import io.flowport.ir.TaskDag;
+import io.flowport.ir.Workflow;
+import io.flowport.report.Code;
+import io.flowport.report.Report;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One DAG → one workflow: its schedule, its tasks (with default_args) and its dependencies. */
+final class DagConversion {
+
+  private static final List<String> SCHEDULER_ONLY = List.of("start_date", "end_date", "catchup", "max_active_runs",
+      "max_active_tasks", "concurrency", "tags", "owner_links", "is_paused_upon_creation", "doc_md", "access_control",
+      "default_view", "orientation", "render_template_as_native_obj", "template_searchpath", "user_defined_macros",
+      "user_defined_filters", "jinja_environment_kwargs", "fail_stop", "dag_display_name");
+
+  private final Catalog catalog;
+  private final DagDef dag;
+  private final Report report;
+
+  DagConversion(Catalog catalog, DagDef dag, Report report) {
+    this.catalog = catalog;
+    this.dag = dag;
+    this.report = report;
+  }
+
+  Workflow workflow() {
+    Map<String, Arg> defaults = defaultArgs();
+    List<DagTask> tasks = new ArrayList<>();
+    Map<String, String> keys = new HashMap<>();
+    for (TaskDef t : dag.tasks()) {
+      String other = keys.put(Vars.key(t.taskId()), t.taskId());
+      if (other != null) {
+        throw new BadInputException(t.location(), "task ids '" + other + "' and '" + t.taskId() + "' map to the same variable name");
+      }
+      tasks.add(new TaskConversion(catalog, dag, t, defaults, report).task());
+    }
+    List<TaskDag.Edge> edges = new ArrayList<>();
+    for (Dependency d : dag.dependencies()) {
+      TaskDag.Edge e = new TaskDag.Edge(d.upstreamTaskId(), d.downstreamTaskId());
+      if (!edges.contains(e)) {
+        edges.add(e);
+      }
+    }
+    List<Schedule> schedules = ScheduleConversion.schedules(dag, report);
+    for (String arg : dag.args().keySet()) {
+      if (SCHEDULER_ONLY.contains(arg)) {
+        report.add(Code.AIRFLOW_NOT_SCHEDULED, dag.args().get(arg).location(), null,
+            arg + " only matters to Airflow's scheduler; the process starts when an app (or the timer) starts it", null);
+      } else if (arg.equals("dagrun_timeout")) {
+        report.add(Code.AIRFLOW_NOT_REPRODUCED, dag.args().get(arg).location(), null,
+            "dagrun_timeout is not enforced yet: a run can take longer", null);
+      } else if (!List.of("default_args", "description", "schedule", "schedule_interval", "timetable", "params").contains(arg)) {
+        report.add(Code.AIRFLOW_NOT_REPRODUCED, dag.args().get(arg).location(), null, "DAG argument " + arg + " has no effect here", null);
+      }
+    }
+    String description = dag.arg("description").filter(v -> v instanceof PyValue.PyStr).map(v -> ((PyValue.PyStr) v).value()).orElse(null);
+    ClusterCleanupCheck.airflow(dag, tasks, report);
+    report.converted(dag.dagId() + ": DAG with " + tasks.size() + " task(s) and " + edges.size() + " dependenc"
+        + (edges.size() == 1 ? "y" : "ies") + " → process " + Names.ncName(dag.dagId()));
+    return new Workflow(Names.ncName(dag.dagId()), Names.humanize(dag.dagId()), description, Dialect.AIRFLOW, dag.location(),
+        schedules, new TaskDag(tasks, edges));
+  }
+
+  /** default_args as arguments, each located where the dict gives it. */
+  private Map<String, Arg> defaultArgs() {
+    Map<String, Arg> out = new LinkedHashMap<>();
+    Optional<Arg> arg = Optional.ofNullable(dag.args().get("default_args"));
+    if (arg.isEmpty()) {
+      return out;
+    }
+    if (!(arg.get().value() instanceof PyValue.PyDict dict)) {
+      throw new BadInputException(arg.get().location(), "default_args is not known statically: " + Values.describe(arg.get().value()));
+    }
+    dict.entries().forEach((k, v) -> {
+      if (k instanceof PyValue.PyStr key) {
+        Arg a = new Arg(v, arg.get().location());
+        out.put(key.value(), a);
+        if (BaseArgs.UNSUPPORTED.contains(key.value()) && BaseArgs.set(a)) {
+          throw new BadInputException(a.location(), "default_args['" + key.value() + "'] is not supported yet");
+        }
+        if (BaseArgs.NOT_REPRODUCED.contains(key.value()) && BaseArgs.set(a)) {
+          report.add(Code.AIRFLOW_NOT_REPRODUCED, a.location(), null,
+              "default_args['" + key.value() + "'] is not reproduced yet: " + BaseArgs.why(key.value()), null);
+        }
+      }
+    });
+    return out;
+  }
+}

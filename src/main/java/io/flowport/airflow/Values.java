@@ -1,0 +1,50 @@
+package io.flowport.airflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowport.airflow.parse.Arg;
+import io.flowport.airflow.parse.PyValue;
+import io.flowport.diag.BadInputException;
+import java.time.Duration;
+
+/** Reading argument values that must be known statically, with errors at the argument. */
+final class Values {
+
+  static String describe(PyValue v) {
+    return switch (v) {
+      case PyValue.PyDynamic d -> "'" + d.sourceText() + "' is only known when the DAG runs (" + d.reason() + ")";
+      case PyValue.PyRef r -> "it is " + r.qualifiedName();
+      default -> "it is a " + v.getClass().getSimpleName().replace("Py", "").toLowerCase();
+    };
+  }
+
+  static JsonNode json(String name, Arg arg) {
+    return arg.value().toJson().orElseThrow(() -> new BadInputException(arg.location(),
+        name + " must be a JSON-like literal (str, number, bool, None, list, dict), but " + describe(arg.value())));
+  }
+
+  static int integer(String name, Arg arg) {
+    if (arg.value() instanceof PyValue.PyInt i) {
+      return Math.toIntExact(i.longValue());
+    }
+    throw new BadInputException(arg.location(), name + " must be an integer, but " + describe(arg.value()));
+  }
+
+  /** A timedelta, or a number of seconds (sensors accept both). */
+  static Duration duration(String name, Arg arg) {
+    return switch (arg.value()) {
+      case PyValue.PyTimedelta t -> t.value();
+      case PyValue.PyInt i -> Duration.ofSeconds(i.longValue());
+      case PyValue.PyFloat f -> Duration.ofMillis(Math.round(f.value() * 1000));
+      default -> throw new BadInputException(arg.location(), name + " must be a timedelta or seconds, but " + describe(arg.value()));
+    };
+  }
+
+  static String string(String name, Arg arg) {
+    if (arg.value() instanceof PyValue.PyStr s) {
+      return s.value();
+    }
+    throw new BadInputException(arg.location(), name + " must be a string, but " + describe(arg.value()));
+  }
+
+  private Values() {}
+}
