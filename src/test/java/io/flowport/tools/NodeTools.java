@@ -1,0 +1,48 @@
+package io.flowport.tools;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The shared Node tools (bpmnlint, the bpmn-js renderer, the ASL reference interpreter), where a
+ * machine has them installed: {@code FLOWPORT_TOOLS}, the copy {@code .ci/run} makes in
+ * {@code target/shared-tools}, or {@code ../shared/tools}. Tests that need them are skipped
+ * elsewhere; CI always has them.
+ */
+public final class NodeTools {
+
+  public static Optional<Path> dir() {
+    String env = System.getenv("FLOWPORT_TOOLS");
+    for (Path p : new Path[] {env == null ? null : Path.of(env), Path.of("target/shared-tools"), Path.of("../shared/tools")}) {
+      if (p != null && Files.isDirectory(p.resolve("node_modules")) && Files.exists(p.resolve("bpmn-lint.mjs"))) {
+        return Optional.of(p.toAbsolutePath().normalize());
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static boolean chromium() {
+    String env = System.getenv("CHROMIUM_PATH");
+    return env != null && Files.isExecutable(Path.of(env)) || Files.isExecutable(Path.of("/usr/bin/chromium"));
+  }
+
+  /** Runs {@code node <tool> args...} in the tools folder; returns exit code and output. */
+  public static Result node(Path tools, String tool, String... args) throws Exception {
+    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("node", tools.resolve(tool).toString()));
+    cmd.addAll(java.util.List.of(args));
+    Path errFile = Files.createTempFile("node-tool", ".err");
+    try {
+      Process p = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      int exit = p.waitFor();
+      return new Result(exit, out, Files.readString(errFile));
+    } finally {
+      Files.deleteIfExists(errFile);
+    }
+  }
+
+  public record Result(int exit, String stdout, String stderr) {}
+
+  private NodeTools() {}
+}
