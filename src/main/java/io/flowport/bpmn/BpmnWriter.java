@@ -161,24 +161,29 @@ final class BpmnWriter {
 
   IntermediateCatchEvent timer(BaseElement scope, String idBase, String name, String source, String durationExpr) {
     IntermediateCatchEvent e = node(scope, IntermediateCatchEvent.class, idBase, name, source);
-    e.getEventDefinitions().add(timerDefinition(durationExpr, false));
+    e.getEventDefinitions().add(timerDefinition(e.getId(), durationExpr, false));
     return e;
   }
 
   StartEvent timerStart(BaseElement scope, String idBase, String name, String cycle) {
     StartEvent e = start(scope, idBase, name, null);
-    e.getEventDefinitions().add(timerDefinition(cycle, true));
+    e.getEventDefinitions().add(timerDefinition(e.getId(), cycle, true));
     return e;
   }
 
-  private TimerEventDefinition timerDefinition(String expr, boolean cycle) {
+  // Definitions and expressions get ids derived from their element: the model API would give them
+  // random ones, and the same input must always give byte-identical BPMN.
+  private TimerEventDefinition timerDefinition(String owner, String expr, boolean cycle) {
     TimerEventDefinition def = model.newInstance(TimerEventDefinition.class);
+    def.setId(id(owner + "_timer"));
     if (cycle) {
       TimeCycle c = model.newInstance(TimeCycle.class);
+      c.setId(id(owner + "_cycle"));
       c.setTextContent(expr);
       def.setTimeCycle(c);
     } else {
       TimeDuration d = model.newInstance(TimeDuration.class);
+      d.setId(id(owner + "_duration"));
       d.setTextContent(expr);
       def.setTimeDuration(d);
     }
@@ -187,14 +192,16 @@ final class BpmnWriter {
 
   BoundaryEvent timerBoundary(BaseElement scope, Activity host, String idBase, String name, String durationExpr) {
     BoundaryEvent b = boundary(scope, host, idBase, name);
-    b.getEventDefinitions().add(timerDefinition(durationExpr, false));
+    b.getEventDefinitions().add(timerDefinition(b.getId(), durationExpr, false));
     return b;
   }
 
   /** An interrupting boundary event catching every BPMN error. */
   BoundaryEvent errorBoundary(BaseElement scope, Activity host, String idBase, String name) {
     BoundaryEvent b = boundary(scope, host, idBase, name);
-    b.getEventDefinitions().add(model.newInstance(ErrorEventDefinition.class));
+    ErrorEventDefinition def = model.newInstance(ErrorEventDefinition.class);
+    def.setId(id(b.getId() + "_error"));
+    b.getEventDefinitions().add(def);
     return b;
   }
 
@@ -212,6 +219,7 @@ final class BpmnWriter {
   EndEvent errorEnd(BaseElement scope, String idBase, String name, String source, String code) {
     EndEvent e = end(scope, idBase, name, source);
     ErrorEventDefinition def = model.newInstance(ErrorEventDefinition.class);
+    def.setId(id(e.getId() + "_error"));
     def.setError(error(code));
     e.getEventDefinitions().add(def);
     return e;
@@ -239,6 +247,7 @@ final class BpmnWriter {
     to.getIncoming().add(f);
     if (condition != null) {
       ConditionExpression c = model.newInstance(ConditionExpression.class);
+      c.setId(id(f.getId() + "_condition"));
       c.setTextContent(condition);
       f.setConditionExpression(c);
     }
@@ -256,6 +265,7 @@ final class BpmnWriter {
       return;
     }
     Documentation d = model.newInstance(Documentation.class);
+    d.setId(id(element.getAttributeValue("id") + "_documentation"));
     d.setTextContent(text);
     element.getDomElement().insertChildElementAfter(d.getDomElement(), null);
   }

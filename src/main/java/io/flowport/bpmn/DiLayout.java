@@ -269,6 +269,7 @@ final class DiLayout {
     }
     if ((n instanceof Event || n instanceof Gateway) && n.getName() != null && !n.getName().isEmpty()) {
       BpmnLabel label = model.newInstance(BpmnLabel.class);
+      label.setId(n.getId() + "_label");
       int w = Math.max(b[2] + 40, Math.min(160, n.getName().length() * 7));
       int lines = Math.max(1, (n.getName().length() * 7 + w - 1) / w);
       label.setBounds(box(b[0] + b[2] / 2 - w / 2, b[1] + b[3] + 6, w, 14 * lines));
