@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,17 +138,15 @@ class BadInputsTest {
       argv.add("-o");
       argv.add(out.toString());
     }
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    int exit = Main.run(argv.toArray(String[]::new), new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+    Cli cli = Cli.run(argv.toArray(String[]::new));
 
-    List<String> lines = stderr.toString().lines().toList();
+    List<String> lines = cli.errLines();
     assertThat(lines).as("stderr of %s", c).hasSize(1);
     String line = lines.get(0);
     assertThat(line).as("stderr of %s", c).matches(c.stderr());
     assertThat(line).doesNotContain("Exception", "at io.", "Caused by", "internal error");
-    assertThat(exit).as("exit code of %s", c).isEqualTo(c.exit());
-    assertThat(stdout.toString()).as("stdout of %s", c).isEmpty();
+    assertThat(cli.exit()).as("exit code of %s", c).isEqualTo(c.exit());
+    assertThat(cli.out()).as("stdout of %s", c).isEmpty();
     try (Stream<Path> written = Files.list(out)) {
       assertThat(written).as("files written for %s", c).isEmpty();
     }
