@@ -1,0 +1,3 @@
+from datetime import timedelta
+
+RETRY_DELAY = timedelta(minutes=5)
