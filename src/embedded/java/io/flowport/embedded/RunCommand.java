@@ -107,7 +107,10 @@ public final class RunCommand implements Callable<Integer> {
     try {
       return SimulatorConfig.fromFile(file);
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(io.flowport.diag.SourceLocation.file(file), e.getMessage());
+      // The simulator's message already starts with the file name.
+      String message = e.getMessage().startsWith(file.toString()) ? e.getMessage().substring(file.toString().length())
+          .replaceFirst("^:\\s*", "") : e.getMessage();
+      throw new BadInputException(io.flowport.diag.SourceLocation.file(file), message);
     }
   }
 

@@ -5,6 +5,8 @@ import io.flowport.airflow.parse.Arg;
 import io.flowport.airflow.parse.PyValue;
 import io.flowport.diag.BadInputException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reading argument values that must be known statically, with errors at the argument. */
 final class Values {
@@ -19,7 +21,23 @@ final class Values {
 
   static JsonNode json(String name, Arg arg) {
     return arg.value().toJson().orElseThrow(() -> new BadInputException(arg.location(),
-        name + " must be a JSON-like literal (str, number, bool, None, list, dict), but " + describe(arg.value())));
+        name + " must be a JSON-like literal (str, number, bool, None, list, dict), but " + describe(unknownPart(arg.value()))));
+  }
+
+  /** The part of a value that keeps it from being JSON: the value itself, or something inside. */
+  static PyValue unknownPart(PyValue v) {
+    List<PyValue> inside = switch (v) {
+      case PyValue.PyDict d -> new ArrayList<>(d.entries().values());
+      case PyValue.PyList l -> l.items();
+      case PyValue.PyTuple t -> t.items();
+      default -> List.of();
+    };
+    for (PyValue item : inside) {
+      if (item.toJson().isEmpty()) {
+        return unknownPart(item);
+      }
+    }
+    return v;
   }
 
   static int integer(String name, Arg arg) {

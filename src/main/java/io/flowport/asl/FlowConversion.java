@@ -43,7 +43,7 @@ final class FlowConversion {
         Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Seconds", "InputPath", "OutputPath", "Next", "End"),
             Set.of("SecondsPath", "Timestamp", "TimestampPath", "Assign", "Output", "QueryLanguage"));
         JsonNode seconds = state.get("Seconds");
-        if (seconds == null || !seconds.canConvertToInt() || seconds.asInt() < 0) {
+        if (seconds == null || !seconds.isIntegralNumber() || !seconds.canConvertToInt() || seconds.asInt() < 0) {
           throw new BadInputException(ctx.doc().at(name, "Seconds"), "Wait state '" + name + "' needs Seconds, a non-negative integer");
         }
         if (next == null) {

@@ -83,7 +83,7 @@ final class TaskConversion {
     Duration timeout = null;
     if (state.has("TimeoutSeconds")) {
       JsonNode t = state.get("TimeoutSeconds");
-      if (!t.canConvertToInt() || t.asInt() <= 0) {
+      if (!t.isIntegralNumber() || !t.canConvertToInt() || t.asInt() <= 0) {
         throw new BadInputException(ctx.doc().at(name, "TimeoutSeconds"), "TimeoutSeconds must be a positive integer");
       }
       timeout = Duration.ofSeconds(t.asInt());

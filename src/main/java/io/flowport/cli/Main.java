@@ -33,6 +33,13 @@ public final class Main {
     addEmbedded(cli);
     cli.setOut(out);
     cli.setErr(err);
+    // Usage errors: one line and a pointer to --help, not the whole usage text.
+    cli.setParameterExceptionHandler((e, args1) -> {
+      String command = e.getCommandLine().getCommandName();
+      err.println("flowport: " + e.getMessage().lines().findFirst().orElse("usage error")
+          + " (see 'flowport " + (command.equals("flowport") ? "" : command + " ") + "--help')");
+      return BAD_INPUT;
+    });
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof BadInputException) {
         err.println("flowport: " + e.getMessage());

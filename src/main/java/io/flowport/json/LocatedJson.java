@@ -121,8 +121,16 @@ public final class LocatedJson {
     return loc == null ? SourceLocation.file(file) : SourceLocation.of(file, loc.getLineNr(), loc.getColumnNr());
   }
 
+  /** Jackson's message without its own location, which the caller prints as file:line:col. */
   private static String reason(JsonParseException e) {
     String m = e.getOriginalMessage();
-    return m == null ? "malformed" : m.lines().findFirst().orElse(m).replaceAll("\\s+", " ");
+    if (m == null) {
+      return "malformed";
+    }
+    int source = m.indexOf("[Source:");
+    if (source >= 0) {
+      m = m.substring(0, source);
+    }
+    return m.lines().findFirst().orElse(m).replaceAll("\\s+", " ").replaceAll("\\s*at\\s*$", "").strip();
   }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +75,6 @@ class BadInputsTest {
     return bug("usage-help");
   }
 
-  @Disabled("bug: usage errors that run finds itself (--time-scale, --timeout-s, --mock-config without --test-case) print the whole usage help, 40 lines, not one")
   @ParameterizedTest(name = "{0}")
   @MethodSource("usageHelp")
   void runUsageErrorsAreOneLine(Case c, @TempDir Path out) throws IOException {
@@ -87,7 +85,6 @@ class BadInputsTest {
     return bug("fraction-timeout");
   }
 
-  @Disabled("bug: \"TimeoutSeconds\": 1.5 is accepted and cut to 1 s instead of being refused as not an integer")
   @ParameterizedTest(name = "{0}")
   @MethodSource("fractionTimeout")
   void fractionalTimeoutIsRefused(Case c, @TempDir Path out) throws IOException {
@@ -98,7 +95,6 @@ class BadInputsTest {
     return bug("jackson-text");
   }
 
-  @Disabled("bug: invalid-JSON errors quote Jackson's '[Source: REDACTED (`StreamReadFeature...` disabled)...]' text")
   @ParameterizedTest(name = "{0}")
   @MethodSource("jacksonText")
   void invalidJsonMessageHasNoParserInternals(Case c, @TempDir Path out) throws IOException {
@@ -109,7 +105,6 @@ class BadInputsTest {
     return bug("dynamic-in-dict");
   }
 
-  @Disabled("bug: Variable.get inside job_flow_overrides is reported as 'must be a JSON-like literal (..., dict), but it is a dict', not named")
   @ParameterizedTest(name = "{0}")
   @MethodSource("dynamicInDict")
   void dynamicValueInsideADictIsNamed(Case c, @TempDir Path out) throws IOException {
@@ -120,7 +115,6 @@ class BadInputsTest {
     return bug("scenario-path-twice");
   }
 
-  @Disabled("bug: run --emr-scenario errors print the scenario file's path twice")
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarioPathTwice")
   void scenarioErrorNamesTheFileOnce(Case c, @TempDir Path out) throws IOException {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +20,6 @@ class ConvertOutputTest {
   static final String DAG_FIXED = "examples/seed/orchestrate_emr_jobs_fixed.py";
 
   /** Random element ids such as {@code timeDuration_89b2aa48-bc22-4e40-ae04-5e2f7cc3ddce}. */
-  static final String GENERATED_ID = "_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\"";
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -51,21 +49,11 @@ class ConvertOutputTest {
     assertThat(files(out)).hasSize(8).contains("emr_job.bpmn", "orchestrate_emr_jobs_fixed.report.md");
   }
 
-  @Disabled("bug: BPMN is not byte-identical run after run: documentation, timer, condition and label ids are random UUIDs")
   @ParameterizedTest(name = "{0}")
   @CsvSource({EMR_JOB + ", emr_job", DAG + ", orchestrate_emr_jobs"})
   void convertingTwiceGivesByteIdenticalBpmn(String file, String processId, @TempDir Path tmp) throws IOException {
     String[] twice = convertTwice(file, processId, tmp);
     assertThat(twice[0]).isEqualTo(twice[1]);
-  }
-
-  /** Everything but the random ids of the bug above is already stable. */
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({EMR_JOB + ", emr_job", DAG + ", orchestrate_emr_jobs"})
-  void convertingTwiceGivesTheSameBpmnApartFromGeneratedIds(String file, String processId, @TempDir Path tmp)
-      throws IOException {
-    String[] twice = convertTwice(file, processId, tmp);
-    assertThat(twice[0].replaceAll(GENERATED_ID, "_ID\"")).isEqualTo(twice[1].replaceAll(GENERATED_ID, "_ID\""));
   }
 
   private static String[] convertTwice(String file, String processId, Path tmp) throws IOException {
