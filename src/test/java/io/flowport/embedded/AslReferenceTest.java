@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AslReferenceTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Path MOCKS = Path.of("src/test/resources/asl/mocks/emr_job.mock.json");
+  static final Path MOCKS = Path.of("examples/seed/mocks/emr_job.mock.json");
 
   @TempDir
   Path tmp;
