@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The seed DAG the project started from, read completely. */
 class ReferenceDagTest {
 
-  private static final Path FILE = Path.of("src/test/resources/airflow/orchestrate_emr_jobs.py");
+  private static final Path FILE = Path.of("examples/seed/original/orchestrate_emr_jobs.py");
 
   private final DagFile model = new DagFileParser().parse(FILE);
 
