@@ -69,6 +69,9 @@ public final class Main {
 
   @Command(name = "run", description = "Not in this build: it was made without the embedded engine (-Dproduction).")
   static final class NoEmbedded implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Unmatched
+    java.util.List<String> arguments;
+
     @Override
     public Integer call() {
       System.err.println("flowport: this build has no embedded engine; build without -Dproduction to use run");
