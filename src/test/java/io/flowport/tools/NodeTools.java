@@ -13,6 +13,19 @@ import java.util.Optional;
 public final class NodeTools {
 
   public static Optional<Path> dir() {
+    Optional<Path> found = find();
+    if (found.isEmpty() && required()) {
+      throw new IllegalStateException("FLOWPORT_REQUIRE_TOOLS is set but the Node tools are not installed in target/shared-tools");
+    }
+    return found;
+  }
+
+  /** Set by .ci/run once it has installed the tools: then a missing tool fails instead of skipping. */
+  static boolean required() {
+    return "1".equals(System.getenv("FLOWPORT_REQUIRE_TOOLS"));
+  }
+
+  private static Optional<Path> find() {
     String env = System.getenv("FLOWPORT_TOOLS");
     for (Path p : new Path[] {env == null ? null : Path.of(env), Path.of("target/shared-tools"), Path.of("../shared/tools")}) {
       if (p != null && Files.isDirectory(p.resolve("node_modules")) && Files.exists(p.resolve("bpmn-lint.mjs"))) {
@@ -24,7 +37,11 @@ public final class NodeTools {
 
   public static boolean chromium() {
     String env = System.getenv("CHROMIUM_PATH");
-    return env != null && Files.isExecutable(Path.of(env)) || Files.isExecutable(Path.of("/usr/bin/chromium"));
+    boolean found = env != null && Files.isExecutable(Path.of(env)) || Files.isExecutable(Path.of("/usr/bin/chromium"));
+    if (!found && required()) {
+      throw new IllegalStateException("FLOWPORT_REQUIRE_TOOLS is set but Chromium is not installed");
+    }
+    return found;
   }
 
   /** Runs {@code node <tool> args...} in the tools folder; returns exit code and output. */
