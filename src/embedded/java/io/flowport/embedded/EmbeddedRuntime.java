@@ -15,6 +15,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,21 +44,41 @@ public final class EmbeddedRuntime implements AutoCloseable {
     this.client = spring.getBean(CamundaClient.class);
   }
 
-  /** Starts a runtime with its own engine. */
+  /**
+   * Starts a runtime with its own engine. The engine starts on another thread while Spring reads
+   * its configuration; the workers' client is made once the engine's gateway is up.
+   */
   public static EmbeddedRuntime start(double timeScale, SimulatorConfig simulatorConfig, Mocks mocks) {
-    ZeebeTestEngine engine = EngineFactory.create(freePort());
-    engine.start();
-    return start(engine, timeScale, simulatorConfig, mocks);
+    long t0 = System.nanoTime();
+    int port = freePort();
+    CompletableFuture<ZeebeTestEngine> starting = CompletableFuture.supplyAsync(() -> {
+      ZeebeTestEngine engine = EngineFactory.create(port);
+      engine.start();
+      Timing.log("engine started", t0);
+      return engine;
+    });
+    try {
+      return start(starting::join, port, timeScale, simulatorConfig, mocks);
+    } catch (RuntimeException e) {
+      starting.thenAccept(ZeebeTestEngine::stop);
+      throw e;
+    }
   }
 
   /** Starts the simulator and workers around an engine someone else owns (ZPT tests). */
   public static EmbeddedRuntime start(ZeebeTestEngine engine, double timeScale, SimulatorConfig simulatorConfig, Mocks mocks) {
+    String address = engine.getGatewayAddress();
+    return start(() -> engine, Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)), timeScale,
+        simulatorConfig, mocks);
+  }
+
+  private static EmbeddedRuntime start(Supplier<ZeebeTestEngine> engine, int port, double timeScale,
+      SimulatorConfig simulatorConfig, Mocks mocks) {
+    long t0 = System.nanoTime();
     RunClock clock = new RunClock(engine, timeScale);
     EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig);
     EmrCall emr = new EmrOperations(EmrClients.forEndpoint(simulator.endpoint()));
-    // The engine reports 0.0.0.0:<port>; the client connects over loopback.
-    String address = engine.getGatewayAddress();
-    String port = address.substring(address.lastIndexOf(':') + 1);
+    // The engine listens on 0.0.0.0:<port>; the client connects over loopback.
     Map<String, Object> props = new HashMap<>();
     props.put("camunda.client.mode", "self-managed");
     props.put("camunda.client.grpc-address", "http://localhost:" + port);
@@ -73,6 +95,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
         .bannerMode(Banner.Mode.OFF)
         .logStartupInfo(false)
         .initializers(ctx -> {
+          // After Spring has read its configuration (the slow part), wait for the engine before
+          // any bean, the Camunda client among them, is made.
+          ctx.addBeanFactoryPostProcessor(new EngineReady(engine));
           var beans = ctx.getBeanFactory();
           beans.registerSingleton("emrCall", emr);
           beans.registerSingleton("mocks", mocks);
@@ -80,7 +105,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
         })
         // As arguments, so they win over the defaults the Camunda starter sets for its modes.
         .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-    return new EmbeddedRuntime(engine, clock, simulator, spring);
+    Timing.log("workers started", t0);
+    return new EmbeddedRuntime(engine.get(), clock, simulator, spring);
   }
 
   public ZeebeTestEngine engine() {
@@ -110,6 +136,23 @@ public final class EmbeddedRuntime implements AutoCloseable {
   public void closeWithEngine() {
     close();
     engine.stop();
+  }
+
+  /** Blocks the context's refresh until the engine is up, after configuration classes are parsed. */
+  private record EngineReady(Supplier<ZeebeTestEngine> engine)
+      implements org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor, org.springframework.core.Ordered {
+    @Override
+    public void postProcessBeanDefinitionRegistry(org.springframework.beans.factory.support.BeanDefinitionRegistry registry) {}
+
+    @Override
+    public void postProcessBeanFactory(org.springframework.beans.factory.config.ConfigurableListableBeanFactory factory) {
+      engine.get();
+    }
+
+    @Override
+    public int getOrder() {
+      return LOWEST_PRECEDENCE;
+    }
   }
 
   static int freePort() {

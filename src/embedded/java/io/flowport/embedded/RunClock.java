@@ -17,7 +17,7 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
 
   private static final long TICK_MS = 20;
 
-  private final ZeebeTestEngine engine;
+  private final java.util.function.Supplier<ZeebeTestEngine> engine;
   private final AtomicLong offsetMs = new AtomicLong();
   private final double timeScale;
   private volatile Instant start;
@@ -28,6 +28,11 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
    *     pass in half a wall second
    */
   public RunClock(ZeebeTestEngine engine, double timeScale) {
+    this(() -> engine, timeScale);
+  }
+
+  /** @param engine the engine, possibly still starting: it is needed only to move time */
+  public RunClock(java.util.function.Supplier<ZeebeTestEngine> engine, double timeScale) {
     if (!(timeScale > 0 && timeScale <= 1)) {
       throw new IllegalArgumentException("time scale must be in (0, 1], got " + timeScale);
     }
@@ -68,7 +73,7 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
   /** Moves source time forward for the engine and everyone reading this clock. */
   public synchronized void advance(Duration d) {
     offsetMs.addAndGet(d.toMillis());
-    engine.increaseTime(d);
+    engine.get().increaseTime(d);
   }
 
   @Override

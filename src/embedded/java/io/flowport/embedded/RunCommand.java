@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:the run succeeded", "1:the run failed, hit an incident or timed out", "2:bad input or usage"})
 public final class RunCommand implements Callable<Integer> {
 
-  /** 1/120: a source minute passes in half a wall second, so the reference runs take seconds. */
-  static final String DEFAULT_TIME_SCALE = "1/120";
+  /** 1/240: a source minute passes in a quarter of a wall second, so the reference runs take seconds. */
+  static final String DEFAULT_TIME_SCALE = "1/240";
 
   @Parameters(paramLabel = "FILE", description = "A state machine (.json) or DAG file (.py).")
   Path file;

@@ -56,6 +56,7 @@ public final class Runner {
   public record Result(boolean succeeded, JsonNode output, List<String> trace) {}
 
   public static Result run(Options o, PrintWriter progress) throws InterruptedException {
+    long t0 = System.nanoTime();
     List<Conversion> conversions = new Converters(Catalog.load(o.catalogs())).convert(o.file());
     if (conversions.size() != 1) {
       throw new BadInputException(SourceLocation.file(o.file()),
@@ -72,17 +73,15 @@ public final class Runner {
     checkWorkers(o.file(), model);
     Mocks mocks = mocks(o, workflow);
     String xml = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(model);
+    Timing.log("converted", t0);
 
-    long t0 = System.nanoTime();
     EmbeddedRuntime runtime = EmbeddedRuntime.start(o.timeScale(), o.simulator(), mocks);
-    if (System.getenv("FLOWPORT_DEBUG") != null) {
-      progress.printf("debug: runtime started in %.2fs (JVM up %.2fs)%n", (System.nanoTime() - t0) / 1e9,
-          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
-    }
+    t0 = System.nanoTime();
     try {
       RunWatcher watcher = new RunWatcher(runtime.engine(), runtime.clock(), ElementInfo.of(model), progress);
       runtime.client().newDeployResourceCommand().addResourceStringUtf8(xml, workflow.id() + ".bpmn").send().join();
       runtime.clock().go();
+      Timing.log("deployed", t0);
       long key = runtime.client().newCreateInstanceCommand().bpmnProcessId(workflow.id()).latestVersion()
           .variables(startVariables(workflow, o.input())).send().join().getProcessInstanceKey();
       progress.println(watcher.prefix() + "started   " + workflow.id() + " (instance " + key + ", time scale " + scale(o.timeScale()) + ")");
