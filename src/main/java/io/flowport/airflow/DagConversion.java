@@ -5,7 +5,12 @@ import io.flowport.airflow.parse.DagDef;
 import io.flowport.airflow.parse.Dependency;
 import io.flowport.airflow.parse.PyValue;
 import io.flowport.airflow.parse.TaskDef;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flowport.catalog.Catalog;
+import io.flowport.contract.Headers;
+import io.flowport.contract.JobTypes;
+import io.flowport.convert.ClusterCleanupCheck;
+import io.flowport.ir.Call;
 import io.flowport.contract.Vars;
 import io.flowport.diag.BadInputException;
 import io.flowport.ir.DagTask;
@@ -72,11 +77,36 @@ final class DagConversion {
       }
     }
     String description = dag.arg("description").filter(v -> v instanceof PyValue.PyStr).map(v -> ((PyValue.PyStr) v).value()).orElse(null);
-    ClusterCleanupCheck.airflow(dag, tasks, report);
+    cleanupCheck(tasks);
     report.converted(dag.dagId() + ": DAG with " + tasks.size() + " task(s) and " + edges.size() + " dependenc"
         + (edges.size() == 1 ? "y" : "ies") + " → process " + Names.ncName(dag.dagId()));
     return new Workflow(Names.ncName(dag.dagId()), Names.humanize(dag.dagId()), description, Dialect.AIRFLOW, dag.location(),
         schedules, new TaskDag(tasks, edges));
+  }
+
+  /** Clusters that nothing terminates (see {@link ClusterCleanupCheck}). */
+  private void cleanupCheck(List<DagTask> tasks) {
+    List<ClusterCleanupCheck.Creation> creations = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    for (DagTask t : tasks) {
+      if (t.work() == null) {
+        continue;
+      }
+      Call call = t.work().start() != null ? t.work().start() : t.work().waitLoop().poll();
+      types.add(call.jobType());
+      if (call.jobType().equals(JobTypes.emr("RunJobFlow"))) {
+        JsonNode args;
+        try {
+          args = TaskConversion.JSON.readTree(call.headers().get(Headers.AIRFLOW_ARGS));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new IllegalStateException("the args header written by TaskConversion is JSON", e);
+        }
+        creations.add(new ClusterCleanupCheck.Creation(t.taskId(), t.source(), args.path("job_flow_overrides")));
+      }
+    }
+    ClusterCleanupCheck.check(creations, types, report,
+        "add 'AutoTerminationPolicy': {'IdleTimeout': 600} to job_flow_overrides, or an EmrTerminateJobFlowOperator "
+            + "with trigger_rule='all_done' at the end");
   }
 
   /** default_args as arguments, each located where the dict gives it. */

@@ -20,7 +20,6 @@ public final class Vars {
   // Wait loops (local to the loop's subprocess).
   /** {@code pending} or {@code success}; a failure throws a BPMN error instead. */
   public static final String WAIT_STATE = "waitState";
-  public static final String WAIT_SUBJECT = "waitSubject";
   public static final String POLL_COUNT = "pollCount";
   /** The integration result a successful wait completes with (e.g. {"ClusterId": ...}). */
   public static final String SYNC_RESULT = "syncResult";
