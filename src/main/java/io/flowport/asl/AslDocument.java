@@ -83,6 +83,18 @@ final class AslDocument {
         target(name, next, at + "/Next");
       }
     }
+    JsonNode catchers = state.get("Catch");
+    if (catchers != null && type.equals("Task")) {
+      if (!catchers.isArray()) {
+        throw new BadInputException(json.at(at + "/Catch"), "Catch of '" + name + "' must be an array");
+      }
+      for (int i = 0; i < catchers.size(); i++) {
+        if (!catchers.get(i).has("Next")) {
+          throw new BadInputException(json.at(at + "/Catch/" + i), "catcher " + i + " of '" + name + "' has no Next");
+        }
+        target(name, catchers.get(i).get("Next"), at + "/Catch/" + i + "/Next");
+      }
+    }
     if (type.equals("Choice")) {
       JsonNode choices = state.get("Choices");
       if (choices == null || !choices.isArray() || choices.isEmpty()) {

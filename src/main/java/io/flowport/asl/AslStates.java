@@ -19,6 +19,9 @@ final class AslStates {
     if (state.has("Default")) {
       add(out, state.get("Default").asText());
     }
+    for (JsonNode catcher : state.path("Catch")) {
+      add(out, catcher.path("Next").asText());
+    }
     return out;
   }
 

@@ -44,7 +44,10 @@ final class DataFlowCheck {
         }
         Shape out = output(step.name(), in);
         for (String next : step.successors()) {
-          Shape joined = Shape.join(inputs.get(next), out);
+          // A Catcher's state gets the input with the error output at its ResultPath: not followed.
+          Shape sent = step instanceof Step.Task t && t.catchTargets().contains(next) ? Shape.join(
+              next.equals(t.next()) ? out : null, Shape.UNKNOWN) : out;
+          Shape joined = Shape.join(inputs.get(next), sent);
           if (!joined.equals(inputs.get(next))) {
             inputs.put(next, joined);
             changed = true;

@@ -27,8 +27,8 @@ final class TaskConversion {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Set<String> KNOWN = Set.of("Type", "Comment", "Resource", "Parameters", "InputPath",
-      "OutputPath", "ResultPath", "ResultSelector", "TimeoutSeconds", "Next", "End");
-  private static final Set<String> NOT_YET = Set.of("Retry", "Catch", "HeartbeatSeconds", "HeartbeatSecondsPath",
+      "OutputPath", "ResultPath", "ResultSelector", "TimeoutSeconds", "Next", "End", "Retry", "Catch");
+  private static final Set<String> NOT_YET = Set.of("HeartbeatSeconds", "HeartbeatSecondsPath",
       "TimeoutSecondsPath", "Credentials", "Arguments", "Output", "Assign", "QueryLanguage");
 
   /** Resources that look like EMR optimized integrations: {@code elasticmapreduce:<action>[.sync]}. */
@@ -91,7 +91,8 @@ final class TaskConversion {
           "TimeoutSeconds " + t.asInt() + " became an interrupting timer boundary raising States.Timeout", null);
     }
     String next = state.has("Next") ? state.get("Next").asText() : null;
-    return new Step.Task(name, ctx.doc().at(name, null), work, timeout, next);
+    return new Step.Task(name, ctx.doc().at(name, null), work, timeout, next, ErrorHandling.call(ctx, name, state),
+        ErrorHandling.catchTargets(state));
   }
 
   private record Resolved(AslResource entry, String api, Waiter waiter) {}

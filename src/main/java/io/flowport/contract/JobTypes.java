@@ -12,6 +12,9 @@ public final class JobTypes {
   /** Evaluates an ASL Choice state and returns the next state's name in {@link Vars#ASL_NEXT}. */
   public static final String ASL_CHOICE = "flowport.asl.choice";
 
+  /** Decides what a Task state's Retry and Catch do with an error: retry, catch or fail. */
+  public static final String ASL_ERROR = "flowport.asl.error";
+
   /** Applies the data flow of an ASL state without a task (Pass, Succeed, Wait paths). */
   public static final String ASL_PASS = "flowport.asl.pass";
 

@@ -13,6 +13,16 @@ public final class Vars {
   /** Name of the next state chosen by a Choice job. */
   public static final String ASL_NEXT = "aslNext";
 
+  // Retry and Catch of a Task state (local to the state's subprocess).
+  /** {@code retry}, {@code catch} or {@code fail}. */
+  public static final String ASL_ERROR_ACTION = "aslErrorAction";
+  /** Attempts made per Retrier, by index: {"0": 2}. */
+  public static final String ASL_RETRY_COUNTS = "aslRetryCounts";
+  /** The back-off before the next attempt, an ISO 8601 duration. */
+  public static final String ASL_RETRY_DELAY = "aslRetryDelay";
+  /** The state a Catcher goes to; null when the state ended normally. */
+  public static final String ASL_CATCH_NEXT = "aslCatchNext";
+
   // Failures, set on every failed end (ASL error/cause, Airflow exception type/message).
   public static final String ERROR = "error";
   public static final String CAUSE = "cause";

@@ -14,11 +14,26 @@ public sealed interface Step {
   /** Names of the steps control can move to next. */
   List<String> successors();
 
-  /** Performs work (a Task state): a call, maybe a wait until the work is done, then {@code next}. */
-  record Task(String name, SourceLocation source, Work work, Duration timeout, String next)
-      implements Step {
+  /**
+   * Performs work (a Task state): a call, maybe a wait until the work is done, then {@code next}.
+   *
+   * @param onError the job that decides, for an error of the work, between retrying it, moving
+   *     to a catch target and failing (the state's Retry and Catch); null when it has neither
+   * @param catchTargets the states the Catchers go to, in order, without repeats
+   */
+  record Task(String name, SourceLocation source, Work work, Duration timeout, String next, Call onError,
+      List<String> catchTargets) implements Step {
+    public Task {
+      catchTargets = List.copyOf(catchTargets);
+    }
+
     public List<String> successors() {
-      return next == null ? List.of() : List.of(next);
+      java.util.List<String> out = new java.util.ArrayList<>();
+      if (next != null) {
+        out.add(next);
+      }
+      catchTargets.stream().filter(t -> !out.contains(t)).forEach(out::add);
+      return out;
     }
   }
 

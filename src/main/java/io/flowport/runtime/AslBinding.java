@@ -26,6 +26,7 @@ final class AslBinding implements Binding {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final DataFlow flow = DataFlow.standard();
+  private final AslErrors errors = new AslErrors(flow, () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
   private final Mocks mocks;
   private final Supplier<Instant> clock;
 
@@ -80,6 +81,14 @@ final class AslBinding implements Binding {
       vars.put(Vars.PAYLOAD, output);
       return vars;
     });
+  }
+
+  /** A Task state's Retry/Catch decision for the error the process caught. */
+  Map<String, Object> handleError(Job job) {
+    JsonNode error = job.variable(Vars.ERROR);
+    JsonNode cause = job.variable(Vars.CAUSE);
+    return guarded(job, () -> errors.decide(state(job), error.asText(), cause.isNull() ? null : cause.asText(),
+        job.variable(Vars.ASL_RETRY_COUNTS), job.variable(Vars.PAYLOAD)));
   }
 
   /** Pass, Succeed and Wait: their data flow without a task. */

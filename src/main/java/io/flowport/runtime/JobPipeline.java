@@ -63,6 +63,15 @@ public final class JobPipeline {
     }
   }
 
+  /** Handles the Retry/Catch decision of a Task state. */
+  public Outcome error(Job job) {
+    try {
+      return new Outcome.Complete(asl.handleError(job));
+    } catch (JobFailure f) {
+      return f.outcome();
+    }
+  }
+
   /** Handles a Pass/Succeed/Wait data-flow job. */
   public Outcome pass(Job job) {
     try {

@@ -22,6 +22,11 @@ public class AslJobWorkers {
     return Jobs.handle(job, pipeline::choice);
   }
 
+  @JobWorker(type = JobTypes.ASL_ERROR)
+  public Map<String, Object> error(ActivatedJob job) {
+    return Jobs.handle(job, pipeline::error);
+  }
+
   @JobWorker(type = JobTypes.ASL_PASS)
   public Map<String, Object> pass(ActivatedJob job) {
     return Jobs.handle(job, pipeline::pass);

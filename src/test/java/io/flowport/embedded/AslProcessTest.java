@@ -82,4 +82,29 @@ class AslProcessTest {
       assertThat(h.incident(instance)).contains("ThrottlingException");
     }
   }
+
+  @Test
+  void retryRunsTheWholeSyncTaskAgainAfterItsIntervalThenTheCatcherRecovers() throws Exception {
+    SimulatorConfig failing = SimulatorConfig.builder()
+        .clusterRule(ClusterRule.fail("MyEMRJob", ClusterState.BOOTSTRAPPING, "BOOTSTRAP_FAILURE", "bootstrap action 1 failed"))
+        .build();
+    try (Harness h = new Harness(engine, failing, Mocks.NONE)) {
+      long instance = h.start(Harness.convert(Path.of("src/test/resources/asl/retry_catch.asl.json")),
+          Map.of("input", Map.of("in", 1)));
+      h.runToEnd(instance, Duration.ofSeconds(5), Duration.ofHours(2));
+      Map<String, JsonNode> vars = h.variables(instance);
+      assertThat(h.completed(instance)).contains("Recover", "succeeded");
+      JsonNode failure = vars.get("output").get("failure");
+      assertThat(failure.get("Error").asText()).isEqualTo("States.TaskFailed");
+      assertThat(failure.get("Cause").asText()).contains("BOOTSTRAP_FAILURE");
+      // The TaskFailed retrier (MaxAttempts 1, IntervalSeconds 30) made a second cluster, 30 s or more after the first failed.
+      try (var emr = io.flowport.simulator.EmrClients.forEndpoint(h.runtime.simulator().endpoint())) {
+        assertThat(emr.listClusters(r -> {}).clusters()).hasSize(2);
+      }
+      java.util.List<Long> attempts = h.activations(instance, "CreateCluster_attempt");
+      java.util.List<Long> failures = h.activations(instance, "CreateCluster_handle");
+      assertThat(attempts).hasSize(2);
+      assertThat(attempts.get(1) - failures.get(0)).isGreaterThanOrEqualTo(30_000);
+    }
+  }
 }

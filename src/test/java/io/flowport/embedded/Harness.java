@@ -139,6 +139,19 @@ final class Harness implements AutoCloseable {
     return null;
   }
 
+  /** Engine-clock times (ms) at which an element of the instance was activated, in order. */
+  List<Long> activations(long instance, String elementId) {
+    List<Long> out = new ArrayList<>();
+    for (Record<?> r : records()) {
+      if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getValue() instanceof ProcessInstanceRecordValue v
+          && v.getProcessInstanceKey() == instance && v.getElementId().equals(elementId)
+          && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+        out.add(r.getTimestamp());
+      }
+    }
+    return out;
+  }
+
   /** Ids of the elements of the instance that completed, in order. */
   List<String> completed(long instance) {
     List<String> out = new ArrayList<>();

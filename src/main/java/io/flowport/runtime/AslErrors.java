@@ -1,0 +1,95 @@
+package io.flowport.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowport.contract.Vars;
+import io.flowport.runtime.asl.DataFlow;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+
+/**
+ * What a Task state's Retry and Catch do with an error, in Step Functions' order: the first
+ * Retrier whose ErrorEquals matches retries while it has attempts left (its own count, interval
+ * times BackoffRate per attempt, capped by MaxDelaySeconds, FULL jitter drawn from [0, delay]);
+ * once a matching Retrier is spent, or none matches, the first matching Catcher puts
+ * {"Error", "Cause"} at its ResultPath and goes to its Next; otherwise the execution fails.
+ */
+final class AslErrors {
+
+  /** Errors no Retrier or Catcher handles; States.Runtime fails the execution whatever it says. */
+  private static final Set<String> TERMINAL = Set.of("States.Runtime", "States.DataLimitExceeded");
+
+  private final DataFlow flow;
+  private final DoubleSupplier random;
+
+  AslErrors(DataFlow flow, DoubleSupplier random) {
+    this.flow = flow;
+    this.random = random;
+  }
+
+  Map<String, Object> decide(JsonNode state, String error, String cause, JsonNode counts, JsonNode payload) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    JsonNode retriers = state.path("Retry");
+    for (int i = 0; i < retriers.size(); i++) {
+      JsonNode r = retriers.get(i);
+      if (!matches(r.path("ErrorEquals"), error)) {
+        continue;
+      }
+      int done = counts.path(Integer.toString(i)).asInt(0);
+      if (done < r.path("MaxAttempts").asInt(3)) {
+        ObjectNode next = counts.isObject() ? ((ObjectNode) counts).deepCopy() : JsonNodeFactory.instance.objectNode();
+        next.put(Integer.toString(i), done + 1);
+        out.put(Vars.ASL_ERROR_ACTION, "retry");
+        out.put(Vars.ASL_RETRY_DELAY, delay(r, done).toString());
+        out.put(Vars.ASL_RETRY_COUNTS, next);
+        return out;
+      }
+      break;
+    }
+    for (JsonNode c : state.path("Catch")) {
+      if (matches(c.path("ErrorEquals"), error)) {
+        ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
+        errorOutput.put("Error", error);
+        errorOutput.put("Cause", cause == null ? "" : cause);
+        JsonNode resultPath = c.path("ResultPath");
+        out.put(Vars.ASL_ERROR_ACTION, "catch");
+        out.put(Vars.ASL_CATCH_NEXT, c.path("Next").asText());
+        out.put(Vars.PAYLOAD, flow.stateOutput(payload, errorOutput,
+            resultPath.isTextual() ? resultPath.asText() : null, resultPath.isNull(), null));
+        return out;
+      }
+    }
+    out.put(Vars.ASL_ERROR_ACTION, "fail");
+    return out;
+  }
+
+  /** Step Functions' matching: the name itself, States.ALL, or States.TaskFailed for all but timeouts. */
+  static boolean matches(JsonNode errorEquals, String error) {
+    if (TERMINAL.contains(error)) {
+      return false;
+    }
+    for (JsonNode e : errorEquals) {
+      String name = e.asText();
+      if (name.equals(error) || name.equals("States.ALL")
+          || name.equals("States.TaskFailed") && !error.equals("States.Timeout")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Duration delay(JsonNode r, int attemptsDone) {
+    double seconds = r.path("IntervalSeconds").asDouble(1) * Math.pow(r.path("BackoffRate").asDouble(2.0), attemptsDone);
+    if (r.has("MaxDelaySeconds")) {
+      seconds = Math.min(seconds, r.get("MaxDelaySeconds").asDouble());
+    }
+    if ("FULL".equals(r.path("JitterStrategy").asText())) {
+      seconds = seconds * random.getAsDouble();
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+}
