@@ -165,15 +165,11 @@ public final class Runner {
     }
     Set<String> tasks = graph.steps().stream().filter(s -> s instanceof Step.Task).map(Step::name).collect(Collectors.toSet());
     String machine = o.stateMachine() != null ? o.stateMachine()
-        : o.file().getFileName().toString().replaceFirst("(\\.asl)?\\.json$", "");
+        : AslConverter.machineName(o.file());
     return MockConfig.load(o.mockConfig(), Converters.read(o.mockConfig()), machine, o.testCase(), tasks);
   }
 
   private static String scale(double s) {
     return s == 1 ? "1" : "1/" + Math.round(1 / s);
-  }
-
-  static String processId(Path file) {
-    return AslConverter.processId(file);
   }
 }

@@ -28,10 +28,14 @@ public final class AslConverter {
     this.catalog = catalog;
   }
 
-  /** The process id of a machine file: its name without {@code .asl.json}/{@code .json}, NCName-safe. */
+  /** A machine file's state machine name: its file name without {@code .asl.json}/{@code .json}. */
+  public static String machineName(Path file) {
+    return file.getFileName().toString().replaceFirst("(\\.asl)?\\.json$", "");
+  }
+
+  /** The process id of a machine file: its machine name, NCName-safe. */
   public static String processId(Path file) {
-    String name = file.getFileName().toString().replaceFirst("(\\.asl)?\\.json$", "");
-    return Names.ncName(name);
+    return Names.ncName(machineName(file));
   }
 
   public Conversion convert(Path file, String text) {

@@ -9,7 +9,6 @@ import io.flowport.contract.Vars;
 import io.flowport.runtime.asl.AslRuntimeException;
 import io.flowport.runtime.asl.ContextObject;
 import io.flowport.runtime.asl.DataFlow;
-import io.flowport.runtime.asl.JsonPaths;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -160,9 +159,5 @@ final class AslBinding implements Binding {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("malformed JSON header: " + e.getOriginalMessage(), e);
     }
-  }
-
-  static JsonNode readPath(String path, JsonNode input) {
-    return JsonPaths.read(path, input, ContextObject.empty());
   }
 }
