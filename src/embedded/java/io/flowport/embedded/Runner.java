@@ -163,7 +163,7 @@ public final class Runner {
     if (!(workflow.body() instanceof StateGraph graph)) {
       throw new BadInputException(SourceLocation.file(o.mockConfig()), "--mock-config applies to Step Functions machines only");
     }
-    Set<String> tasks = graph.steps().stream().filter(s -> s instanceof Step.Task).map(Step::name).collect(Collectors.toSet());
+    Set<String> tasks = graph.allSteps().stream().filter(s -> s instanceof Step.Task).map(Step::name).collect(Collectors.toSet());
     String machine = o.stateMachine() != null ? o.stateMachine()
         : AslConverter.machineName(o.file());
     return MockConfig.load(o.mockConfig(), Converters.read(o.mockConfig()), machine, o.testCase(), tasks);

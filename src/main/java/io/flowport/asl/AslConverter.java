@@ -44,18 +44,11 @@ public final class AslConverter {
     Report report = new Report();
     unsupportedTopLevel(doc);
     AslContext ctx = new AslContext(doc, catalog, report);
-    List<Step> steps = new ArrayList<>();
-    for (String name : doc.reachable()) {
-      steps.add(convertState(ctx, name, doc.states().get(name)));
+    StateGraph graph = GraphConversion.convert(ctx, doc.main());
+    for (StateGraph g : graphs(graph)) {
+      DataFlowCheck.run(ctx, g);
+      LoopCheck.run(ctx, g);
     }
-    for (String name : doc.states().keySet()) {
-      if (!steps.stream().anyMatch(s -> s.name().equals(name))) {
-        report.converted(name + ": not reachable from StartAt, left out (Step Functions never runs it either)");
-      }
-    }
-    StateGraph graph = new StateGraph(doc.startAt(), steps);
-    DataFlowCheck.run(ctx, graph);
-    LoopCheck.run(ctx, graph);
     cleanup(doc, graph, report);
     String id = processId(file);
     JsonNode comment = doc.root().get("Comment");
@@ -64,20 +57,24 @@ public final class AslConverter {
     return new Conversion(workflow, report);
   }
 
-  private Step convertState(AslContext ctx, String name, JsonNode state) {
-    return switch (AslStates.type(state)) {
-      case "Task" -> TaskConversion.convert(ctx, name, state);
-      case "Choice" -> ChoiceConversion.convert(ctx, name, state);
-      case "Pass", "Succeed", "Fail", "Wait" -> FlowConversion.convert(ctx, name, state);
-      default -> throw Unsupported.state(ctx, name, state);
-    };
+  /** The graph and the graphs nested in its Parallel and Map steps. */
+  private static List<StateGraph> graphs(StateGraph graph) {
+    List<StateGraph> out = new ArrayList<>(List.of(graph));
+    for (Step s : graph.allSteps()) {
+      switch (s) {
+        case Step.Parallel p -> out.addAll(p.branches());
+        case Step.Map m -> out.add(m.iterator());
+        default -> { }
+      }
+    }
+    return out;
   }
 
   /** Clusters created with KeepJobFlowAliveWhenNoSteps and nothing that ends them. */
   private static void cleanup(AslDocument doc, StateGraph graph, Report report) {
     List<io.flowport.convert.ClusterCleanupCheck.Creation> creations = new ArrayList<>();
     List<String> types = new ArrayList<>();
-    for (Step s : graph.steps()) {
+    for (Step s : graph.allSteps()) {
       if (s instanceof Step.Task t) {
         types.add(t.work().start().jobType());
         if (t.work().start().jobType().equals(io.flowport.contract.JobTypes.emr("RunJobFlow"))) {

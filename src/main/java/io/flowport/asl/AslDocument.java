@@ -5,6 +5,7 @@ import io.flowport.diag.BadInputException;
 import io.flowport.diag.SourceLocation;
 import io.flowport.json.LocatedJson;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,31 +21,67 @@ final class AslDocument {
 
   static final Set<String> TYPES = Set.of("Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map");
 
+  /**
+   * A set of states that transition among themselves: the machine, a Parallel branch or a Map
+   * state's ItemProcessor.
+   *
+   * @param pointer the JSON pointer of the object holding StartAt and States ("" for the machine)
+   */
+  record Scope(String pointer, String startAt, Map<String, JsonNode> states) {
+    /** States reachable from StartAt, in a stable depth-first order. */
+    List<String> reachable() {
+      List<String> order = new ArrayList<>();
+      visit(startAt, order);
+      return order;
+    }
+
+    private void visit(String name, List<String> order) {
+      if (order.contains(name)) {
+        return;
+      }
+      order.add(name);
+      for (String next : AslStates.successors(states.get(name))) {
+        visit(next, order);
+      }
+    }
+  }
+
   private final LocatedJson json;
+  // Every state of the machine, nested ones included: Step Functions wants names unique machine-wide.
   private final Map<String, JsonNode> states = new LinkedHashMap<>();
-  private final String startAt;
+  private final Map<String, String> pointers = new HashMap<>();
+  private final Map<String, Scope> scopes = new HashMap<>();
+  private final Scope main;
 
   AslDocument(LocatedJson json) {
     this.json = json;
-    JsonNode root = json.root();
-    if (!root.isObject()) {
+    if (!json.root().isObject()) {
       throw new BadInputException(json.at(""), "a state machine must be a JSON object");
     }
-    JsonNode start = root.get("StartAt");
+    this.main = scope("", json.root(), "this machine");
+  }
+
+  private Scope scope(String pointer, JsonNode node, String what) {
+    JsonNode start = node.get("StartAt");
     if (start == null || !start.isTextual()) {
-      throw new BadInputException(json.at(start == null ? "" : "/StartAt"), "StartAt must be the name of the first state");
+      throw new BadInputException(json.at(start == null ? pointer : pointer + "/StartAt"), "StartAt must be the name of the first state");
     }
-    JsonNode st = root.get("States");
+    JsonNode st = node.get("States");
     if (st == null || !st.isObject() || st.isEmpty()) {
-      throw new BadInputException(json.at(st == null ? "" : "/States"), "States must be an object with at least one state");
+      throw new BadInputException(json.at(st == null ? pointer : pointer + "/States"), "States must be an object with at least one state");
     }
+    Map<String, JsonNode> own = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = st.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
       JsonNode state = e.getValue();
-      String at = statePointer(name);
+      String at = pointer + "/States/" + LocatedJson.escape(name);
       if (name.isEmpty() || name.length() > 80) {
         throw new BadInputException(json.at(at), "state names must be 1 to 80 characters long");
+      }
+      if (states.containsKey(name)) {
+        throw new BadInputException(json.at(at), "state name '" + name + "' is used twice (also at " + pointers.get(name)
+            + "); state names must be unique in the whole machine, branches and iterators included");
       }
       if (!state.isObject()) {
         throw new BadInputException(json.at(at), "state '" + name + "' must be a JSON object");
@@ -58,16 +95,56 @@ final class AslDocument {
             "state '" + name + "' has unknown Type '" + type.asText() + "' (expected one of " + TYPES.stream().sorted().toList() + ")");
       }
       states.put(name, state);
+      pointers.put(name, at);
+      own.put(name, state);
     }
-    this.startAt = start.asText();
-    if (!states.containsKey(startAt)) {
-      throw new BadInputException(json.at("/StartAt"), "StartAt names '" + startAt + "', which is not a state of this machine");
+    Scope scope = new Scope(pointer, start.asText(), own);
+    if (!own.containsKey(scope.startAt())) {
+      throw new BadInputException(json.at(pointer + "/StartAt"), "StartAt names '" + scope.startAt() + "', which is not a state of " + what);
     }
-    states.forEach(this::checkTransitions);
+    scopes.put(pointer, scope);
+    own.forEach(this::nested);
+    // After the nested scopes, so that a transition into a branch is named as such.
+    own.forEach((name, state) -> checkTransitions(scope, what, name, state));
+    return scope;
   }
 
-  private void checkTransitions(String name, JsonNode state) {
-    String at = statePointer(name);
+  /** Reads the branches of a Parallel state and the ItemProcessor (or Iterator) of a Map state. */
+  private void nested(String name, JsonNode state) {
+    String at = pointers.get(name);
+    switch (state.get("Type").asText()) {
+      case "Parallel" -> {
+        JsonNode branches = state.get("Branches");
+        if (branches == null || !branches.isArray() || branches.isEmpty()) {
+          throw new BadInputException(json.at(branches == null ? at : at + "/Branches"),
+              "Parallel state '" + name + "' needs Branches, a non-empty array");
+        }
+        for (int i = 0; i < branches.size(); i++) {
+          String bp = at + "/Branches/" + i;
+          if (!branches.get(i).isObject()) {
+            throw new BadInputException(json.at(bp), "branch " + i + " of '" + name + "' must be an object with StartAt and States");
+          }
+          scope(bp, branches.get(i), "branch " + i + " of '" + name + "'");
+        }
+      }
+      case "Map" -> {
+        if (state.has("ItemProcessor") && state.has("Iterator")) {
+          throw new BadInputException(json.at(at + "/Iterator"), "Map state '" + name + "' has both ItemProcessor and Iterator; keep ItemProcessor");
+        }
+        String field = state.has("Iterator") ? "Iterator" : "ItemProcessor";
+        JsonNode processor = state.get(field);
+        if (processor == null || !processor.isObject()) {
+          throw new BadInputException(json.at(processor == null ? at : at + "/" + field),
+              "Map state '" + name + "' needs an ItemProcessor object with StartAt and States");
+        }
+        scope(at + "/" + field, processor, "the " + field + " of '" + name + "'");
+      }
+      default -> { }
+    }
+  }
+
+  private void checkTransitions(Scope scope, String what, String name, JsonNode state) {
+    String at = pointers.get(name);
     String type = state.get("Type").asText();
     boolean terminal = type.equals("Succeed") || type.equals("Fail") || type.equals("Choice");
     if (!terminal) {
@@ -80,11 +157,11 @@ final class AslDocument {
         throw new BadInputException(json.at(at), "state '" + name + "' needs Next or End: true");
       }
       if (next != null) {
-        target(name, next, at + "/Next");
+        target(scope, what, name, next, at + "/Next");
       }
     }
     JsonNode catchers = state.get("Catch");
-    if (catchers != null && type.equals("Task")) {
+    if (catchers != null && List.of("Task", "Parallel", "Map").contains(type)) {
       if (!catchers.isArray()) {
         throw new BadInputException(json.at(at + "/Catch"), "Catch of '" + name + "' must be an array");
       }
@@ -92,7 +169,7 @@ final class AslDocument {
         if (!catchers.get(i).has("Next")) {
           throw new BadInputException(json.at(at + "/Catch/" + i), "catcher " + i + " of '" + name + "' has no Next");
         }
-        target(name, catchers.get(i).get("Next"), at + "/Catch/" + i + "/Next");
+        target(scope, what, name, catchers.get(i).get("Next"), at + "/Catch/" + i + "/Next");
       }
     }
     if (type.equals("Choice")) {
@@ -105,32 +182,44 @@ final class AslDocument {
         if (!rule.has("Next")) {
           throw new BadInputException(json.at(at + "/Choices/" + i), "choice rule " + i + " of '" + name + "' has no Next");
         }
-        target(name, rule.get("Next"), at + "/Choices/" + i + "/Next");
+        target(scope, what, name, rule.get("Next"), at + "/Choices/" + i + "/Next");
       }
       if (state.has("Default")) {
-        target(name, state.get("Default"), at + "/Default");
+        target(scope, what, name, state.get("Default"), at + "/Default");
       }
     }
   }
 
-  private void target(String from, JsonNode next, String pointer) {
+  private void target(Scope scope, String what, String from, JsonNode next, String pointer) {
     if (!next.isTextual()) {
       throw new BadInputException(json.at(pointer), "a transition must name a state");
     }
-    if (!states.containsKey(next.asText())) {
-      throw new BadInputException(json.at(pointer),
-          "state '" + from + "' goes to '" + next.asText() + "', which is not a state of this machine");
+    if (!scope.states().containsKey(next.asText())) {
+      String where = states.containsKey(next.asText()) ? ", which is a state of another branch or iterator: a state can only go to states of its own"
+          : ", which is not a state of " + what;
+      throw new BadInputException(json.at(pointer), "state '" + from + "' goes to '" + next.asText() + "'" + where);
     }
   }
 
-  static String statePointer(String name) {
-    return "/States/" + LocatedJson.escape(name);
+  /** The JSON pointer of a state of this machine, nested or not. */
+  String pointer(String state) {
+    String p = pointers.get(state);
+    if (p == null) {
+      throw new IllegalArgumentException("no state " + state);
+    }
+    return p;
   }
 
-  String startAt() {
-    return startAt;
+  Scope main() {
+    return main;
   }
 
+  /** The scope whose object is at {@code pointer}: a branch ("/States/P/Branches/0") or a Map's ItemProcessor. */
+  Scope scope(String pointer) {
+    return scopes.get(pointer);
+  }
+
+  /** Every state of the machine, nested ones included. */
   Map<String, JsonNode> states() {
     return states;
   }
@@ -144,23 +233,6 @@ final class AslDocument {
   }
 
   SourceLocation at(String state, String field) {
-    return json.at(statePointer(state) + (field == null ? "" : "/" + LocatedJson.escape(field)));
-  }
-
-  /** States reachable from StartAt, in a stable depth-first order. */
-  List<String> reachable() {
-    List<String> order = new ArrayList<>();
-    visit(startAt, order);
-    return order;
-  }
-
-  private void visit(String name, List<String> order) {
-    if (order.contains(name)) {
-      return;
-    }
-    order.add(name);
-    for (String next : AslStates.successors(states.get(name))) {
-      visit(next, order);
-    }
+    return json.at(pointer(state) + (field == null ? "" : "/" + LocatedJson.escape(field)));
   }
 }

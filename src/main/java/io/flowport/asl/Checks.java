@@ -16,14 +16,14 @@ final class Checks {
           JsonNode keep = instances.get("KeepJobFlowAliveWhenNoSteps");
           boolean dynamic = instances.has("KeepJobFlowAliveWhenNoSteps.$") || params.has("Instances.$");
           if (!dynamic && (keep == null || !keep.isBoolean() || !keep.asBoolean())) {
-            ctx.report().add(Code.ASL_INTEGRATION_RULE, ctx.doc().at(AslDocument.statePointer(name) + "/Parameters/Instances"), name,
+            ctx.report().add(Code.ASL_INTEGRATION_RULE, ctx.doc().at(ctx.doc().pointer(name) + "/Parameters/Instances"), name,
                 entry.resource() + " requires Instances.KeepJobFlowAliveWhenNoSteps to be true; Step Functions rejects the call",
                 "set \"KeepJobFlowAliveWhenNoSteps\": true and end the cluster with terminateCluster or an AutoTerminationPolicy");
           }
         }
         case "no-steps" -> {
           if (params.has("Steps") || params.has("Steps.$")) {
-            ctx.report().add(Code.ASL_INTEGRATION_RULE, ctx.doc().at(AslDocument.statePointer(name) + "/Parameters/Steps"), name,
+            ctx.report().add(Code.ASL_INTEGRATION_RULE, ctx.doc().at(ctx.doc().pointer(name) + "/Parameters/Steps"), name,
                 entry.resource() + " does not allow Steps; Step Functions rejects the call",
                 "add steps with arn:aws:states:::elasticmapreduce:addStep(.sync) states after the cluster is created");
           }

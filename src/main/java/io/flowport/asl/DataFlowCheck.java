@@ -45,8 +45,7 @@ final class DataFlowCheck {
         Shape out = output(step.name(), in);
         for (String next : step.successors()) {
           // A Catcher's state gets the input with the error output at its ResultPath: not followed.
-          Shape sent = step instanceof Step.Task t && t.catchTargets().contains(next) ? Shape.join(
-              next.equals(t.next()) ? out : null, Shape.UNKNOWN) : out;
+          Shape sent = caught(step, next) ? Shape.join(next.equals(normalNext(step)) ? out : null, Shape.UNKNOWN) : out;
           Shape joined = Shape.join(inputs.get(next), sent);
           if (!joined.equals(inputs.get(next))) {
             inputs.put(next, joined);
@@ -58,6 +57,24 @@ final class DataFlowCheck {
         return;
       }
     }
+  }
+
+  private static boolean caught(Step step, String next) {
+    return switch (step) {
+      case Step.Task t -> t.catchTargets().contains(next);
+      case Step.Parallel p -> p.catchTargets().contains(next);
+      case Step.Map m -> m.catchTargets().contains(next);
+      default -> false;
+    };
+  }
+
+  private static String normalNext(Step step) {
+    return switch (step) {
+      case Step.Task t -> t.next();
+      case Step.Parallel p -> p.next();
+      case Step.Map m -> m.next();
+      default -> null;
+    };
   }
 
   private JsonNode state(String name) {
@@ -93,6 +110,8 @@ final class DataFlowCheck {
           result = effective;
         }
       }
+      // Arrays of the branches' or iterations' outputs: nothing this check follows.
+      case "Parallel", "Map" -> result = Shape.UNKNOWN;
       default -> {
         return path(effective, AslStates.pathHeader(state, "OutputPath"));
       }
@@ -289,7 +308,7 @@ final class DataFlowCheck {
     }
     String known = m.obj().fields().keySet().toString();
     String suggestion = closest(m.key(), m.obj().fields().keySet());
-    ctx.report().add(Code.ASL_PATH_NEVER_SET, ctx.doc().at(AslDocument.statePointer(name) + pointer), name,
+    ctx.report().add(Code.ASL_PATH_NEVER_SET, ctx.doc().at(ctx.doc().pointer(name) + pointer), name,
         what + " reads " + path + ", but '" + m.key() + "' is never there: the input is " + m.obj().origin()
             + ", whose fields are " + known + ". Step Functions fails this state with States.Runtime",
         suggestion == null ? "read a field the input has" : "use " + path.replace(m.key(), suggestion));

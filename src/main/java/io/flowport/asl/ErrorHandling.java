@@ -31,7 +31,7 @@ final class ErrorHandling {
     if (!state.has("Retry") && !state.has("Catch")) {
       return null;
     }
-    String at = AslDocument.statePointer(name);
+    String at = ctx.doc().pointer(name);
     if (state.has("Retry")) {
       JsonNode retry = state.get("Retry");
       if (!retry.isArray()) {

@@ -74,7 +74,7 @@ final class LoopCheck {
 
   private static String pointer(AslContext ctx, String from, String to) {
     JsonNode state = ctx.doc().states().get(from);
-    String base = AslDocument.statePointer(from);
+    String base = ctx.doc().pointer(from);
     if (to.equals(state.path("Next").asText(null))) {
       return base + "/Next";
     }

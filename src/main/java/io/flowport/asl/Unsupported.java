@@ -34,5 +34,16 @@ final class Unsupported {
     }
   }
 
+  /** Fails on a field of a branch or ItemProcessor object outside {@code known}. */
+  static void scopeFields(AslContext ctx, String pointer, JsonNode scope, java.util.Set<String> known) {
+    for (var it = scope.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!known.contains(f)) {
+        throw new BadInputException(ctx.doc().at(pointer + "/" + io.flowport.json.LocatedJson.escape(f)),
+            "unknown field '" + f + "' (expected " + known.stream().sorted().toList() + ")");
+      }
+    }
+  }
+
   private Unsupported() {}
 }

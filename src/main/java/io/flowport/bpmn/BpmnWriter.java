@@ -17,6 +17,7 @@ import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
@@ -29,6 +30,7 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
@@ -157,6 +159,21 @@ final class BpmnWriter {
       });
     }
     return t;
+  }
+
+  /** Makes the activity multi-instance over a FEEL list, collecting an output per instance in order. */
+  void multiInstance(Activity a, boolean sequential, String inputCollection, String inputElement,
+      String outputCollection, String outputElement) {
+    MultiInstanceLoopCharacteristics mi = model.newInstance(MultiInstanceLoopCharacteristics.class);
+    mi.setId(id(a.getId() + "_loop"));
+    mi.setSequential(sequential);
+    ZeebeLoopCharacteristics z = model.newInstance(ZeebeLoopCharacteristics.class);
+    z.setInputCollection(inputCollection);
+    z.setInputElement(inputElement);
+    z.setOutputCollection(outputCollection);
+    z.setOutputElement(outputElement);
+    extensions(mi).addChildElement(z);
+    a.setLoopCharacteristics(mi);
   }
 
   IntermediateCatchEvent timer(BaseElement scope, String idBase, String name, String source, String durationExpr) {

@@ -6,18 +6,22 @@ import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.flowport.contract.Vars;
+import io.flowport.ir.Call;
 import io.flowport.ir.Names;
 import io.flowport.ir.StateGraph;
 import io.flowport.ir.Step;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Emits a Step Functions state graph into a scope (the machine's body subprocess): one piece per
@@ -74,7 +78,12 @@ final class StateGraphEmitter {
     String id = step.name();
     String label = Names.humanize(step.name());
     return switch (step) {
-      case Step.Task t -> t.onError() == null ? task(scope, t) : guardedTask(scope, t);
+      case Step.Task t -> activity(scope, t.name(), t.timeout(), t.next(), t.onError(), t.catchTargets(),
+          (sc, aid) -> work.emit(sc, aid, t.name(), t.work()));
+      case Step.Parallel p -> activity(scope, p.name(), null, p.next(), p.onError(), p.catchTargets(),
+          (sc, aid) -> parallel(sc, aid, p));
+      case Step.Map m -> activity(scope, m.name(), null, m.next(), m.onError(), m.catchTargets(),
+          (sc, aid) -> map(sc, aid, m));
       case Step.Choice c -> {
         ServiceTask decide = w.task(scope, id, label, c.name(), c.decide());
         ExclusiveGateway route = w.xor(scope, id + "_route", "Next state?", c.name());
@@ -119,26 +128,31 @@ final class StateGraphEmitter {
     };
   }
 
-  /** A Task without Retry/Catch: its errors (and its timeout) end the machine. */
-  private Piece task(BaseElement scope, Step.Task t) {
-    String id = t.name();
-    Activity a = work.emit(scope, id, t.name(), t.work());
-    FlowNode timedOut = timeout(scope, a, t);
-    if (timedOut != null) {
-      w.flow(scope, timedOut, w.errorEnd(scope, id + "_timeout_end", "States.Timeout", t.name(), "States.Timeout"), null);
+  /**
+   * A state that does something (Task, Parallel, Map), emitted by {@code emit} with the given id.
+   * Without Retry/Catch its errors (and its timeout) end the enclosing scope with that error.
+   */
+  private Piece activity(BaseElement scope, String name, Duration timeout, String next, Call onError,
+      List<String> catchTargets, BiFunction<BaseElement, String, Activity> emit) {
+    if (onError != null) {
+      return guarded(scope, name, timeout, next, onError, catchTargets, emit);
     }
-    return new Piece(a, exitOrEnd(scope, a, t.next(), t.name()));
+    Activity a = emit.apply(scope, name);
+    FlowNode timedOut = timeout(scope, a, name, timeout);
+    if (timedOut != null) {
+      w.flow(scope, timedOut, w.errorEnd(scope, name + "_timeout_end", "States.Timeout", name, "States.Timeout"), null);
+    }
+    return new Piece(a, exitOrEnd(scope, a, next, name));
   }
 
   /** TimeoutSeconds: an interrupting timer boundary that records States.Timeout; returns where it leads. */
-  private FlowNode timeout(BaseElement scope, Activity a, Step.Task t) {
-    if (t.timeout() == null) {
+  private FlowNode timeout(BaseElement scope, Activity a, String name, Duration timeout) {
+    if (timeout == null) {
       return null;
     }
-    String id = t.name();
-    BoundaryEvent b = w.timerBoundary(scope, a, id + "_timeout", "After " + WorkEmitter.human(t.timeout()), t.timeout().toString());
-    w.property(b, BpmnWriter.SOURCE_PROPERTY, t.name());
-    IntermediateThrowEvent mark = w.mark(scope, id + "_timed_out", "Timed out", t.name());
+    BoundaryEvent b = w.timerBoundary(scope, a, name + "_timeout", "After " + WorkEmitter.human(timeout), timeout.toString());
+    w.property(b, BpmnWriter.SOURCE_PROPERTY, name);
+    IntermediateThrowEvent mark = w.mark(scope, name + "_timed_out", "Timed out", name);
     w.output(mark, "=\"States.Timeout\"", Vars.ERROR);
     w.output(mark, "=null", Vars.CAUSE);
     w.flow(scope, b, mark, null);
@@ -146,13 +160,13 @@ final class StateGraphEmitter {
   }
 
   /**
-   * A Task with Retry/Catch: a subprocess that runs the work, catches every error (and its
+   * A state with Retry/Catch: a subprocess that runs the state's work, catches every error (and its
    * timeout) with one boundary, and asks a job what Step Functions would do: retry after a
-   * back-off (the whole work again), go to a Catcher's state, or fail the machine.
+   * back-off (the whole work again), go to a Catcher's state, or fail.
    */
-  private Piece guardedTask(BaseElement scope, Step.Task t) {
-    String id = t.name();
-    SubProcess sp = w.subProcess(scope, id, Names.humanize(id), t.name());
+  private Piece guarded(BaseElement scope, String id, Duration timeout, String next, Call onError,
+      List<String> catchTargets, BiFunction<BaseElement, String, Activity> emit) {
+    SubProcess sp = w.subProcess(scope, id, Names.humanize(id), id);
     w.input(sp, "={}", Vars.ASL_RETRY_COUNTS);
     w.input(sp, "=null", Vars.ASL_ERROR_ACTION);
     w.input(sp, "=null", Vars.ASL_RETRY_DELAY);
@@ -160,15 +174,15 @@ final class StateGraphEmitter {
     w.output(sp, "=" + Vars.ASL_CATCH_NEXT, Vars.ASL_CATCH_NEXT);
     StartEvent start = w.start(sp, id + "_begin", "Start", null);
     ExclusiveGateway again = w.xor(sp, id + "_try", null, null);
-    Activity a = work.emit(sp, id + "_attempt", t.name(), t.work());
+    Activity a = emit.apply(sp, id + "_attempt");
     w.flow(sp, start, again, null);
     w.flow(sp, again, a, null);
     w.flow(sp, a, w.end(sp, id + "_done", "Done", null), null);
     BoundaryEvent error = w.errorBoundary(sp, a, id + "_error", "Error");
     w.output(error, "=" + Vars.ERROR, Vars.ERROR);
     w.output(error, "=" + Vars.CAUSE, Vars.CAUSE);
-    ServiceTask handle = w.task(sp, id + "_handle", "Retry or catch?", t.name(), t.onError());
-    FlowNode timedOut = timeout(sp, a, t);
+    ServiceTask handle = w.task(sp, id + "_handle", "Retry or catch?", id, onError);
+    FlowNode timedOut = timeout(sp, a, id, timeout);
     if (timedOut != null) {
       ExclusiveGateway failed = w.xor(sp, id + "_failed", null, null);
       w.flow(sp, error, failed, null);
@@ -177,30 +191,109 @@ final class StateGraphEmitter {
     } else {
       w.flow(sp, error, handle, null);
     }
-    ExclusiveGateway decide = w.xor(sp, id + "_decide", "Retry, catch or fail?", t.name());
+    ExclusiveGateway decide = w.xor(sp, id + "_decide", "Retry, catch or fail?", id);
     w.flow(sp, handle, decide, null);
-    var backoff = w.timer(sp, id + "_backoff", "Back off", t.name(), "=duration(" + Vars.ASL_RETRY_DELAY + ")");
+    var backoff = w.timer(sp, id + "_backoff", "Back off", id, "=duration(" + Vars.ASL_RETRY_DELAY + ")");
     w.flow(sp, decide, backoff, "=" + Vars.ASL_ERROR_ACTION + " = \"retry\"").setName("retry");
     w.flow(sp, backoff, again, null);
     w.flow(sp, decide, w.end(sp, id + "_caught", "Caught", null), "=" + Vars.ASL_ERROR_ACTION + " = \"catch\"").setName("catch");
-    w.defaultFlow(sp, decide, w.errorEnd(sp, id + "_fail", "Failed", t.name(), "flowport.TaskFailed")).setName("fail");
-    if (t.catchTargets().isEmpty()) {
-      return new Piece(sp, exitOrEnd(scope, sp, t.next(), t.name()));
+    w.defaultFlow(sp, decide, w.errorEnd(sp, id + "_fail", "Failed", id, "flowport.TaskFailed")).setName("fail");
+    if (catchTargets.isEmpty()) {
+      return new Piece(sp, exitOrEnd(scope, sp, next, id));
     }
-    ExclusiveGateway route = w.xor(scope, id + "_route", "Caught?", t.name());
+    ExclusiveGateway route = w.xor(scope, id + "_route", "Caught?", id);
     w.flow(scope, sp, route, null);
     List<Piece.Exit> exits = new ArrayList<>();
-    for (String target : t.catchTargets()) {
-      if (!target.equals(t.next())) {
+    for (String target : catchTargets) {
+      if (!target.equals(next)) {
         exits.add(new Piece.Exit(route, target, "=" + Vars.ASL_CATCH_NEXT + " = " + feelString(target), false));
       }
     }
-    if (t.next() != null) {
-      exits.add(new Piece.Exit(route, t.next(), null, true));
+    if (next != null) {
+      exits.add(new Piece.Exit(route, next, null, true));
     } else {
-      w.defaultFlow(scope, route, w.end(scope, id + "_end", "End", t.name())).setName("not caught");
+      w.defaultFlow(scope, route, w.end(scope, id + "_end", "End", id)).setName("not caught");
     }
     return new Piece(sp, exits);
+  }
+
+  /**
+   * A Parallel state: a subprocess that computes the branches' input, runs one subprocess per
+   * branch between a parallel split and join (each with its own {@code payload}), and collects
+   * their outputs, in branch order, into the state's output.
+   */
+  private Activity parallel(BaseElement scope, String id, Step.Parallel p) {
+    SubProcess sp = w.subProcess(scope, id, Names.humanize(p.name()), p.name());
+    w.input(sp, "=null", Vars.ASL_BRANCH_INPUT);
+    for (int i = 0; i < p.branches().size(); i++) {
+      w.input(sp, "=null", Vars.aslBranch(i));
+    }
+    StartEvent start = w.start(sp, id + "_start", "Start", null);
+    ServiceTask prepare = w.task(sp, id + "_input", p.prepare().label(), p.name(), p.prepare());
+    ParallelGateway fork = w.and(sp, id + "_fork", null);
+    ParallelGateway join = w.and(sp, id + "_join", null);
+    for (int i = 0; i < p.branches().size(); i++) {
+      SubProcess b = w.subProcess(sp, id + "_branch_" + (i + 1), "Branch " + (i + 1), null);
+      w.input(b, "=" + Vars.ASL_BRANCH_INPUT, Vars.PAYLOAD);
+      locals(b);
+      w.output(b, "=" + Vars.PAYLOAD, Vars.aslBranch(i));
+      new StateGraphEmitter(w).emit(b, w.start(b, b.getId() + "_start", "Start", null), p.branches().get(i));
+      w.flow(sp, fork, b, null);
+      w.flow(sp, b, join, null);
+    }
+    ServiceTask collect = w.task(sp, id + "_collect", p.collect().label(), p.name(), p.collect());
+    w.flow(sp, start, prepare, null);
+    w.flow(sp, prepare, fork, null);
+    w.flow(sp, join, collect, null);
+    w.flow(sp, collect, w.end(sp, id + "_end", "Done", null), null);
+    return sp;
+  }
+
+  /**
+   * A Map state: a subprocess that lists the iterations' inputs, runs the iterator as a
+   * multi-instance subprocess over them (parallel, sequential, or a sequential loop over parallel
+   * batches for a MaxConcurrency above 1), and collects the outputs, in item order.
+   */
+  private Activity map(BaseElement scope, String id, Step.Map m) {
+    SubProcess sp = w.subProcess(scope, id, Names.humanize(m.name()), m.name());
+    w.input(sp, "=null", Vars.ASL_ITEMS);
+    w.input(sp, "=null", Vars.ASL_RESULTS);
+    StartEvent start = w.start(sp, id + "_start", "Start", null);
+    ServiceTask prepare = w.task(sp, id + "_items", m.prepare().label(), m.name(), m.prepare());
+    Activity loop;
+    if (m.batched()) {
+      SubProcess batch = w.subProcess(sp, id + "_batch", "Each batch", null);
+      w.multiInstance(batch, true, "=" + Vars.ASL_ITEMS, Vars.ASL_BATCH, Vars.ASL_RESULTS, "=" + Vars.ASL_BATCH_RESULTS);
+      w.input(batch, "=null", Vars.ASL_BATCH_RESULTS);
+      StartEvent first = w.start(batch, id + "_batch_start", "Start", null);
+      SubProcess each = iteration(batch, id, m, false, Vars.ASL_BATCH, Vars.ASL_BATCH_RESULTS);
+      w.flow(batch, first, each, null);
+      w.flow(batch, each, w.end(batch, id + "_batch_end", "Done", null), null);
+      loop = batch;
+    } else {
+      loop = iteration(sp, id, m, m.maxConcurrency() == 1, Vars.ASL_ITEMS, Vars.ASL_RESULTS);
+    }
+    ServiceTask collect = w.task(sp, id + "_collect", m.collect().label(), m.name(), m.collect());
+    w.flow(sp, start, prepare, null);
+    w.flow(sp, prepare, loop, null);
+    w.flow(sp, loop, collect, null);
+    w.flow(sp, collect, w.end(sp, id + "_end", "Done", null), null);
+    return sp;
+  }
+
+  /** The iterator as a multi-instance subprocess: each iteration's input and output is its own {@code payload}. */
+  private SubProcess iteration(BaseElement scope, String id, Step.Map m, boolean sequential, String items, String results) {
+    SubProcess each = w.subProcess(scope, id + "_iteration", "Each item", null);
+    w.multiInstance(each, sequential, "=" + items, Vars.PAYLOAD, results, "=" + Vars.PAYLOAD);
+    locals(each);
+    new StateGraphEmitter(w).emit(each, w.start(each, each.getId() + "_start", "Start", null), m.iterator());
+    return each;
+  }
+
+  /** Variables a branch or iteration keeps to itself, so that concurrent ones do not see each other's. */
+  private void locals(SubProcess scope) {
+    w.input(scope, "=null", Vars.ASL_NEXT);
+    w.input(scope, "=null", Vars.ASL_CATCH_NEXT);
   }
 
   /** The exit to the next state, or — for a state with End: true — an end event of its own. */

@@ -34,6 +34,10 @@ public final class Headers {
    */
   public static final String ASL_STATE = "asl.State";
   public static final String ASL_RESOURCE = "asl.Resource";
+  /** A Parallel state's number of branches. */
+  public static final String ASL_BRANCHES = "asl.branches";
+  /** A batched Map state's batch size, or {@code path} when MaxConcurrencyPath gives it. */
+  public static final String ASL_BATCH = "asl.batch";
 
   // Airflow.
   /** JSON: the operator's request fields, strings may be Jinja templates rendered per try. */

@@ -18,6 +18,12 @@ public final class JobTypes {
   /** Applies the data flow of an ASL state without a task (Pass, Succeed, Wait paths). */
   public static final String ASL_PASS = "flowport.asl.pass";
 
+  /** Lists the inputs of a Parallel state's branches or a Map state's iterations. */
+  public static final String ASL_ITEMS = "flowport.asl.items";
+
+  /** Turns the outputs of a Parallel state's branches or a Map state's iterations into its output. */
+  public static final String ASL_COLLECT = "flowport.asl.collect";
+
   private JobTypes() {}
 
   public static String emr(String apiName) {

@@ -13,6 +13,22 @@ public final class Vars {
   /** Name of the next state chosen by a Choice job. */
   public static final String ASL_NEXT = "aslNext";
 
+  // Parallel and Map states (local to the state's subprocess).
+  /** The input every branch of a Parallel state gets. */
+  public static final String ASL_BRANCH_INPUT = "aslBranchInput";
+  /** A Map state's iteration inputs, in item order (lists of them when batched). */
+  public static final String ASL_ITEMS = "aslItems";
+  /** A Map state's iteration outputs, in item order (lists of them when batched). */
+  public static final String ASL_RESULTS = "aslResults";
+  /** One batch of a batched Map state: its iteration inputs, then its outputs. */
+  public static final String ASL_BATCH = "aslBatch";
+  public static final String ASL_BATCH_RESULTS = "aslBatchResults";
+
+  /** The output of a Parallel state's branch {@code i} (0-based). */
+  public static String aslBranch(int i) {
+    return "aslBranch" + i;
+  }
+
   // Retry and Catch of a Task state (local to the state's subprocess).
   /** {@code retry}, {@code catch} or {@code fail}. */
   public static final String ASL_ERROR_ACTION = "aslErrorAction";

@@ -28,12 +28,50 @@ public sealed interface Step {
     }
 
     public List<String> successors() {
-      java.util.List<String> out = new java.util.ArrayList<>();
-      if (next != null) {
-        out.add(next);
-      }
-      catchTargets.stream().filter(t -> !out.contains(t)).forEach(out::add);
-      return out;
+      return Step.successors(next, catchTargets);
+    }
+  }
+
+  /**
+   * Runs branches at the same time on the same input (a Parallel state); its result lists the
+   * branches' outputs in branch order. {@code prepare} computes the branches' input, {@code
+   * collect} turns their outputs into the state's output.
+   */
+  record Parallel(String name, SourceLocation source, Call prepare, List<StateGraph> branches, Call collect,
+      String next, Call onError, List<String> catchTargets) implements Step {
+    public Parallel {
+      branches = List.copyOf(branches);
+      catchTargets = List.copyOf(catchTargets);
+    }
+
+    public List<String> successors() {
+      return Step.successors(next, catchTargets);
+    }
+  }
+
+  /**
+   * Runs {@code iterator} once per item (an inline Map state); its result lists the iterations'
+   * outputs in item order. {@code prepare} lists the iterations' inputs, {@code collect} turns
+   * their outputs into the state's output.
+   *
+   * @param maxConcurrency iterations at a time: 0 no limit, 1 one after another, more: batches of
+   *     that many, {@link #DYNAMIC} batches sized at run time (MaxConcurrencyPath)
+   */
+  record Map(String name, SourceLocation source, Call prepare, StateGraph iterator, int maxConcurrency, Call collect,
+      String next, Call onError, List<String> catchTargets) implements Step {
+    public static final int DYNAMIC = -1;
+
+    public Map {
+      catchTargets = List.copyOf(catchTargets);
+    }
+
+    /** Whether iterations run in batches (a sequential loop over parallel groups). */
+    public boolean batched() {
+      return maxConcurrency > 1 || maxConcurrency == DYNAMIC;
+    }
+
+    public List<String> successors() {
+      return Step.successors(next, catchTargets);
     }
   }
 
@@ -78,5 +116,15 @@ public sealed interface Step {
     public List<String> successors() {
       return List.of();
     }
+  }
+
+  /** Next, then the catch targets not already listed. */
+  private static List<String> successors(String next, List<String> catchTargets) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (next != null) {
+      out.add(next);
+    }
+    catchTargets.stream().filter(t -> !out.contains(t)).forEach(out::add);
+    return out;
   }
 }

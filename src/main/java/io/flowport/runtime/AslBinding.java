@@ -2,6 +2,7 @@ package io.flowport.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowport.contract.Headers;
@@ -9,6 +10,7 @@ import io.flowport.contract.Vars;
 import io.flowport.runtime.asl.AslRuntimeException;
 import io.flowport.runtime.asl.ContextObject;
 import io.flowport.runtime.asl.DataFlow;
+import io.flowport.runtime.asl.MapItems;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -107,6 +109,45 @@ final class AslBinding implements Binding {
       }
       Map<String, Object> vars = new LinkedHashMap<>();
       vars.put(Vars.PAYLOAD, output);
+      return vars;
+    });
+  }
+
+  /** A Parallel state's branch input, or a Map state's iteration inputs (in batches when batched). */
+  Map<String, Object> items(Job job) {
+    JsonNode state = state(job);
+    return guarded(job, () -> {
+      JsonNode input = job.variable(Vars.PAYLOAD);
+      ContextObject ctx = context(job);
+      Map<String, Object> vars = new LinkedHashMap<>();
+      if ("Parallel".equals(state.path("Type").asText())) {
+        vars.put(Vars.ASL_BRANCH_INPUT, flow.inputOf(state, input, ctx));
+        return vars;
+      }
+      String batch = job.header(Headers.ASL_BATCH);
+      vars.put(Vars.ASL_ITEMS, batch == null ? MapItems.inputs(flow, state, input, ctx)
+          : MapItems.batches(flow, state, input, ctx, batch.equals("path") ? null : Integer.valueOf(batch)));
+      return vars;
+    });
+  }
+
+  /** The Parallel or Map state's output: its branches' or iterations' outputs, in order, as its result. */
+  Map<String, Object> collect(Job job) {
+    JsonNode state = state(job);
+    return guarded(job, () -> {
+      ArrayNode results = JSON.createArrayNode();
+      if ("Parallel".equals(state.path("Type").asText())) {
+        int branches = Integer.parseInt(job.header(Headers.ASL_BRANCHES));
+        for (int i = 0; i < branches; i++) {
+          results.add(job.variable(Vars.aslBranch(i)));
+        }
+      } else if (job.header(Headers.ASL_BATCH) != null) {
+        job.variable(Vars.ASL_RESULTS).forEach(batch -> batch.forEach(results::add));
+      } else {
+        job.variable(Vars.ASL_RESULTS).forEach(results::add);
+      }
+      Map<String, Object> vars = new LinkedHashMap<>();
+      vars.put(Vars.PAYLOAD, flow.outputOf(state, job.variable(Vars.PAYLOAD), results, context(job)));
       return vars;
     });
   }

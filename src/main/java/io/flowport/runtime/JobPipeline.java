@@ -72,6 +72,24 @@ public final class JobPipeline {
     }
   }
 
+  /** Handles the job that lists a Parallel state's branch input or a Map state's iteration inputs. */
+  public Outcome items(Job job) {
+    try {
+      return new Outcome.Complete(asl.items(job));
+    } catch (JobFailure f) {
+      return f.outcome();
+    }
+  }
+
+  /** Handles the job that turns a Parallel or Map state's branch or iteration outputs into its output. */
+  public Outcome collect(Job job) {
+    try {
+      return new Outcome.Complete(asl.collect(job));
+    } catch (JobFailure f) {
+      return f.outcome();
+    }
+  }
+
   /** Handles a Pass/Succeed/Wait data-flow job. */
   public Outcome pass(Job job) {
     try {

@@ -7,7 +7,10 @@ import io.flowport.runtime.JobPipeline;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Step Functions states without a service call: Choice rules and Pass/Succeed/Wait data flow. */
+/**
+ * Step Functions states without a service call: Choice rules, Pass/Succeed/Wait data flow, and the
+ * data flow around Parallel branches and Map iterations.
+ */
 @Component
 public class AslJobWorkers {
 
@@ -25,6 +28,16 @@ public class AslJobWorkers {
   @JobWorker(type = JobTypes.ASL_ERROR)
   public Map<String, Object> error(ActivatedJob job) {
     return Jobs.handle(job, pipeline::error);
+  }
+
+  @JobWorker(type = JobTypes.ASL_ITEMS)
+  public Map<String, Object> items(ActivatedJob job) {
+    return Jobs.handle(job, pipeline::items);
+  }
+
+  @JobWorker(type = JobTypes.ASL_COLLECT)
+  public Map<String, Object> collect(ActivatedJob job) {
+    return Jobs.handle(job, pipeline::collect);
   }
 
   @JobWorker(type = JobTypes.ASL_PASS)
