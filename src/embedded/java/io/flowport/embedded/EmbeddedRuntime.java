@@ -109,6 +109,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return new EmbeddedRuntime(engine.get(), clock, simulator, spring);
   }
 
+  /** Answers the tasks of these job types, which flowport has no worker for, from the run's mocks. */
+  public void openMockedWorkers(java.util.Collection<String> jobTypes) {
+    io.flowport.worker.MockedTasks.open(client, jobTypes, spring.getBean(io.flowport.runtime.JobPipeline.class),
+        Duration.ofMillis(50));
+  }
+
   public ZeebeTestEngine engine() {
     return engine;
   }

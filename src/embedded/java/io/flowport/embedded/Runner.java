@@ -26,6 +26,7 @@ import io.flowport.worker.WorkerTypes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,14 +71,16 @@ public final class Runner {
       }
     }
     BpmnModelInstance model = new BpmnGenerator().generate(workflow);
-    checkWorkers(o.file(), model);
     Mocks mocks = mocks(o, workflow);
+    Set<String> mockedTypes = mockedJobTypes(o, workflow, mocks);
+    checkWorkers(o.file(), model, mockedTypes);
     String xml = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(model);
     Timing.log("converted", t0);
 
     EmbeddedRuntime runtime = EmbeddedRuntime.start(o.timeScale(), o.simulator(), mocks);
     t0 = System.nanoTime();
     try {
+      runtime.openMockedWorkers(mockedTypes);
       RunWatcher watcher = new RunWatcher(runtime.engine(), runtime.clock(), ElementInfo.of(model), progress);
       runtime.client().newDeployResourceCommand().addResourceStringUtf8(xml, workflow.id() + ".bpmn").send().join();
       runtime.clock().go();
@@ -141,9 +144,38 @@ public final class Runner {
     return out;
   }
 
-  /** Refuses to start a run that would wait forever for a job no worker takes. */
-  private static void checkWorkers(Path file, BpmnModelInstance model) {
+  /**
+   * The job types of Task states that flowport has no worker for (other AWS services, activities):
+   * a local run can only answer them from mocks, so it refuses to start when a state would wait
+   * forever for a job no worker takes.
+   */
+  private static Set<String> mockedJobTypes(Options o, Workflow workflow, Mocks mocks) {
     Set<String> known = WorkerTypes.known();
+    Set<String> mocked = mocks instanceof MockConfig m ? m.states() : Set.of();
+    Set<String> types = new TreeSet<>();
+    List<String> unanswered = new ArrayList<>();
+    if (workflow.body() instanceof StateGraph graph) {
+      for (Step s : graph.allSteps()) {
+        if (s instanceof Step.Task t && t.work().start() != null && !known.contains(t.work().start().jobType())) {
+          types.add(t.work().start().jobType());
+          if (!mocked.contains(t.name())) {
+            unanswered.add("'" + t.name() + "' (" + t.work().start().jobType() + ")");
+          }
+        }
+      }
+    }
+    if (!unanswered.isEmpty()) {
+      throw new BadInputException(SourceLocation.file(o.file()), "no flowport worker handles state(s) " + String.join(", ", unanswered)
+          + (o.mockConfig() == null ? "; run with --mock-config and a test case that mocks them"
+              : "; mock them in test case " + o.testCase()) + ", or deploy the process to a cluster where your own worker takes that job type");
+    }
+    return types;
+  }
+
+  /** Refuses to start a run that would wait forever for a job no worker takes. */
+  private static void checkWorkers(Path file, BpmnModelInstance model, Set<String> mockedTypes) {
+    Set<String> known = new TreeSet<>(WorkerTypes.known());
+    known.addAll(mockedTypes);
     Set<String> missing = new TreeSet<>();
     for (ZeebeTaskDefinition d : model.getModelElementsByType(ZeebeTaskDefinition.class)) {
       if (!known.contains(d.getType())) {
@@ -152,7 +184,7 @@ public final class Runner {
     }
     if (!missing.isEmpty()) {
       throw new BadInputException(SourceLocation.file(file), "no worker handles job type(s) " + missing
-          + " yet; flowport's workers handle " + known.stream().collect(Collectors.joining(", ")));
+          + " yet; flowport's workers handle " + String.join(", ", WorkerTypes.known()));
     }
   }
 

@@ -10,6 +10,7 @@ import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
 import io.flowport.diag.BadInputException;
 import io.flowport.ir.Call;
+import io.flowport.ir.Names;
 import io.flowport.ir.Step;
 import io.flowport.ir.Wait;
 import io.flowport.ir.Work;
@@ -43,6 +44,9 @@ final class TaskConversion {
     }
     String arn = resourceNode.asText();
     Resolved resolved = resolve(ctx, name, arn);
+    if (resolved == null) {
+      return other(ctx, name, state, arn);
+    }
     Checks.parameters(ctx, name, state, resolved.entry());
 
     Map<String, String> start = dataHeaders(name, state, arn);
@@ -80,19 +84,21 @@ final class TaskConversion {
       ctx.report().converted(name + ": Task " + arn + " → subprocess: " + JobTypes.emr(resolved.api()) + ", then poll "
           + JobTypes.emr(w.api()) + " until " + w.name());
     }
-    Duration timeout = null;
-    if (state.has("TimeoutSeconds")) {
-      JsonNode t = state.get("TimeoutSeconds");
-      if (!t.isIntegralNumber() || !t.canConvertToInt() || t.asInt() <= 0) {
-        throw new BadInputException(ctx.doc().at(name, "TimeoutSeconds"), "TimeoutSeconds must be a positive integer");
-      }
-      timeout = Duration.ofSeconds(t.asInt());
-      ctx.report().add(Code.ASL_TASK_TIMEOUT, ctx.doc().at(name, "TimeoutSeconds"), name,
-          "TimeoutSeconds " + t.asInt() + " became an interrupting timer boundary raising States.Timeout", null);
+    return new Step.Task(name, ctx.doc().at(name, null), work, timeout(ctx, name, state), next(state),
+        ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
+  }
+
+  private static Duration timeout(AslContext ctx, String name, JsonNode state) {
+    if (!state.has("TimeoutSeconds")) {
+      return null;
     }
-    String next = state.has("Next") ? state.get("Next").asText() : null;
-    return new Step.Task(name, ctx.doc().at(name, null), work, timeout, next, ErrorHandling.call(ctx, name, state),
-        ErrorHandling.catchTargets(state));
+    JsonNode t = state.get("TimeoutSeconds");
+    if (!t.isIntegralNumber() || !t.canConvertToInt() || t.asInt() <= 0) {
+      throw new BadInputException(ctx.doc().at(name, "TimeoutSeconds"), "TimeoutSeconds must be a positive integer");
+    }
+    ctx.report().add(Code.ASL_TASK_TIMEOUT, ctx.doc().at(name, "TimeoutSeconds"), name,
+        "TimeoutSeconds " + t.asInt() + " became an interrupting timer boundary raising States.Timeout", null);
+    return Duration.ofSeconds(t.asInt());
   }
 
   private record Resolved(AslResource entry, String api, Waiter waiter) {}
@@ -123,8 +129,38 @@ final class TaskConversion {
         return new Resolved(sdk.get().entry(), api, null);
       }
     }
-    throw new BadInputException(ctx.doc().at(name, "Resource"),
-        "no catalog entry maps resource " + arn + " to a job; add one to a catalog file (see converters/)");
+    if (arn.contains(":elasticmapreduce") || arn.contains(":emr-")) {
+      throw new BadInputException(ctx.doc().at(name, "Resource"),
+          "no catalog entry maps EMR resource " + arn + " to a job yet; add one to a catalog file (see converters/)");
+    }
+    return null;
+  }
+
+  /**
+   * A resource flowport has no worker for (Lambda, SNS, an activity...): a service task whose job
+   * type is derived from the ARN, for the user's own worker to take (or a mock in `flowport run`).
+   */
+  private static Step other(AslContext ctx, String name, JsonNode state, String arn) {
+    String type = OtherResources.jobType(arn);
+    if (type == null) {
+      throw new BadInputException(ctx.doc().at(name, "Resource"), "Resource '" + arn + "' is not a valid Step Functions resource ARN");
+    }
+    if (arn.endsWith(".waitForTaskToken")) {
+      throw new BadInputException(ctx.doc().at(name, "Resource"),
+          "the callback pattern (.waitForTaskToken) of state '" + name + "' is not supported yet");
+    }
+    ctx.report().add(Code.ASL_OTHER_RESOURCE, ctx.doc().at(name, "Resource"), name,
+        arn + " became a service task of job type " + type + "; flowport has no worker for it",
+        "write a job worker for " + type + " with io.flowport.worker.AslTasks (it gets the state's effective Parameters "
+            + "and applies the result as Step Functions does; see docs/own-workers.md); in flowport run, mock the state");
+    ctx.report().converted(name + ": Task " + arn + " → service task " + type + " (your worker)");
+    Work work = new Work(Call.of(type, Names.humanize(type.substring(type.lastIndexOf('.') + 1)), dataHeaders(name, state, arn)), null);
+    return new Step.Task(name, ctx.doc().at(name, null), work, timeout(ctx, name, state), next(state),
+        ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
+  }
+
+  private static String next(JsonNode state) {
+    return state.has("Next") ? state.get("Next").asText() : null;
   }
 
   /**

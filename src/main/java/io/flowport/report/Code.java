@@ -19,6 +19,7 @@ public enum Code {
   ASL_CAUSE_TEXT("FP303", Severity.REVIEW, "Cause text of a failed wait is flowport's own"),
   ASL_RETRY_CATCH("FP304", Severity.INFO, "Retry and Catch became an error boundary and a deciding job"),
   ASL_MAP_BATCHES("FP305", Severity.REVIEW, "Map MaxConcurrency runs iterations in batches"),
+  ASL_OTHER_RESOURCE("FP306", Severity.TASK, "Task resource needs a job worker of your own"),
   AIRFLOW_SCHEDULE("FP401", Severity.INFO, "Schedule became a timer start event"),
   AIRFLOW_SCHEDULE_APPROX("FP402", Severity.REVIEW, "Schedule is approximated"),
   AIRFLOW_RETRIES("FP403", Severity.INFO, "Retries became a retry loop with a timer"),

@@ -11,7 +11,7 @@ public final class ReportWriter {
     md.append("Source: `").append(sourceFile).append("`\n\n");
     section(md, "Warnings: the source fails or misbehaves on its own platform too", report.findings(Severity.WARNING));
     section(md, "Review: runs differently from the source platform", report.findings(Severity.REVIEW));
-    section(md, "Not supported", report.findings(Severity.TASK));
+    section(md, "For you to do: what flowport does not run", report.findings(Severity.TASK));
     section(md, "Notes", report.findings(Severity.INFO));
     md.append("## Converted\n\n");
     for (String line : report.convertedLines()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one job the way its source platform would: bind the request (ASL data flow or Airflow
@@ -49,6 +50,25 @@ public final class JobPipeline {
         return new Outcome.Complete(vars);
       }
       return new Outcome.Complete(binding.finish(job, result));
+    } catch (JobFailure f) {
+      return f.outcome();
+    }
+  }
+
+  /**
+   * Handles a Task state whose service call is someone else's (a resource flowport has no worker
+   * for: Lambda, SNS, an activity): the request is bound as Step Functions binds it, a mock answers
+   * if the run has one, else {@code call} does; a {@link JobFailure} it throws is the state's error.
+   */
+  public Outcome task(Job job, UnaryOperator<JsonNode> call) {
+    try {
+      Binding binding = binding(job);
+      JsonNode request = binding.request(job);
+      Optional<Mocks.Response> mocked = binding.mock(job);
+      if (mocked.isPresent()) {
+        return mocked(job, binding, mocked.get());
+      }
+      return new Outcome.Complete(binding.finish(job, call.apply(request)));
     } catch (JobFailure f) {
       return f.outcome();
     }
