@@ -6,8 +6,13 @@ import io.flowport.contract.JobTypes;
 import io.flowport.diag.BadInputException;
 import io.flowport.ir.Call;
 import io.flowport.ir.Step;
+import io.flowport.runtime.asl.AslSyntaxException;
+import io.flowport.runtime.asl.Intrinsics;
+import io.flowport.runtime.asl.JsonPaths;
+import io.flowport.runtime.asl.Timestamps;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,25 +39,52 @@ final class FlowConversion {
         yield new Step.Succeed(name, ctx.doc().at(name, null), identity ? null : transform(name, state));
       }
       case "Fail" -> {
-        Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Error", "Cause"),
-            Set.of("ErrorPath", "CausePath", "QueryLanguage"));
-        ctx.report().converted(name + ": Fail → error end event");
-        yield new Step.Fail(name, ctx.doc().at(name, null), text(ctx, name, state, "Error"), text(ctx, name, state, "Cause"));
+        Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath"),
+            Set.of("QueryLanguage"));
+        exclusive(ctx, name, state, "Error", "ErrorPath");
+        exclusive(ctx, name, state, "Cause", "CausePath");
+        String errorPath = path(ctx, name, state, "ErrorPath", true);
+        String causePath = path(ctx, name, state, "CausePath", true);
+        boolean dynamic = errorPath != null || causePath != null;
+        ctx.report().converted(name + ": Fail → " + (dynamic ? "job " + JobTypes.ASL_PASS + " for ErrorPath/CausePath, then " : "")
+            + "error end event");
+        yield new Step.Fail(name, ctx.doc().at(name, null), text(ctx, name, state, "Error"), text(ctx, name, state, "Cause"),
+            dynamic ? transform(name, state) : null);
       }
       case "Wait" -> {
-        Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Seconds", "InputPath", "OutputPath", "Next", "End"),
-            Set.of("SecondsPath", "Timestamp", "TimestampPath", "Assign", "Output", "QueryLanguage"));
-        JsonNode seconds = state.get("Seconds");
-        if (seconds == null || !seconds.isIntegralNumber() || !seconds.canConvertToInt() || seconds.asInt() < 0) {
-          throw new BadInputException(ctx.doc().at(name, "Seconds"), "Wait state '" + name + "' needs Seconds, a non-negative integer");
+        Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Seconds", "SecondsPath", "Timestamp", "TimestampPath",
+            "InputPath", "OutputPath", "Next", "End"), Set.of("Assign", "Output", "QueryLanguage"));
+        List<String> given = WAIT_FIELDS.stream().filter(state::has).toList();
+        if (given.size() != 1) {
+          throw new BadInputException(ctx.doc().at(name, given.size() > 1 ? given.get(1) : null),
+              "Wait state '" + name + "' needs exactly one of " + String.join(", ", WAIT_FIELDS)
+                  + (given.isEmpty() ? "" : ", not " + String.join(" and ", given)));
         }
         if (next == null) {
           throw Unsupported.field(ctx, name, "End");
         }
         boolean identity = !(state.has("InputPath") || state.has("OutputPath"));
-        ctx.report().converted(name + ": Wait " + seconds.asInt() + " s → timer intermediate catch event");
-        yield new Step.Delay(name, ctx.doc().at(name, null), Duration.ofSeconds(seconds.asInt()),
-            identity ? null : transform(name, state), next);
+        if (state.has("Seconds")) {
+          JsonNode seconds = state.get("Seconds");
+          if (!seconds.isIntegralNumber() || !seconds.canConvertToInt() || seconds.asInt() < 0) {
+            throw new BadInputException(ctx.doc().at(name, "Seconds"), "Seconds of Wait state '" + name + "' must be a non-negative integer");
+          }
+          ctx.report().converted(name + ": Wait " + seconds.asInt() + " s → timer intermediate catch event");
+          yield new Step.Delay(name, ctx.doc().at(name, null), Duration.ofSeconds(seconds.asInt()),
+              identity ? null : transform(name, state), next);
+        }
+        if (state.has("Timestamp")) {
+          JsonNode ts = state.get("Timestamp");
+          if (!ts.isTextual() || !Timestamps.isRfc3339(ts.asText())) {
+            throw new BadInputException(ctx.doc().at(name, "Timestamp"), "Timestamp of Wait state '" + name
+                + "' must be an RFC 3339 timestamp such as 2026-03-14T01:59:00Z");
+          }
+        } else {
+          path(ctx, name, state, given.get(0), false);
+        }
+        ctx.report().converted(name + ": Wait " + given.get(0) + " → job " + JobTypes.ASL_PASS
+            + " computing the wait from the clock, then a timer intermediate catch event");
+        yield new Step.Delay(name, ctx.doc().at(name, null), null, transform(name, state), next);
       }
       default -> throw new IllegalStateException(type);
     };
@@ -64,6 +96,37 @@ final class FlowConversion {
     h.put(Headers.DIALECT, "asl");
     h.put(Headers.ASL_STATE, TaskConversion.json(state));
     return Call.of(JobTypes.ASL_PASS, "Apply data flow", h);
+  }
+
+  private static final List<String> WAIT_FIELDS = List.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath");
+
+  private static void exclusive(AslContext ctx, String name, JsonNode state, String a, String b) {
+    if (state.has(a) && state.has(b)) {
+      throw new BadInputException(ctx.doc().at(name, b), "state '" + name + "' has both " + a + " and " + b + "; keep one");
+    }
+  }
+
+  /** A reference path (or, where ASL allows one, an intrinsic function), checked for syntax. */
+  private static String path(AslContext ctx, String name, JsonNode state, String field, boolean intrinsicAllowed) {
+    String p = text(ctx, name, state, field);
+    if (p == null) {
+      return null;
+    }
+    boolean intrinsic = intrinsicAllowed && p.startsWith("States.");
+    if (!intrinsic && !p.startsWith("$")) {
+      throw new BadInputException(ctx.doc().at(name, field), field + " of state '" + name + "' must be a reference path starting with $"
+          + (intrinsicAllowed ? " or an intrinsic function" : "") + ", not '" + p + "'");
+    }
+    try {
+      if (intrinsic) {
+        Intrinsics.validate(p);
+      } else {
+        JsonPaths.validate(p, true);
+      }
+    } catch (AslSyntaxException e) {
+      throw new BadInputException(ctx.doc().at(name, field), field + " of state '" + name + "' is not valid: " + e.getMessage());
+    }
+    return p;
   }
 
   private static String text(AslContext ctx, String name, JsonNode state, String field) {

@@ -245,8 +245,9 @@ final class BpmnWriter {
   private Error error(String code) {
     return errors.computeIfAbsent(code, c -> {
       Error err = model.newInstance(Error.class);
-      err.setId(id("Error_" + c));
-      err.setName(c);
+      // An expression code (a Fail state's ErrorPath) gets a plain id.
+      err.setId(id("Error_" + (c.startsWith("=") ? "computed" : c)));
+      err.setName(c.startsWith("=") ? "Computed error" : c);
       err.setErrorCode(c);
       // Root elements go before the process, where Modeler puts them.
       definitions.getDomElement().insertChildElementAfter(err.getDomElement(), null);

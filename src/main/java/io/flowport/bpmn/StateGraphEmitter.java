@@ -100,7 +100,9 @@ final class StateGraphEmitter {
       }
       case Step.Delay d -> {
         FlowNode first;
-        FlowNode timer = w.timer(scope, d.transform() == null ? id : id + "_timer", label, d.name(), d.duration().toString());
+        // A data-dependent wait: the job before the timer computes it.
+        String duration = d.duration() == null ? "=duration(" + Vars.ASL_WAIT + ")" : d.duration().toString();
+        FlowNode timer = w.timer(scope, d.transform() == null ? id : id + "_timer", label, d.name(), duration);
         if (d.transform() != null) {
           first = w.task(scope, id, label, d.name(), d.transform());
           w.flow(scope, first, timer, null);
@@ -118,6 +120,13 @@ final class StateGraphEmitter {
         yield new Piece(t, List.of());
       }
       case Step.Fail f -> {
+        if (f.transform() != null) {
+          // ErrorPath/CausePath: the job sets error and cause; the end event throws what it set.
+          ServiceTask t = w.task(scope, id, label, f.name(), f.transform());
+          String code = "=if " + Vars.ERROR + " = null then \"States.Fail\" else " + Vars.ERROR;
+          w.flow(scope, t, w.errorEnd(scope, id + "_end", "Failed", f.name(), code), null);
+          yield new Piece(t, List.of());
+        }
         IntermediateThrowEvent mark = w.mark(scope, id, label, f.name());
         w.output(mark, f.error() == null ? "=null" : "=" + feelString(f.error()), Vars.ERROR);
         w.output(mark, f.cause() == null ? "=null" : "=" + feelString(f.cause()), Vars.CAUSE);
@@ -294,6 +303,7 @@ final class StateGraphEmitter {
   private void locals(SubProcess scope) {
     w.input(scope, "=null", Vars.ASL_NEXT);
     w.input(scope, "=null", Vars.ASL_CATCH_NEXT);
+    w.input(scope, "=null", Vars.ASL_WAIT);
   }
 
   /** The exit to the next state, or — for a state with End: true — an end event of its own. */

@@ -38,6 +38,8 @@ public final class Vars {
   public static final String ASL_RETRY_DELAY = "aslRetryDelay";
   /** The state a Catcher goes to; null when the state ended normally. */
   public static final String ASL_CATCH_NEXT = "aslCatchNext";
+  /** How long a Wait state with SecondsPath, Timestamp or TimestampPath waits (ISO 8601 duration). */
+  public static final String ASL_WAIT = "aslWait";
 
   // Failures, set on every failed end (ASL error/cause, Airflow exception type/message).
   public static final String ERROR = "error";

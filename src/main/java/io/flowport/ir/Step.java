@@ -89,7 +89,10 @@ public sealed interface Step {
     }
   }
 
-  /** Waits for a duration (a Wait state), after an optional data-flow job. */
+  /**
+   * Waits (a Wait state), after an optional data-flow job. {@code duration} is null when the wait
+   * depends on the data (SecondsPath, Timestamp, TimestampPath): then {@code transform} computes it.
+   */
   record Delay(String name, SourceLocation source, Duration duration, Call transform, String next)
       implements Step {
     public List<String> successors() {
@@ -111,8 +114,11 @@ public sealed interface Step {
     }
   }
 
-  /** Ends the workflow with an error (a Fail state). Either value may be null, as in ASL. */
-  record Fail(String name, SourceLocation source, String error, String cause) implements Step {
+  /**
+   * Ends the workflow with an error (a Fail state). Either value may be null, as in ASL. When the
+   * error or cause comes from the data (ErrorPath, CausePath), {@code transform} computes both.
+   */
+  record Fail(String name, SourceLocation source, String error, String cause, Call transform) implements Step {
     public List<String> successors() {
       return List.of();
     }

@@ -11,6 +11,7 @@ import io.flowport.runtime.asl.AslRuntimeException;
 import io.flowport.runtime.asl.ContextObject;
 import io.flowport.runtime.asl.DataFlow;
 import io.flowport.runtime.asl.MapItems;
+import io.flowport.runtime.asl.StateValues;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,6 +99,13 @@ final class AslBinding implements Binding {
     return guarded(job, () -> {
       JsonNode input = job.variable(Vars.PAYLOAD);
       ContextObject ctx = context(job);
+      Map<String, Object> vars = new LinkedHashMap<>();
+      if ("Fail".equals(state.path("Type").asText())) {
+        StateValues.Failure f = StateValues.failure(state, input, ctx);
+        vars.put(Vars.ERROR, f.error());
+        vars.put(Vars.CAUSE, f.cause());
+        return vars;
+      }
       JsonNode output;
       if (state.has("Result")) {
         output = flow.outputOf(state, input, state.get("Result"), ctx);
@@ -105,9 +113,11 @@ final class AslBinding implements Binding {
         output = flow.outputOf(state, input, flow.inputOf(state, input, ctx), ctx);
       } else {
         JsonNode effective = flow.effectiveInput(input, text(state, "InputPath"), state.path("InputPath").isNull(), null, ctx);
+        if ("Wait".equals(state.path("Type").asText()) && !state.has("Seconds")) {
+          vars.put(Vars.ASL_WAIT, StateValues.waitFor(state, effective, ctx, clock.get()).toString());
+        }
         output = flow.stateOutput(effective, effective, null, true, text(state, "OutputPath"), state.path("OutputPath").isNull());
       }
-      Map<String, Object> vars = new LinkedHashMap<>();
       vars.put(Vars.PAYLOAD, output);
       return vars;
     });

@@ -8,6 +8,7 @@ import io.flowport.runtime.EmrCall;
 import io.flowport.runtime.Job;
 import io.flowport.runtime.Outcome;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -32,16 +33,32 @@ final class Jobs {
   /** Runs a handler and maps its outcome to completion variables or a BPMN error. */
   static Map<String, Object> handle(ActivatedJob activated, Function<Job, Outcome> handler) {
     Outcome outcome;
+    Job job = from(activated);
     try {
-      outcome = handler.apply(from(activated));
+      outcome = handler.apply(job);
     } catch (EmrCall.ServiceException e) {
       // Throttled or unavailable: hand the job back; Zeebe raises an incident when retries run out.
       throw CamundaError.jobError(e.code() + ": " + e.getMessage(), null, activated.getRetries() - 1, RETRY_BACKOFF);
     }
     return switch (outcome) {
-      case Outcome.Complete c -> c.variables();
+      case Outcome.Complete c -> changed(c.variables(), job);
       case Outcome.Error e -> throw CamundaError.bpmnError(e.code(), e.message(), e.variables());
     };
+  }
+
+  /**
+   * Only the variables the job changed. Zeebe sets a completed job's variable in the nearest scope
+   * that has it, but one whose value is unchanged there goes on up to an outer scope that has it:
+   * a Map iteration handing back its unchanged payload would overwrite the Map state's payload.
+   */
+  static Map<String, Object> changed(Map<String, Object> variables, Job job) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    variables.forEach((name, value) -> {
+      if (!job.variables().has(name) || !JSON.valueToTree(value).equals(job.variables().get(name))) {
+        out.put(name, value);
+      }
+    });
+    return out;
   }
 
   private Jobs() {}

@@ -2,16 +2,12 @@ package io.flowport.runtime.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /** Comparison operators of Choice rules; a value of the wrong type makes the comparison false. */
 final class ChoiceOperators {
 
   /** RFC 3339 as AWS accepts it: uppercase T, and Z or a numeric offset. */
-  private static final Pattern TIMESTAMP =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
-
   private ChoiceOperators() {}
 
   static boolean test(String op, JsonNode actual, JsonNode expected) {
@@ -61,14 +57,7 @@ final class ChoiceOperators {
   }
 
   static OffsetDateTime timestamp(JsonNode node) {
-    if (!node.isTextual() || !TIMESTAMP.matcher(node.textValue()).matches()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(node.textValue());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Timestamps.parse(node);
   }
 
   /** {@code *} matches any run of characters; {@code \*} and {@code \\} are literal. */
