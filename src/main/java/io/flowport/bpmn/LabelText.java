@@ -1,6 +1,8 @@
 package io.flowport.bpmn;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -13,6 +15,9 @@ final class LabelText {
   static final double MAX_WIDTH = 90;
   static final double LINE_HEIGHT = 11 * 1.2;
   private static final double FONT = 11 / 1000.0;
+  /** Chromium kerns a little; a pixel or two keeps bpmn-js from wrapping a line earlier than here. */
+  private static final double SLACK = 2;
+  private static final String SOFT_BREAK = "\u00AD";
 
   /** Arial advance widths (1/1000 em) for ASCII 32..126; Liberation Sans, Chromium's Arial on Linux, matches them. */
   private static final int[] WIDTHS = {
@@ -25,34 +30,90 @@ final class LabelText {
 
   private LabelText() {}
 
-  /** Width and height of the label's text box. */
+  /**
+   * Width and height of the label's text box: the text wrapped at 90px as Modeler does, then the
+   * narrowest width at which bpmn-js, which re-wraps at the label's own width, gets the same lines.
+   */
   static double[] size(String text) {
-    List<Double> lines = lines(text);
-    double w = lines.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    return new double[] {Math.ceil(w), Math.ceil(lines.size() * LINE_HEIGHT)};
+    List<Double> lines = layout(text, MAX_WIDTH);
+    double w = Math.ceil(lines.stream().mapToDouble(Double::doubleValue).max().orElse(0)) + SLACK;
+    while (w < MAX_WIDTH && layout(text, w).size() > lines.size()) {
+      w++;
+    }
+    return new double[] {w, Math.ceil(lines.size() * LINE_HEIGHT)};
   }
 
-  /** Line widths after greedy word wrapping, as diagram-js's text layout does. */
-  private static List<Double> lines(String text) {
-    List<Double> lines = new ArrayList<>();
-    double line = -1;
-    for (String word : text.trim().split("\\s+")) {
-      double w = width(word);
-      double joined = line < 0 ? w : line + width(" ") + w;
-      if (joined <= MAX_WIDTH || line < 0) {
-        line = joined;
-      } else {
-        lines.add(line);
-        line = w;
+  /** The widths of the lines diagram-js's text layout (util/Text.js) makes at this width. */
+  static List<Double> layout(String text, double maxWidth) {
+    Deque<String> pending = new ArrayDeque<>(List.of(text.split("\u00AD?\r?\n", -1)));
+    List<Double> widths = new ArrayList<>();
+    while (!pending.isEmpty()) {
+      String original = pending.pop();
+      String fit = original;
+      double w;
+      while (true) {
+        w = width(fit.stripTrailing());
+        if (fit.equals(" ") || fit.isEmpty() || w <= maxWidth || fit.length() < 2) {
+          break;
+        }
+        fit = shorten(fit, w, maxWidth);
       }
-      // A word wider than the box is broken inside.
-      while (line > MAX_WIDTH) {
-        lines.add(MAX_WIDTH);
-        line -= MAX_WIDTH;
+      if (fit.length() < original.length()) {
+        pending.push(original.substring(fit.length()).trim());
+      }
+      widths.add(w);
+    }
+    return widths;
+  }
+
+  // diagram-js guesses how many characters fit from the width ratio and cuts at a space or hyphen
+  // before that; failing that, inside the word.
+  private static String shorten(String line, double width, double maxWidth) {
+    double length = Math.max(line.length() * (maxWidth / width), 1);
+    String cut = semanticShorten(line, length);
+    return cut.isEmpty() ? line.substring(0, (int) Math.max(Math.round(length - 1), 1)) : cut;
+  }
+
+  private static String semanticShorten(String line, double maxLength) {
+    List<String> parts = splitKeepingBreaks(line);
+    List<String> kept = new ArrayList<>();
+    int length = 0;
+    if (parts.size() > 1) {
+      for (String part : parts) {
+        if (part.isEmpty()) {
+          break;
+        }
+        if (part.length() + length < maxLength) {
+          kept.add(part);
+          length += part.length();
+        } else {
+          if ((part.equals("-") || part.equals(SOFT_BREAK)) && !kept.isEmpty()) {
+            kept.remove(kept.size() - 1);
+          }
+          break;
+        }
       }
     }
-    lines.add(Math.max(line, 0));
-    return lines;
+    if (!kept.isEmpty() && kept.get(kept.size() - 1).equals(SOFT_BREAK)) {
+      kept.set(kept.size() - 1, "-");
+    }
+    return String.join("", kept);
+  }
+
+  /** JavaScript's {@code line.split(/(\s|-|\u00AD)/g)}: the pieces and, between them, the breaks. */
+  private static List<String> splitKeepingBreaks(String line) {
+    List<String> parts = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (Character.isWhitespace(c) || c == '-' || c == '\u00AD') {
+        parts.add(line.substring(from, i));
+        parts.add(String.valueOf(c));
+        from = i + 1;
+      }
+    }
+    parts.add(line.substring(from));
+    return parts;
   }
 
   static double width(String s) {
