@@ -7,8 +7,10 @@ import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Gateway;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.elk.core.options.PortSide;
 import org.eclipse.elk.graph.ElkConnectableShape;
@@ -31,6 +33,7 @@ final class ElkGraphBuilder {
   static final double TASK_W = 100;
   static final double TASK_H = 80;
   static final double GATEWAY = 50;
+  private static final double BOUNDARY_GAP = 10;
 
   final ElkNode root = ElkGraphUtil.createGraph();
   /** The ELK shape of each flow node: a node, or a port for a boundary event. */
@@ -47,18 +50,20 @@ final class ElkGraphBuilder {
   }
 
   private void addChildren(ElkNode graph, BaseElement container) {
+    Map<FlowNode, List<BoundaryEvent>> attached = new LinkedHashMap<>();
+    for (BoundaryEvent b : container.getChildElementsByType(BoundaryEvent.class)) {
+      attached.computeIfAbsent(b.getAttachedTo(), h -> new ArrayList<>()).add(b);
+    }
     for (FlowNode n : container.getChildElementsByType(FlowNode.class)) {
       if (!(n instanceof BoundaryEvent)) {
-        node(graph, n);
+        node(graph, n, attached.getOrDefault(n, List.of()).size());
       }
     }
-    for (BoundaryEvent b : container.getChildElementsByType(BoundaryEvent.class)) {
-      ElkPort port = ElkGraphUtil.createPort((ElkNode) shapes.get(b.getAttachedTo()));
-      ElkSettings.boundaryPort(port);
-      port.setIdentifier(b.getId());
-      shapes.put(b, port);
-      label(b, port);
-    }
+    attached.forEach((host, events) -> {
+      for (int i = 0; i < events.size(); i++) {
+        boundary((ElkNode) shapes.get(host), events.get(i), host instanceof SubProcess ? -1 : i, events.size());
+      }
+    });
     for (SequenceFlow f : container.getChildElementsByType(SequenceFlow.class)) {
       ElkConnectableShape source = f.getSource() instanceof BoundaryEvent b ? (ElkPort) shapes.get(b) : out.get(f.getSource());
       ElkEdge e = ElkGraphUtil.createSimpleEdge(source, in.get(f.getTarget()));
@@ -71,7 +76,7 @@ final class ElkGraphBuilder {
     }
   }
 
-  private void node(ElkNode graph, FlowNode n) {
+  private void node(ElkNode graph, FlowNode n, int boundaries) {
     ElkNode node = ElkGraphUtil.createNode(graph);
     node.setIdentifier(n.getId());
     shapes.put(n, node);
@@ -81,23 +86,47 @@ final class ElkGraphBuilder {
       addChildren(node, sp);
       ports(n, node, null);
     } else if (n instanceof Activity) {
-      ElkSettings.node(node, TASK_W, TASK_H, false);
-      ports(n, node, null);
+      // Wide enough for its boundary events side by side.
+      double w = Math.max(TASK_W, boundaries * (ElkSettings.EVENT + BOUNDARY_GAP) + BOUNDARY_GAP);
+      ElkSettings.node(node, w, TASK_H);
+      ports(n, node, new double[] {w, TASK_H});
     } else {
       double size = n instanceof Gateway ? GATEWAY : ElkSettings.EVENT;
-      ElkSettings.node(node, size, size, true);
-      // Flows meet a circle or diamond at its left and right corners.
-      ports(n, node, size);
+      ElkSettings.node(node, size, size);
+      ports(n, node, new double[] {size, size});
       label(n, node);
     }
   }
 
-  /** One port where flows come in and one where they leave; at fixed corners when size is given. */
-  private void ports(FlowNode n, ElkNode node, Double size) {
+  /**
+   * A boundary event as a port straddling its host's lower border. On a task, the {@code index}-th
+   * of {@code count} is placed here, the group centred; on a subprocess, whose size ELK finds, ELK
+   * places it ({@code index} -1).
+   */
+  private void boundary(ElkNode host, BoundaryEvent b, int index, int count) {
+    ElkPort port = ElkGraphUtil.createPort(host);
+    port.setIdentifier(b.getId());
+    ElkSettings.boundaryPort(port);
+    if (index >= 0) {
+      double group = count * ElkSettings.EVENT + (count - 1) * BOUNDARY_GAP;
+      double x = (host.getWidth() - group) / 2 + index * (ElkSettings.EVENT + BOUNDARY_GAP);
+      port.setLocation(x, host.getHeight() - ElkSettings.EVENT / 2);
+    }
+    shapes.put(b, port);
+    label(b, port);
+  }
+
+  /**
+   * One port where flows come in and one where they leave, in the middle of the left and right
+   * sides (a circle's or diamond's corners) when the size is known; ELK places them otherwise.
+   */
+  private void ports(FlowNode n, ElkNode node, double[] size) {
     ElkPort i = ElkGraphUtil.createPort(node);
     ElkPort o = ElkGraphUtil.createPort(node);
-    ElkSettings.flowPort(i, PortSide.WEST, 0, size == null ? 0 : size / 2);
-    ElkSettings.flowPort(o, PortSide.EAST, size == null ? 0 : size, size == null ? 0 : size / 2);
+    double w = size == null ? 0 : size[0];
+    double y = size == null ? 0 : size[1] / 2;
+    ElkSettings.flowPort(i, PortSide.WEST, 0, y);
+    ElkSettings.flowPort(o, PortSide.EAST, w, y);
     in.put(n, i);
     out.put(n, o);
   }

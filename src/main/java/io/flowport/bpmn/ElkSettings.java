@@ -13,6 +13,7 @@ import org.eclipse.elk.core.options.EdgeLabelPlacement;
 import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.options.HierarchyHandling;
 import org.eclipse.elk.core.options.NodeLabelPlacement;
+import org.eclipse.elk.core.options.PortAlignment;
 import org.eclipse.elk.core.options.PortConstraints;
 import org.eclipse.elk.core.options.PortLabelPlacement;
 import org.eclipse.elk.core.options.PortSide;
@@ -61,20 +62,19 @@ final class ElkSettings {
     graph.setProperty(LayeredOptions.PADDING, root ? new ElkPadding(20) : new ElkPadding(36, 24, 40, 24));
   }
 
-  /** A task, event or gateway of fixed size; ports are placed by the builder. */
-  static void node(ElkNode node, double w, double h, boolean fixedPorts) {
+  /** A task, event or gateway: fixed size, ports where the builder puts them. */
+  static void node(ElkNode node, double w, double h) {
     node.setDimensions(w, h);
-    node.setProperty(LayeredOptions.PORT_CONSTRAINTS, fixedPorts ? PortConstraints.FIXED_POS : PortConstraints.FIXED_SIDE);
+    node.setProperty(LayeredOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
     node.setProperty(LayeredOptions.NODE_LABELS_PLACEMENT, NodeLabelPlacement.outsideBottomCenter());
     node.setProperty(LayeredOptions.PORT_LABELS_PLACEMENT, EnumSet.of(PortLabelPlacement.OUTSIDE));
-    // Several boundary events widen their host rather than overlap each other.
-    node.setProperty(LayeredOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.PORTS, SizeConstraint.MINIMUM_SIZE));
-    node.setProperty(LayeredOptions.NODE_SIZE_MINIMUM, new KVector(w, h));
   }
 
   /** An expanded subprocess: its size comes from the layout of its children. */
   static void subProcess(ElkNode node) {
+    // Its size is known only after its children's layout: ELK places the ports, boundary events centred.
     node.setProperty(LayeredOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_SIDE);
+    node.setProperty(LayeredOptions.PORT_ALIGNMENT_SOUTH, PortAlignment.CENTER);
     node.setProperty(LayeredOptions.PORT_LABELS_PLACEMENT, EnumSet.of(PortLabelPlacement.OUTSIDE));
     node.setProperty(LayeredOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.MINIMUM_SIZE));
     node.setProperty(LayeredOptions.NODE_SIZE_MINIMUM, new KVector(200, 120));
