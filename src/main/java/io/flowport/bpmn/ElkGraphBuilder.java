@@ -56,12 +56,12 @@ final class ElkGraphBuilder {
     }
     for (FlowNode n : container.getChildElementsByType(FlowNode.class)) {
       if (!(n instanceof BoundaryEvent)) {
-        node(graph, n, attached.getOrDefault(n, List.of()).size());
+        node(graph, n, attached.getOrDefault(n, List.of()));
       }
     }
     attached.forEach((host, events) -> {
       for (int i = 0; i < events.size(); i++) {
-        boundary((ElkNode) shapes.get(host), events.get(i), host instanceof SubProcess ? -1 : i, events.size());
+        boundary((ElkNode) shapes.get(host), events.get(i), host instanceof SubProcess ? -1 : i, events);
       }
     });
     for (SequenceFlow f : container.getChildElementsByType(SequenceFlow.class)) {
@@ -76,18 +76,19 @@ final class ElkGraphBuilder {
     }
   }
 
-  private void node(ElkNode graph, FlowNode n, int boundaries) {
+  private void node(ElkNode graph, FlowNode n, List<BoundaryEvent> boundaries) {
     ElkNode node = ElkGraphUtil.createNode(graph);
     node.setIdentifier(n.getId());
     shapes.put(n, node);
     if (n instanceof SubProcess sp) {
       ElkSettings.container(node, false);
-      ElkSettings.subProcess(node);
+      ElkSettings.subProcess(node, boundaryGap(boundaries));
       addChildren(node, sp);
       ports(n, node, null);
     } else if (n instanceof Activity) {
       // Wide enough for its boundary events side by side.
-      double w = Math.max(TASK_W, boundaries * (ElkSettings.EVENT + BOUNDARY_GAP) + BOUNDARY_GAP);
+      int count = boundaries.size();
+      double w = Math.max(TASK_W, count * ElkSettings.EVENT + (count - 1) * boundaryGap(boundaries) + 2 * BOUNDARY_GAP);
       ElkSettings.node(node, w, TASK_H);
       ports(n, node, new double[] {w, TASK_H});
     } else {
@@ -99,17 +100,32 @@ final class ElkGraphBuilder {
   }
 
   /**
+   * The space between a host's boundary events. ELK puts the labels of two beside their outer
+   * sides, but from three on all to the right, below the next event: there, the gap must hold the
+   * label, or the next event's flow runs through it.
+   */
+  private static double boundaryGap(List<BoundaryEvent> events) {
+    double gap = BOUNDARY_GAP;
+    for (int i = 0; events.size() > 2 && i < events.size() - 1; i++) {
+      String name = events.get(i).getName();
+      gap = Math.max(gap, name == null || name.isBlank() ? 0 : LabelText.size(name)[0] + 8);
+    }
+    return gap;
+  }
+
+  /**
    * A boundary event as a port straddling its host's lower border. On a task, the {@code index}-th
-   * of {@code count} is placed here, the group centred; on a subprocess, whose size ELK finds, ELK
+   * of {@code events} is placed here, the group centred; on a subprocess, whose size ELK finds, ELK
    * places it ({@code index} -1).
    */
-  private void boundary(ElkNode host, BoundaryEvent b, int index, int count) {
+  private void boundary(ElkNode host, BoundaryEvent b, int index, List<BoundaryEvent> events) {
     ElkPort port = ElkGraphUtil.createPort(host);
     port.setIdentifier(b.getId());
     ElkSettings.boundaryPort(port);
     if (index >= 0) {
-      double group = count * ElkSettings.EVENT + (count - 1) * BOUNDARY_GAP;
-      double x = (host.getWidth() - group) / 2 + index * (ElkSettings.EVENT + BOUNDARY_GAP);
+      double gap = boundaryGap(events);
+      double group = events.size() * ElkSettings.EVENT + (events.size() - 1) * gap;
+      double x = (host.getWidth() - group) / 2 + index * (ElkSettings.EVENT + gap);
       port.setLocation(x, host.getHeight() - ElkSettings.EVENT / 2);
     }
     shapes.put(b, port);

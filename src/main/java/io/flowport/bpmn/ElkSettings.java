@@ -7,6 +7,7 @@ import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.math.KVector;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
@@ -18,7 +19,7 @@ import org.eclipse.elk.core.options.PortConstraints;
 import org.eclipse.elk.core.options.PortLabelPlacement;
 import org.eclipse.elk.core.options.PortSide;
 import org.eclipse.elk.core.options.SizeConstraint;
-import org.eclipse.elk.core.math.KVector;
+import org.eclipse.elk.core.util.IndividualSpacings;
 import org.eclipse.elk.graph.ElkLabel;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.ElkPort;
@@ -71,10 +72,13 @@ final class ElkSettings {
   }
 
   /** An expanded subprocess: its size comes from the layout of its children. */
-  static void subProcess(ElkNode node) {
+  static void subProcess(ElkNode node, double boundaryGap) {
     // Its size is known only after its children's layout: ELK places the ports, boundary events centred.
     node.setProperty(LayeredOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_SIDE);
     node.setProperty(LayeredOptions.PORT_ALIGNMENT_SOUTH, PortAlignment.CENTER);
+    IndividualSpacings spacing = new IndividualSpacings();
+    spacing.setProperty(LayeredOptions.SPACING_PORT_PORT, boundaryGap);
+    node.setProperty(LayeredOptions.SPACING_INDIVIDUAL, spacing);
     node.setProperty(LayeredOptions.PORT_LABELS_PLACEMENT, EnumSet.of(PortLabelPlacement.OUTSIDE));
     node.setProperty(LayeredOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.MINIMUM_SIZE));
     node.setProperty(LayeredOptions.NODE_SIZE_MINIMUM, new KVector(200, 120));
