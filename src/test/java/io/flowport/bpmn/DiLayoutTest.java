@@ -20,7 +20,10 @@ import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
-/** The DI of every generated diagram: complete, orthogonal, boundary events on their host, stable. */
+/**
+ * The DI of every generated diagram: complete, orthogonal, boundary events on their host, edges
+ * clear of labels and other shapes, stable. (Overlapping shapes and labels are BpmnToolsTest's.)
+ */
 class DiLayoutTest {
 
   @Test
@@ -98,6 +101,61 @@ class DiLayoutTest {
     }
     soft.assertThat(boundaries).as("boundary events checked").isGreaterThan(5);
     soft.assertAll();
+  }
+
+  @Test
+  void edgesRunThroughNoLabelAndNoShapeButTheirEnds() throws Exception {
+    SoftAssertions soft = new SoftAssertions();
+    for (var e : LayoutSources.convertAll().entrySet()) {
+      BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)));
+      Map<String, Bounds> shapes = shapes(model);
+      Map<String, Bounds> labels = new HashMap<>();
+      model.getModelElementsByType(BpmnShape.class).stream().filter(s -> s.getBpmnLabel() != null)
+          .forEach(s -> labels.put(s.getBpmnElement().getId(), s.getBpmnLabel().getBounds()));
+      model.getModelElementsByType(BpmnEdge.class).stream().filter(d -> d.getBpmnLabel() != null)
+          .forEach(d -> labels.put(d.getBpmnElement().getId(), d.getBpmnLabel().getBounds()));
+      for (BpmnEdge d : model.getModelElementsByType(BpmnEdge.class)) {
+        SequenceFlow f = (SequenceFlow) d.getBpmnElement();
+        List<Waypoint> points = List.copyOf(d.getWaypoints());
+        for (int i = 1; i < points.size(); i++) {
+          Waypoint a = points.get(i - 1);
+          Waypoint b = points.get(i);
+          labels.forEach((owner, box) -> soft.assertThat(!owner.equals(f.getId()) && crosses(a, b, box, 0))
+              .as("%s: %s runs through the label of %s", e.getKey(), f.getId(), owner).isFalse());
+          shapes.forEach((id, box) -> {
+            boolean own = id.equals(f.getSource().getId()) || id.equals(f.getTarget().getId()) || encloses(id, f);
+            soft.assertThat(!own && crosses(a, b, box, 2)).as("%s: %s runs through %s", e.getKey(), f.getId(), id).isFalse();
+          });
+        }
+      }
+    }
+    soft.assertAll();
+  }
+
+  /** Whether an orthogonal segment passes through the inside of the box shrunk by {@code inset}. */
+  private static boolean crosses(Waypoint a, Waypoint b, Bounds box, double inset) {
+    double x = box.getX() + inset;
+    double y = box.getY() + inset;
+    double w = box.getWidth() - 2 * inset;
+    double h = box.getHeight() - 2 * inset;
+    double x1 = Math.min(a.getX(), b.getX());
+    double x2 = Math.max(a.getX(), b.getX());
+    double y1 = Math.min(a.getY(), b.getY());
+    double y2 = Math.max(a.getY(), b.getY());
+    if (y1 == y2) {
+      return y < y1 && y1 < y + h && Math.max(x1, x) < Math.min(x2, x + w);
+    }
+    return x < x1 && x1 < x + w && Math.max(y1, y) < Math.min(y2, y + h);
+  }
+
+  /** Whether the element with this id is a subprocess that holds the flow. */
+  private static boolean encloses(String id, SequenceFlow f) {
+    for (var p = f.getParentElement(); p != null; p = p.getParentElement()) {
+      if (p instanceof SubProcess sp && sp.getId().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Bounds> shapes(BpmnModelInstance model) {
