@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,9 +27,16 @@ import org.junit.jupiter.api.Test;
  */
 class DiLayoutTest {
 
+  private static Map<String, String> diagrams;
+
+  @BeforeAll
+  static void convert() throws Exception {
+    diagrams = LayoutSources.convertAll();
+  }
+
   @Test
   void sameInputGivesByteIdenticalBpmn() throws Exception {
-    Map<String, String> first = LayoutSources.convertAll();
+    Map<String, String> first = diagrams;
     Map<String, String> second = LayoutSources.convertAll();
     assertThat(second.keySet()).containsExactlyElementsOf(first.keySet());
     first.forEach((name, xml) -> assertThat(second.get(name)).as(name).isEqualTo(xml));
@@ -37,7 +45,7 @@ class DiLayoutTest {
   @Test
   void everyNodeHasAShapeAndEveryFlowAnOrthogonalEdgeBetweenItsEnds() throws Exception {
     SoftAssertions soft = new SoftAssertions();
-    for (var e : LayoutSources.convertAll().entrySet()) {
+    for (var e : diagrams.entrySet()) {
       BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)));
       Map<String, Bounds> shapes = shapes(model);
       for (FlowNode n : model.getModelElementsByType(FlowNode.class)) {
@@ -69,7 +77,7 @@ class DiLayoutTest {
   void boundaryEventsSitOnTheirHostsLowerBorderApartAndChildrenInsideTheirSubprocess() throws Exception {
     SoftAssertions soft = new SoftAssertions();
     int boundaries = 0;
-    for (var e : LayoutSources.convertAll().entrySet()) {
+    for (var e : diagrams.entrySet()) {
       BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)));
       Map<String, Bounds> shapes = shapes(model);
       for (BoundaryEvent b : model.getModelElementsByType(BoundaryEvent.class)) {
@@ -106,7 +114,7 @@ class DiLayoutTest {
   @Test
   void edgesRunThroughNoLabelAndNoShapeButTheirEnds() throws Exception {
     SoftAssertions soft = new SoftAssertions();
-    for (var e : LayoutSources.convertAll().entrySet()) {
+    for (var e : diagrams.entrySet()) {
       BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)));
       Map<String, Bounds> shapes = shapes(model);
       Map<String, Bounds> labels = new HashMap<>();
