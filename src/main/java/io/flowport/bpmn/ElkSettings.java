@@ -27,11 +27,12 @@ import org.eclipse.elk.graph.ElkPort;
 /** The ELK layered options of a generated diagram, in one place. */
 final class ElkSettings {
 
+  // Outside Eclipse, ELK knows the algorithms registered with it here.
   static {
     LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
   }
 
-  /** Boundary events straddle the host's lower border, centre on the border as Modeler draws them. */
+  /** An event's diameter. */
   static final double EVENT = 36;
 
   private ElkSettings() {}
@@ -71,9 +72,11 @@ final class ElkSettings {
     node.setProperty(LayeredOptions.PORT_LABELS_PLACEMENT, EnumSet.of(PortLabelPlacement.OUTSIDE));
   }
 
-  /** An expanded subprocess: its size comes from the layout of its children. */
+  /**
+   * An expanded subprocess. Its size is known only after its children's layout, so ELK places its
+   * ports: boundary events centred on the lower border, {@code boundaryGap} apart.
+   */
   static void subProcess(ElkNode node, double boundaryGap) {
-    // Its size is known only after its children's layout: ELK places the ports, boundary events centred.
     node.setProperty(LayeredOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_SIDE);
     node.setProperty(LayeredOptions.PORT_ALIGNMENT_SOUTH, PortAlignment.CENTER);
     IndividualSpacings spacing = new IndividualSpacings();
@@ -91,6 +94,7 @@ final class ElkSettings {
     port.setProperty(LayeredOptions.PORT_SIDE, side);
   }
 
+  /** A boundary event: centred on its host's lower border, as Modeler draws it. */
   static void boundaryPort(ElkPort port) {
     port.setDimensions(EVENT, EVENT);
     port.setProperty(LayeredOptions.PORT_SIDE, PortSide.SOUTH);
