@@ -72,6 +72,13 @@ public final class EmrSimulator implements AutoCloseable {
       JsonNode answer;
       try {
         answer = answer(exchange, body);
+      } catch (LostAnswer e) {
+        if (e.answer() == FaultRule.Answer.DROP) {
+          // Closing an exchange that has sent nothing closes its connection: no status line.
+          return;
+        }
+        status = 500;
+        answer = error("InternalServerError", "Internal server error");
       } catch (AwsError e) {
         status = e.status();
         answer = error(e.type(), e.getMessage());
