@@ -118,6 +118,11 @@ final class EmrApi {
     return answer;
   }
 
+  /** Calls received per operation so far, throttled and failed ones included. */
+  synchronized Map<String, Integer> calls() {
+    return new java.util.TreeMap<>(calls);
+  }
+
   /** The rule that loses this answer of the operation (already performed), or null. */
   private FaultRule fault(String operationName) {
     int count = answers.merge(operationName, 1, Integer::sum);
