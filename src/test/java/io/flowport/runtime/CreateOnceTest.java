@@ -79,6 +79,19 @@ class CreateOnceTest {
   }
 
   @Test
+  void anUnknownOrIllTypedFieldStillFailsNamingTheField() throws Exception {
+    CreateOnce once = start(SimulatorConfig.defaults(), CreateOnce.Settings.DEFAULT);
+
+    assertThatThrownBy(() -> once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER.replace("ReleaseLabel", "Release"))))
+        .isInstanceOfSatisfying(EmrCall.ServiceException.class, e -> assertThat(e.code()).isEqualTo("ValidationException"))
+        .hasMessageContaining("'Release'");
+    assertThatThrownBy(() -> once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER.replace("[{\"Key\": \"team\", \"Value\": \"data\"}]", "{\"team\": \"data\"}"))))
+        .isInstanceOf(EmrCall.ServiceException.class)
+        .hasMessageContaining("Tags");
+    assertThat(simulator.calls()).doesNotContainKey("RunJobFlow");
+  }
+
+  @Test
   void aLostAnswerIsFoundByTheNextDeliveryAndANewActivationCreatesAgain() throws Exception {
     CreateOnce once = start(lose("RunJobFlow", 1), CreateOnce.Settings.DEFAULT);
 
