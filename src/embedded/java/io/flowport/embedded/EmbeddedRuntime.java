@@ -67,13 +67,24 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
   /** Starts the simulator and workers around an engine someone else owns (ZPT tests). */
   public static EmbeddedRuntime start(ZeebeTestEngine engine, double timeScale, SimulatorConfig simulatorConfig, Mocks mocks) {
+    return start(engine, timeScale, simulatorConfig, mocks, Map.of());
+  }
+
+  /** The same, with Spring properties for the workers, e.g. {@code flowport.idempotency.lookup}. */
+  public static EmbeddedRuntime start(ZeebeTestEngine engine, double timeScale, SimulatorConfig simulatorConfig, Mocks mocks,
+      Map<String, String> properties) {
     String address = engine.getGatewayAddress();
     return start(() -> engine, Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)), timeScale,
-        simulatorConfig, mocks);
+        simulatorConfig, mocks, properties);
   }
 
   private static EmbeddedRuntime start(Supplier<ZeebeTestEngine> engine, int port, double timeScale,
       SimulatorConfig simulatorConfig, Mocks mocks) {
+    return start(engine, port, timeScale, simulatorConfig, mocks, Map.of());
+  }
+
+  private static EmbeddedRuntime start(Supplier<ZeebeTestEngine> engine, int port, double timeScale,
+      SimulatorConfig simulatorConfig, Mocks mocks, Map<String, String> properties) {
     long t0 = System.nanoTime();
     RunClock clock = new RunClock(engine, timeScale);
     EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig);
@@ -90,6 +101,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     props.put("spring.main.banner-mode", "off");
     props.put("logging.level.root", "ERROR");
     props.put("logging.level.io.camunda.client.jobhandling", "OFF");
+    props.putAll(properties);
     ConfigurableApplicationContext spring = new SpringApplicationBuilder(EmbeddedWorkers.class)
         .web(WebApplicationType.NONE)
         .bannerMode(Banner.Mode.OFF)

@@ -7,10 +7,15 @@ import io.flowport.sdkjson.SdkJsonException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.services.emr.EmrClient;
 
 /**
@@ -20,6 +25,24 @@ import software.amazon.awssdk.services.emr.EmrClient;
 public final class EmrOperations implements EmrCall {
 
   private static final String MODEL = "software.amazon.awssdk.services.emr.model.";
+
+  /**
+   * Calls that make something new each time EMR performs them. A lost answer must not be resent
+   * by the SDK: the retry would make a second cluster or step, and only the job's next delivery
+   * can look for the first one. Throttling is still retried: a throttled call was not performed.
+   */
+  private static final Set<String> CREATING =
+      Set.of("RunJobFlow", "AddJobFlowSteps", "AddInstanceGroups", "AddInstanceFleet");
+
+  private static final SdkPlugin ONE_ATTEMPT =
+      config ->
+          config.overrideConfiguration(
+              c ->
+                  c.retryStrategy(
+                      StandardRetryStrategy.builder()
+                          .retryOnException(
+                              t -> t instanceof SdkServiceException e && e.isThrottlingException())
+                          .build()));
 
   private final EmrClient client;
   private final SdkJson json = new SdkJson(SdkJson.Timestamps.ISO_8601);
@@ -35,6 +58,9 @@ public final class EmrOperations implements EmrCall {
     SdkPojo sdkRequest;
     try {
       sdkRequest = (SdkPojo) json.read(request, method.getParameterTypes()[0].asSubclass(SdkPojo.class));
+      if (CREATING.contains(api)) {
+        sdkRequest = ((AwsRequest) sdkRequest).toBuilder().overrideConfiguration(o -> o.addPlugin(ONE_ATTEMPT)).build();
+      }
     } catch (SdkJsonException e) {
       // Botocore and Step Functions both refuse a malformed request before sending it.
       throw new ServiceException("ValidationException", api + " request: " + e.getMessage(), false, e);

@@ -2,6 +2,7 @@ package io.flowport.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Map;
  * @param bpmnProcessId the process id (the state machine name / dag_id)
  * @param processInstanceKey the instance key
  * @param elementId the BPMN element id
+ * @param elementInstanceKey the task's activation: the same for every delivery and retry of the
+ *     job, new when the task runs again (a Retry or loop iteration)
+ * @param deadline when the engine may deliver the job to another worker, or null if unknown
  */
 public record Job(
     String type,
@@ -21,7 +25,9 @@ public record Job(
     ObjectNode variables,
     String bpmnProcessId,
     long processInstanceKey,
-    String elementId) {
+    String elementId,
+    long elementInstanceKey,
+    Instant deadline) {
 
   public String header(String key) {
     return headers.get(key);

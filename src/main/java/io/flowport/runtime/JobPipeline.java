@@ -20,12 +20,18 @@ import java.util.function.UnaryOperator;
 public final class JobPipeline {
 
   private final EmrCall emr;
+  private final CreateOnce once;
   private final AslBinding asl;
   private final Binding airflow;
   private final DataFlow flow = DataFlow.standard();
 
   public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock) {
+    this(emr, mocks, clock, CreateOnce.Settings.DEFAULT);
+  }
+
+  public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock, CreateOnce.Settings once) {
     this.emr = emr;
+    this.once = new CreateOnce(emr, once, clock);
     this.asl = new AslBinding(mocks, clock);
     this.airflow = new AirflowBinding(clock);
   }
@@ -42,7 +48,7 @@ public final class JobPipeline {
       if (mocked.isPresent()) {
         return mocked(job, binding, mocked.get());
       }
-      JsonNode result = adapt(job, call(binding, api, request));
+      JsonNode result = adapt(job, call(binding, api, () -> once.call(job, api, request)));
       if ("start".equals(job.header(Headers.WAIT_ROLE))) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(Vars.SYNC_RESULT, result);
@@ -124,7 +130,8 @@ public final class JobPipeline {
    * propagate only when its task has no output mappings, so the count cannot be a FEEL mapping.
    */
   private Outcome poll(Job job, String api, Binding binding) {
-    JsonNode response = call(binding, api, binding.pollRequest(job));
+    JsonNode request = binding.pollRequest(job);
+    JsonNode response = call(binding, api, () -> emr.call(api, request));
     JsonNode acceptors = AslBinding.json(job.header(Headers.ACCEPTORS));
     int polls = job.variable(Vars.POLL_COUNT).asInt(0) + 1;
     return switch (Acceptors.evaluate(acceptors, response)) {
@@ -154,9 +161,9 @@ public final class JobPipeline {
     return new Outcome.Complete(vars);
   }
 
-  private JsonNode call(Binding binding, String api, JsonNode request) {
+  private static JsonNode call(Binding binding, String api, Supplier<JsonNode> call) {
     try {
-      return emr.call(api, request);
+      return call.get();
     } catch (EmrCall.ServiceException e) {
       if (e.retryable()) {
         throw e;

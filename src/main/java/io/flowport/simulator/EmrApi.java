@@ -62,12 +62,16 @@ final class EmrApi {
   private final Map<String, SimCluster> clusters = new LinkedHashMap<>();
   private final Map<String, Operation<?>> operations = new HashMap<>();
   private final Map<String, Integer> calls = new HashMap<>();
+  private final Map<String, Integer> answers = new HashMap<>();
   private final int[] ruleMatches;
+  // Separate from the id source, so adding a fault rule does not change the ids.
+  private final Random faultRandom;
 
   EmrApi(SimClock clock, SimulatorConfig config) {
     this.clock = clock;
     this.config = config;
     this.random = new Random(config.seed());
+    this.faultRandom = new Random(~config.seed());
     this.ruleMatches = new int[config.clusterRules().size()];
     operations.put("RunJobFlow", new Operation<>(RunJobFlowRequest.class, this::runJobFlow));
     operations.put(
@@ -101,11 +105,40 @@ final class EmrApi {
         throw new AwsError("ThrottlingException", "Rate exceeded", 400);
       }
     }
+    JsonNode answer;
     try {
-      return wire.write(operation.call(wire, body));
+      answer = wire.write(operation.call(wire, body));
     } catch (SdkJsonException e) {
       throw new AwsError("SerializationException", e.getMessage(), 400);
     }
+    FaultRule fault = fault(operationName);
+    if (fault != null) {
+      throw new LostAnswer(fault.answer());
+    }
+    return answer;
+  }
+
+  /** Calls received per operation so far, throttled and failed ones included. */
+  synchronized Map<String, Integer> calls() {
+    return new java.util.TreeMap<>(calls);
+  }
+
+  /** The rule that loses this answer of the operation (already performed), or null. */
+  private FaultRule fault(String operationName) {
+    int count = answers.merge(operationName, 1, Integer::sum);
+    for (FaultRule rule : config.faults()) {
+      if (!rule.operation().equals(operationName)) {
+        continue;
+      }
+      boolean hit =
+          rule.first() != null
+              ? count <= rule.first()
+              : rule.fraction() == null || faultRandom.nextDouble() < rule.fraction();
+      if (hit) {
+        return rule;
+      }
+    }
+    return null;
   }
 
   private SdkPojo runJobFlow(RunJobFlowRequest r) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class ScenarioFile {
     if (root == null || root.isMissingNode() || root.isNull()) {
       return SimulatorConfig.defaults();
     }
-    object(root, "", Set.of("seed", "durations", "clusters", "steps", "throttle"));
+    object(root, "", Set.of("seed", "durations", "clusters", "steps", "throttle", "faults"));
     SimulatorConfig.Builder b = SimulatorConfig.builder();
     if (root.has("seed")) {
       b.seed(integer(root.get("seed"), "seed", Long.MIN_VALUE));
@@ -64,20 +65,60 @@ final class ScenarioFile {
     for (JsonNode rule : list(root.get("steps"), "steps")) {
       b.stepRule(stepRule(rule, "steps[" + i++ + "]"));
     }
-    // "throttle" may be one rule or a list of them.
-    JsonNode throttle = root.get("throttle");
-    boolean single = throttle != null && throttle.isObject();
-    List<JsonNode> throttles = single ? List.of(throttle) : list(throttle, "throttle");
-    for (i = 0; i < throttles.size(); i++) {
-      String at = single ? "throttle" : "throttle[" + i + "]";
-      JsonNode rule = throttles.get(i);
-      object(rule, at, Set.of("operation", "every"));
+    // "throttle" and "faults" may be one rule or a list of them.
+    for (Map.Entry<String, JsonNode> rule : rules(root, "throttle").entrySet()) {
+      String at = rule.getKey();
+      JsonNode node = rule.getValue();
+      object(node, at, Set.of("operation", "every"));
       b.throttle(
           new ThrottleRule(
-              text(required(rule, "operation", at), at + ".operation"),
-              (int) integer(required(rule, "every", at), at + ".every", 1)));
+              text(required(node, "operation", at), at + ".operation"),
+              (int) integer(required(node, "every", at), at + ".every", 1)));
+    }
+    for (Map.Entry<String, JsonNode> rule : rules(root, "faults").entrySet()) {
+      b.fault(faultRule(rule.getValue(), rule.getKey()));
     }
     return b.build();
+  }
+
+  /** One rule or a list of them, by where each is in the file. */
+  private Map<String, JsonNode> rules(JsonNode root, String field) {
+    JsonNode node = root.get(field);
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    if (node != null && node.isObject()) {
+      out.put(field, node);
+      return out;
+    }
+    List<JsonNode> items = list(node, field);
+    for (int i = 0; i < items.size(); i++) {
+      out.put(field + "[" + i + "]", items.get(i));
+    }
+    return out;
+  }
+
+  private FaultRule faultRule(JsonNode node, String at) {
+    object(node, at, Set.of("operation", "answer", "first", "fraction"));
+    String operation = text(required(node, "operation", at), at + ".operation");
+    String answer = text(required(node, "answer", at), at + ".answer");
+    FaultRule.Answer kind =
+        switch (answer) {
+          case "drop" -> FaultRule.Answer.DROP;
+          case "error" -> FaultRule.Answer.ERROR;
+          default -> throw fail(at + ".answer", "must be drop or error, got \"" + answer + "\"");
+        };
+    if (node.has("first") && node.has("fraction")) {
+      throw fail(at, "give first or fraction, not both");
+    }
+    Integer first = node.has("first") ? (int) integer(node.get("first"), at + ".first", 1) : null;
+    Double fraction = null;
+    if (node.has("fraction")) {
+      JsonNode f = node.get("fraction");
+      if (!f.isNumber() || f.doubleValue() < 0 || f.doubleValue() > 1) {
+        throw fail(at + ".fraction", "must be a number from 0 to 1, got " + f);
+      }
+      fraction = f.doubleValue();
+    }
+    return new FaultRule(operation, kind, first, fraction);
   }
 
   private void durations(JsonNode node, SimulatorConfig.Builder b) {

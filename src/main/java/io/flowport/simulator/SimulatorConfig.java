@@ -20,6 +20,7 @@ public final class SimulatorConfig {
   private final List<ClusterRule> clusterRules;
   private final List<StepRule> stepRules;
   private final List<ThrottleRule> throttles;
+  private final List<FaultRule> faults;
 
   private SimulatorConfig(Builder b) {
     this.seed = b.seed;
@@ -30,6 +31,7 @@ public final class SimulatorConfig {
     this.clusterRules = List.copyOf(b.clusterRules);
     this.stepRules = List.copyOf(b.stepRules);
     this.throttles = List.copyOf(b.throttles);
+    this.faults = List.copyOf(b.faults);
   }
 
   public static SimulatorConfig defaults() {
@@ -77,6 +79,10 @@ public final class SimulatorConfig {
     return throttles;
   }
 
+  public List<FaultRule> faults() {
+    return faults;
+  }
+
   public static final class Builder {
     private long seed = 1;
     private Duration starting = Duration.ofSeconds(240);
@@ -86,6 +92,7 @@ public final class SimulatorConfig {
     private final List<ClusterRule> clusterRules = new ArrayList<>();
     private final List<StepRule> stepRules = new ArrayList<>();
     private final List<ThrottleRule> throttles = new ArrayList<>();
+    private final List<FaultRule> faults = new ArrayList<>();
 
     private Builder() {}
 
@@ -126,6 +133,12 @@ public final class SimulatorConfig {
 
     public Builder throttle(ThrottleRule rule) {
       throttles.add(Objects.requireNonNull(rule));
+      return this;
+    }
+
+    /** Rules are tried in order; the first that hits an answer loses it. */
+    public Builder fault(FaultRule rule) {
+      faults.add(Objects.requireNonNull(rule));
       return this;
     }
 

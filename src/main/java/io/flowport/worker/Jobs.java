@@ -8,6 +8,7 @@ import io.flowport.runtime.EmrCall;
 import io.flowport.runtime.Job;
 import io.flowport.runtime.Outcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,7 +28,7 @@ final class Jobs {
       throw new IllegalStateException("job variables are not JSON", e);
     }
     return new Job(job.getType(), job.getCustomHeaders(), vars, job.getBpmnProcessId(), job.getProcessInstanceKey(),
-        job.getElementId());
+        job.getElementId(), job.getElementInstanceKey(), Instant.ofEpochMilli(job.getDeadline()));
   }
 
   /** Runs a handler and maps its outcome to completion variables or a BPMN error. */

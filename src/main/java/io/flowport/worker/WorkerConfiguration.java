@@ -1,12 +1,15 @@
 package io.flowport.worker;
 
 import io.flowport.emr.EmrOperations;
+import io.flowport.runtime.CreateOnce;
 import io.flowport.runtime.EmrCall;
 import io.flowport.runtime.JobPipeline;
 import io.flowport.runtime.Mocks;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +31,18 @@ public class WorkerConfiguration {
     return new EmrOperations(EmrClient.create());
   }
 
+  /**
+   * @param lookup look for the cluster (or steps) of an earlier delivery before creating
+   * @param lookback how far back that lookup goes; longer than any job waits for its next delivery
+   * @param deadlineGuard no create this close to the job's deadline
+   */
   @Bean
-  public JobPipeline jobPipeline(EmrCall emr, ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock) {
+  public JobPipeline jobPipeline(EmrCall emr, ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock,
+      @Value("${flowport.idempotency.lookup:true}") boolean lookup,
+      @Value("${flowport.idempotency.lookback:PT24H}") Duration lookback,
+      @Value("${flowport.idempotency.deadline-guard:PT30S}") Duration deadlineGuard) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
-    return new JobPipeline(emr, mocks.getIfAvailable(() -> Mocks.NONE), now);
+    return new JobPipeline(emr, mocks.getIfAvailable(() -> Mocks.NONE), now,
+        new CreateOnce.Settings(lookup, lookback, deadlineGuard));
   }
 }

@@ -40,8 +40,13 @@ final class Harness implements AutoCloseable {
   final EmbeddedRuntime runtime;
 
   Harness(ZeebeTestEngine engine, SimulatorConfig simulator, Mocks mocks) {
+    this(engine, simulator, mocks, Map.of());
+  }
+
+  /** @param properties Spring properties for the workers */
+  Harness(ZeebeTestEngine engine, SimulatorConfig simulator, Mocks mocks, Map<String, String> properties) {
     this.engine = engine;
-    this.runtime = EmbeddedRuntime.start(engine, 1.0, simulator, mocks);
+    this.runtime = EmbeddedRuntime.start(engine, 1.0, simulator, mocks, properties);
   }
 
   static Workflow convert(Path file) {
@@ -90,6 +95,40 @@ final class Harness implements AutoCloseable {
       last = count;
     }
     throw new AssertionError("instance " + instance + " did not settle within 30 s");
+  }
+
+  /** {@link #settle} for all instances at once, for tests that run many. */
+  void settleAll() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long last = -1;
+    int quiet = 0;
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(40);
+      List<Record<?>> records = records();
+      long count = records.stream()
+          .filter(r -> r.getValue() instanceof io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated).count();
+      Map<Long, Boolean> open = new LinkedHashMap<>();
+      for (Record<?> r : records) {
+        if (r.getValueType() != ValueType.JOB) {
+          continue;
+        }
+        if (r.getIntent() == JobIntent.CREATED || r.getIntent() == JobIntent.RECURRED_AFTER_BACKOFF) {
+          open.put(r.getKey(), true);
+        } else if (r.getIntent() == JobIntent.COMPLETED || r.getIntent() == JobIntent.ERROR_THROWN
+            || r.getIntent() == JobIntent.CANCELED || r.getIntent() == JobIntent.FAILED) {
+          open.remove(r.getKey());
+        }
+      }
+      if (count == last && open.isEmpty()) {
+        if (++quiet >= 3) {
+          return;
+        }
+      } else {
+        quiet = 0;
+      }
+      last = count;
+    }
+    throw new AssertionError("instances did not settle within 30 s");
   }
 
   private long instanceRecords(long instance) {

@@ -29,7 +29,7 @@ class OwnTaskPipelineTest {
     ObjectNode vars = JSON.createObjectNode();
     vars.set(Vars.PAYLOAD, json(payload));
     return new Job("aws.lambda.invoke", Map.of(Headers.DIALECT, "asl", Headers.SOURCE, "Summarize",
-        Headers.ASL_STATE, json(state).toString()), vars, "m", 1L, "Summarize");
+        Headers.ASL_STATE, json(state).toString()), vars, "m", 1L, "Summarize", 2L, null);
   }
 
   JobPipeline pipeline(Mocks mocks) {

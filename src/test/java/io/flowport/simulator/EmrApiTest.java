@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.model.ClusterState;
 import software.amazon.awssdk.services.emr.model.ClusterSummary;
@@ -220,6 +221,88 @@ class EmrApiTest extends SimulatorTestBase {
     // throttled).
     assertThat(describe(id).id()).isEqualTo(id);
     assertThat(describe(id).id()).isEqualTo(id);
+  }
+
+  @Test
+  void lostAnswerIsPerformedThenDroppedOrAnswered500() {
+    start(
+        SimulatorConfig.builder()
+            .fault(new FaultRule("RunJobFlow", FaultRule.Answer.DROP, 1, null))
+            .fault(new FaultRule("RunJobFlow", FaultRule.Answer.ERROR, 2, null))
+            .build());
+    try (EmrClient once = noRetries()) {
+      // First answer: dropped; second: 500 (the drop rule covers only the first); third: given.
+      assertThatThrownBy(() -> once.runJobFlow(cluster("a", true).build()))
+          .isInstanceOf(SdkClientException.class);
+      assertThatThrownBy(() -> once.runJobFlow(cluster("b", true).build()))
+          .isInstanceOfSatisfying(
+              EmrException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(500);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalServerError");
+              });
+      String c = once.runJobFlow(cluster("c", true).build()).jobFlowId();
+
+      // Each call was performed although two answers were lost.
+      assertThat(emr.listClusters().clusters())
+          .extracting(ClusterSummary::name)
+          .containsExactly("c", "b", "a");
+      assertThat(describe(c).name()).isEqualTo("c");
+    }
+  }
+
+  @Test
+  void sdkRetryOfALostAnswerCreatesASecondCluster() {
+    // Why RunJobFlow must not be retried blindly: the default client resends it.
+    start(
+        SimulatorConfig.builder()
+            .fault(new FaultRule("RunJobFlow", FaultRule.Answer.ERROR, 1, null))
+            .build());
+
+    String id = run(cluster("once", true));
+
+    assertThat(emr.listClusters().clusters()).hasSize(2);
+    assertThat(emr.listClusters().clusters().get(0).id()).isEqualTo(id);
+  }
+
+  @Test
+  void lostAnswerFractionIsRepeatableForTheSameSeed() {
+    List<Boolean> first = lostPattern(5);
+    List<Boolean> again = lostPattern(5);
+    List<Boolean> other = lostPattern(6);
+
+    assertThat(again).isEqualTo(first);
+    assertThat(other).isNotEqualTo(first);
+    assertThat(first).contains(true, false);
+  }
+
+  /** Which of 40 DescribeCluster answers a 50 % fault loses, for a seed. */
+  private List<Boolean> lostPattern(long seed) {
+    stop();
+    start(
+        SimulatorConfig.builder()
+            .seed(seed)
+            .fault(new FaultRule("DescribeCluster", FaultRule.Answer.ERROR, null, 0.5))
+            .build());
+    String id = run(cluster("c", true));
+    List<Boolean> lost = new ArrayList<>();
+    try (EmrClient once = noRetries()) {
+      for (int i = 0; i < 40; i++) {
+        try {
+          once.describeCluster(r -> r.clusterId(id));
+          lost.add(false);
+        } catch (EmrException e) {
+          lost.add(true);
+        }
+      }
+    }
+    return lost;
+  }
+
+  private EmrClient noRetries() {
+    return EmrClients.builderFor(simulator.endpoint())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
   }
 
   @Test

@@ -81,6 +81,10 @@ class ScenarioFileTest {
     assertThat(config.clusterRules()).singleElement().extracting(ClusterRule::nth).isEqualTo(2);
     assertThat(config.stepRules()).hasSize(1);
     assertThat(config.throttles()).containsExactly(new ThrottleRule("DescribeCluster", 3));
+    assertThat(config.faults())
+        .containsExactly(
+            new FaultRule("RunJobFlow", FaultRule.Answer.DROP, 2, null),
+            new FaultRule("RunJobFlow", FaultRule.Answer.ERROR, null, 0.3));
   }
 
   @Test
@@ -96,6 +100,47 @@ class ScenarioFileTest {
     assertThat(config.throttles()).hasSize(2);
     assertThat(config.starting()).isEqualTo(Duration.ofSeconds(240));
     assertThat(config.step()).isEqualTo(Duration.ofSeconds(120));
+  }
+
+  @Test
+  void readsFaultsAsOneRuleOrAList() throws IOException {
+    SimulatorConfig one =
+        SimulatorConfig.fromFile(
+            write("one.yaml", "faults: {operation: RunJobFlow, answer: drop, first: 2}"));
+    SimulatorConfig list =
+        SimulatorConfig.fromFile(
+            write(
+                "list.json",
+                """
+                {"faults": [{"operation": "RunJobFlow", "answer": "error", "fraction": 0.25},
+                            {"operation": "AddJobFlowSteps", "answer": "drop"}]}"""));
+
+    assertThat(one.faults())
+        .containsExactly(new FaultRule("RunJobFlow", FaultRule.Answer.DROP, 2, null));
+    assertThat(list.faults())
+        .containsExactly(
+            new FaultRule("RunJobFlow", FaultRule.Answer.ERROR, null, 0.25),
+            FaultRule.always("AddJobFlowSteps", FaultRule.Answer.DROP));
+  }
+
+  @Test
+  void badFaultsNameTheFileAndTheField() throws IOException {
+    assertProblem(
+        "faults: {operation: RunJobFlow, answer: drop, every: 2}",
+        "faults.every: unknown field (known: answer, first, fraction, operation)");
+    assertProblem(
+        "faults: [{operation: RunJobFlow, answer: lose}]",
+        "faults[0].answer: must be drop or error, got \"lose\"");
+    assertProblem("faults: [{operation: RunJobFlow}]", "faults[0].answer: is required");
+    assertProblem(
+        "faults: {operation: RunJobFlow, answer: drop, fraction: 1.5}",
+        "faults.fraction: must be a number from 0 to 1, got 1.5");
+    assertProblem(
+        "faults: {operation: RunJobFlow, answer: drop, first: 0}",
+        "faults.first: must be a whole number of at least 1, got 0");
+    assertProblem(
+        "faults: {operation: RunJobFlow, answer: drop, first: 1, fraction: 0.5}",
+        "faults: give first or fraction, not both");
   }
 
   @Test

@@ -17,7 +17,7 @@ class JobsTest {
   @Test
   void unchangedVariablesAreLeftOutAndChangedOrNewOnesKept() throws Exception {
     ObjectNode vars = (ObjectNode) JSON.readTree("{\"payload\": {\"table\": \"orders\"}, \"n\": 1}");
-    Job job = new Job("t", Map.of(), vars, "p", 1L, "e");
+    Job job = new Job("t", Map.of(), vars, "p", 1L, "e", 2L, null);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("payload", JSON.readTree("{\"table\": \"orders\"}"));
     out.put("n", 2);

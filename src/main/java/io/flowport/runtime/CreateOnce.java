@@ -1,0 +1,158 @@
+package io.flowport.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * RunJobFlow without a second cluster when Zeebe delivers the same job again (its answer was lost,
+ * or the worker stopped before completing it): EMR has no client token for it, so the cluster is
+ * tagged with the task's activation and looked for before creating. See docs/idempotency.md.
+ */
+public final class CreateOnce {
+
+  public static final String PROCESS_INSTANCE = "flowport:process-instance";
+  public static final String ELEMENT = "flowport:element";
+  public static final String RUN_KEY = "flowport:run-key";
+
+  /**
+   * @param lookup look for an earlier delivery's cluster (or steps) before creating
+   * @param lookback how far back ListClusters looks: longer than a job can wait for its next delivery
+   * @param deadlineGuard no create this close to the job's deadline, when another worker may get it
+   */
+  public record Settings(boolean lookup, Duration lookback, Duration deadlineGuard) {
+    public static final Settings DEFAULT = new Settings(true, Duration.ofHours(24), Duration.ofSeconds(30));
+  }
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final int CACHED = 10_000;
+
+  private final EmrCall emr;
+  private final Settings settings;
+  private final Supplier<Instant> clock;
+  private final StepsOnce steps;
+  /** Cluster id to its run-key tag ("" for none): a cluster's run key is set once, when it is made. */
+  private final Map<String, String> runKeys = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > CACHED;
+    }
+  });
+
+  public CreateOnce(EmrCall emr, Settings settings, Supplier<Instant> clock) {
+    this.emr = emr;
+    this.settings = settings;
+    this.clock = clock;
+    this.steps = new StepsOnce(emr, this::beforeCreate);
+  }
+
+  /** Calls {@code api}, making sure a repeated RunJobFlow or AddJobFlowSteps job creates nothing twice. */
+  public JsonNode call(Job job, String api, JsonNode request) {
+    return switch (api) {
+      case "RunJobFlow" -> runJobFlow(job, request);
+      case "AddJobFlowSteps" -> settings.lookup() ? steps.add(job, request) : emr.call(api, request);
+      default -> emr.call(api, request);
+    };
+  }
+
+  private JsonNode runJobFlow(Job job, JsonNode request) {
+    if (!request.isObject()) {
+      return emr.call("RunJobFlow", request);
+    }
+    ObjectNode tagged = tagged(job, (ObjectNode) request);
+    String runKey = tag(tagged, RUN_KEY);
+    if (settings.lookup() && runKey != null && tagged.path("Name").isTextual()) {
+      JsonNode found = find(tagged.get("Name").asText(), runKey);
+      if (found != null) {
+        return found;
+      }
+    }
+    beforeCreate(job);
+    return emr.call("RunJobFlow", tagged);
+  }
+
+  /** The request with flowport's tags added; a tag the user set keeps the user's value. */
+  static ObjectNode tagged(Job job, ObjectNode request) {
+    JsonNode tags = request.get("Tags");
+    if (tags != null && !tags.isArray()) {
+      return request; // ill-typed: EMR's request mapping names the field
+    }
+    ObjectNode out = request.deepCopy();
+    ArrayNode merged = tags == null ? out.putArray("Tags") : (ArrayNode) out.get("Tags");
+    Map<String, String> ours = new LinkedHashMap<>();
+    ours.put(PROCESS_INSTANCE, Long.toString(job.processInstanceKey()));
+    ours.put(ELEMENT, job.elementId());
+    ours.put(RUN_KEY, Long.toString(job.elementInstanceKey()));
+    ours.forEach((key, value) -> {
+      if (tag(out, key) == null) {
+        merged.addObject().put("Key", key).put("Value", value);
+      }
+    });
+    return out;
+  }
+
+  private static String tag(JsonNode request, String key) {
+    for (JsonNode t : request.path("Tags")) {
+      if (key.equals(t.path("Key").asText(null))) {
+        return t.path("Value").asText("");
+      }
+    }
+    return null;
+  }
+
+  /** The newest cluster of this name created within the lookback with this run key, as RunJobFlow's answer. */
+  private JsonNode find(String name, String runKey) {
+    ObjectNode list = NODES.objectNode().put("CreatedAfter", clock.get().minus(settings.lookback()).toString());
+    while (true) {
+      JsonNode page = lookup("ListClusters", list);
+      for (JsonNode c : page.path("Clusters")) {
+        String id = c.path("Id").asText();
+        if (name.equals(c.path("Name").asText()) && runKey.equals(runKey(id))) {
+          return NODES.objectNode().put("JobFlowId", id).put("ClusterArn", c.path("ClusterArn").asText(null));
+        }
+      }
+      if (!page.path("Marker").isTextual()) {
+        return null;
+      }
+      list.put("Marker", page.get("Marker").asText());
+    }
+  }
+
+  private String runKey(String clusterId) {
+    String known = runKeys.get(clusterId);
+    if (known != null) {
+      return known;
+    }
+    JsonNode cluster = lookup("DescribeCluster", NODES.objectNode().put("ClusterId", clusterId)).path("Cluster");
+    String key = tag(cluster, RUN_KEY);
+    runKeys.put(clusterId, key == null ? "" : key);
+    return key;
+  }
+
+  private JsonNode lookup(String api, JsonNode request) {
+    try {
+      return emr.call(api, request);
+    } catch (EmrCall.ServiceException e) {
+      throw new EmrCall.ServiceException(e.code(),
+          "looking for the cluster of an earlier delivery of this job: " + api + ": " + e.getMessage(), e.retryable(), e);
+    }
+  }
+
+  /**
+   * Refuses to create once the job is close to its deadline: after it the engine may give the job
+   * to another worker, whose lookup would not see a cluster this one is still making.
+   */
+  private void beforeCreate(Job job) {
+    if (job.deadline() != null && clock.get().plus(settings.deadlineGuard()).isAfter(job.deadline())) {
+      throw new EmrCall.ServiceException("JobDeadline",
+          "not creating: the job's deadline " + job.deadline() + " is too close; its next delivery will", true, null);
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package io.flowport.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowport.emr.EmrOperations;
+import io.flowport.simulator.EmrClients;
+import io.flowport.simulator.EmrSimulator;
+import io.flowport.simulator.FaultRule;
+import io.flowport.simulator.SimulatorConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.emr.EmrClient;
+
+/** RunJobFlow and AddJobFlowSteps repeated for one task activation, against the simulator. */
+class CreateOnceTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
+  static final String CLUSTER =
+      """
+      {"Name": "nightly", "ReleaseLabel": "emr-7.1.0", "Tags": [{"Key": "team", "Value": "data"}],
+       "Instances": {"InstanceGroups": [{"InstanceRole": "MASTER", "InstanceCount": 1,
+                     "InstanceType": "m5.xlarge"}], "KeepJobFlowAliveWhenNoSteps": true}}""";
+  static final String STEP =
+      """
+      {"Name": "load", "ActionOnFailure": "CONTINUE",
+       "HadoopJarStep": {"Jar": "command-runner.jar", "Args": ["spark-submit", "s3://code/load.py"]}}""";
+
+  private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+  private final Map<String, Integer> calls = new TreeMap<>();
+  private EmrSimulator simulator;
+  private EmrClient client;
+  private EmrCall emr;
+
+  private CreateOnce start(SimulatorConfig config, CreateOnce.Settings settings) {
+    simulator = EmrSimulator.start(now::get, config);
+    client = EmrClients.forEndpoint(simulator.endpoint());
+    EmrOperations operations = new EmrOperations(client);
+    emr = (api, request) -> {
+      calls.merge(api, 1, Integer::sum);
+      return operations.call(api, request);
+    };
+    return new CreateOnce(emr, settings, now::get);
+  }
+
+  @AfterEach
+  void stop() {
+    if (client != null) {
+      client.close();
+      simulator.close();
+    }
+  }
+
+  static Job job(long elementInstanceKey) {
+    return new Job("flowport.emr.RunJobFlow", Map.of(), JSON.createObjectNode(), "p", 7, "Create", elementInstanceKey, null);
+  }
+
+  @Test
+  void tagsNameTheActivationAndKeepTheUsersOwn() throws Exception {
+    ObjectNode request = (ObjectNode) JSON.readTree(CLUSTER);
+    request.withArray("Tags").addObject().put("Key", CreateOnce.ELEMENT).put("Value", "mine");
+
+    ObjectNode tagged = CreateOnce.tagged(job(42), request);
+
+    assertThat(tagged.get("Tags").toString()).isEqualTo("[{\"Key\":\"team\",\"Value\":\"data\"},"
+        + "{\"Key\":\"flowport:element\",\"Value\":\"mine\"},"
+        + "{\"Key\":\"flowport:process-instance\",\"Value\":\"7\"},"
+        + "{\"Key\":\"flowport:run-key\",\"Value\":\"42\"}]");
+    assertThat(request.get("Tags")).hasSize(2);
+  }
+
+  @Test
+  void anUnknownOrIllTypedFieldStillFailsNamingTheField() throws Exception {
+    CreateOnce once = start(SimulatorConfig.defaults(), CreateOnce.Settings.DEFAULT);
+
+    assertThatThrownBy(() -> once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER.replace("ReleaseLabel", "Release"))))
+        .isInstanceOfSatisfying(EmrCall.ServiceException.class, e -> assertThat(e.code()).isEqualTo("ValidationException"))
+        .hasMessageContaining("'Release'");
+    assertThatThrownBy(() -> once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER.replace("[{\"Key\": \"team\", \"Value\": \"data\"}]", "{\"team\": \"data\"}"))))
+        .isInstanceOf(EmrCall.ServiceException.class)
+        .hasMessageContaining("Tags");
+    assertThat(simulator.calls()).doesNotContainKey("RunJobFlow");
+  }
+
+  @Test
+  void aLostAnswerIsFoundByTheNextDeliveryAndANewActivationCreatesAgain() throws Exception {
+    CreateOnce once = start(lose("RunJobFlow", 1), CreateOnce.Settings.DEFAULT);
+
+    assertThatThrownBy(() -> once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER)))
+        .isInstanceOfSatisfying(EmrCall.ServiceException.class, e -> assertThat(e.retryable()).isTrue());
+    now.set(T0.plusSeconds(30));
+    JsonNode again = once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER));
+    JsonNode retried = once.call(job(43), "RunJobFlow", JSON.readTree(CLUSTER));
+
+    JsonNode clusters = emr.call("ListClusters", JSON.createObjectNode()).get("Clusters");
+    assertThat(clusters).hasSize(2);
+    assertThat(again.get("JobFlowId").asText()).isEqualTo(clusters.get(1).get("Id").asText());
+    assertThat(again.get("ClusterArn").asText()).isEqualTo(clusters.get(1).get("ClusterArn").asText());
+    assertThat(retried.get("JobFlowId").asText()).isEqualTo(clusters.get(0).get("Id").asText());
+    JsonNode tags = emr.call("DescribeCluster", JSON.createObjectNode().put("ClusterId", again.get("JobFlowId").asText()))
+        .at("/Cluster/Tags");
+    assertThat(tags.toString()).contains("\"team\"", "{\"Key\":\"flowport:run-key\",\"Value\":\"42\"}");
+  }
+
+  @Test
+  void withoutTheLookupALostAnswerMakesASecondCluster() throws Exception {
+    CreateOnce once = start(lose("RunJobFlow", 1), new CreateOnce.Settings(false, Duration.ofHours(24), Duration.ZERO));
+
+    assertThatThrownBy(() -> once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER)));
+    once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER));
+
+    assertThat(emr.call("ListClusters", JSON.createObjectNode()).get("Clusters")).hasSize(2);
+  }
+
+  @Test
+  void theLookupCostsOneListClustersPageAndOneDescribePerUnseenClusterOfTheName() throws Exception {
+    CreateOnce once = start(SimulatorConfig.defaults(), CreateOnce.Settings.DEFAULT);
+    for (int i = 0; i < 60; i++) {
+      now.set(T0.plusSeconds(i));
+      once.call(job(100 + i), "RunJobFlow", JSON.readTree(i % 2 == 0 ? CLUSTER : CLUSTER.replace("nightly", "other")));
+    }
+    // 60 creates; the n-th saw n-1 clusters, those of its name were described once each, then cached.
+    assertThat(calls).containsEntry("RunJobFlow", 60).containsEntry("DescribeCluster", 29 + 29)
+        .containsEntry("ListClusters", 60 + 9);
+    calls.clear();
+
+    once.call(job(100), "RunJobFlow", JSON.readTree(CLUSTER));
+
+    // The oldest cluster is on the second page; the newest of its name had not been described yet.
+    assertThat(calls).isEqualTo(Map.of("ListClusters", 2, "DescribeCluster", 1));
+  }
+
+  @Test
+  void clustersOlderThanTheLookbackAreNotLookedAt() throws Exception {
+    CreateOnce once = start(SimulatorConfig.defaults(), new CreateOnce.Settings(true, Duration.ofHours(1), Duration.ZERO));
+    once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER));
+    now.set(T0.plus(Duration.ofHours(2)));
+
+    once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER));
+
+    assertThat(calls).containsEntry("RunJobFlow", 2);
+  }
+
+  @Test
+  void noCreateCloseToTheJobsDeadline() throws Exception {
+    CreateOnce once = start(SimulatorConfig.defaults(), CreateOnce.Settings.DEFAULT);
+    Job late = new Job("flowport.emr.RunJobFlow", Map.of(), JSON.createObjectNode(), "p", 7, "Create", 42,
+        T0.plusSeconds(10));
+
+    assertThatThrownBy(() -> once.call(late, "RunJobFlow", JSON.readTree(CLUSTER)))
+        .isInstanceOfSatisfying(EmrCall.ServiceException.class, e -> assertThat(e.retryable()).isTrue())
+        .hasMessageContaining("deadline");
+    assertThat(calls).doesNotContainKey("RunJobFlow");
+  }
+
+  @Test
+  void aLostAddJobFlowStepsAnswerIsFoundByTheNextDelivery() throws Exception {
+    CreateOnce once = start(lose("AddJobFlowSteps", 1), CreateOnce.Settings.DEFAULT);
+    // The cluster starts with a step like the first one to add: it is older, so not taken for it.
+    ObjectNode withStep = (ObjectNode) JSON.readTree(CLUSTER);
+    withStep.putArray("Steps").add(JSON.readTree(STEP));
+    String cluster = once.call(job(1), "RunJobFlow", withStep).get("JobFlowId").asText();
+    JsonNode add = JSON.createObjectNode().put("JobFlowId", cluster).set("Steps", JSON.createArrayNode()
+        .add(JSON.readTree(STEP)).add(JSON.readTree(STEP.replace("load", "report"))));
+
+    assertThatThrownBy(() -> once.call(job(2), "AddJobFlowSteps", add)).isInstanceOf(EmrCall.ServiceException.class);
+    JsonNode again = once.call(job(2), "AddJobFlowSteps", add);
+    JsonNode next = once.call(job(3), "AddJobFlowSteps", add);
+
+    JsonNode steps = emr.call("ListSteps", JSON.createObjectNode().put("ClusterId", cluster)).get("Steps");
+    assertThat(steps).hasSize(5); // 1 at the start, then 2 per activation
+    assertThat(again.get("StepIds")).hasSize(2);
+    assertThat(again.get("StepIds").get(0).asText()).isEqualTo(steps.get(3).get("Id").asText());
+    assertThat(again.get("StepIds").get(1).asText()).isEqualTo(steps.get(2).get("Id").asText());
+    assertThat(next.get("StepIds").get(0).asText()).isEqualTo(steps.get(1).get("Id").asText());
+    JsonNode tags = emr.call("DescribeCluster", JSON.createObjectNode().put("ClusterId", cluster)).at("/Cluster/Tags");
+    assertThat(tags.toString()).doesNotContain(StepsOnce.TAG_PREFIX);
+  }
+
+  @Test
+  void withoutTheLookupALostAddJobFlowStepsAnswerAddsTheStepsTwice() throws Exception {
+    CreateOnce once = start(lose("AddJobFlowSteps", 1), new CreateOnce.Settings(false, Duration.ofHours(24), Duration.ZERO));
+    String cluster = once.call(job(1), "RunJobFlow", JSON.readTree(CLUSTER)).get("JobFlowId").asText();
+    JsonNode add = JSON.createObjectNode().put("JobFlowId", cluster).set("Steps", JSON.createArrayNode().add(JSON.readTree(STEP)));
+
+    assertThatThrownBy(() -> once.call(job(2), "AddJobFlowSteps", add));
+    once.call(job(2), "AddJobFlowSteps", add);
+
+    assertThat(emr.call("ListSteps", JSON.createObjectNode().put("ClusterId", cluster)).get("Steps")).hasSize(2);
+  }
+
+  @Test
+  void addJobFlowStepsCostsFourExtraCalls() throws Exception {
+    CreateOnce once = start(SimulatorConfig.defaults(), CreateOnce.Settings.DEFAULT);
+    String cluster = once.call(job(1), "RunJobFlow", JSON.readTree(CLUSTER)).get("JobFlowId").asText();
+    calls.clear();
+
+    once.call(job(2), "AddJobFlowSteps", JSON.createObjectNode().put("JobFlowId", cluster)
+        .set("Steps", JSON.createArrayNode().add(JSON.readTree(STEP))));
+
+    assertThat(calls).isEqualTo(Map.of("DescribeCluster", 1, "ListSteps", 1, "AddTags", 1, "AddJobFlowSteps", 1,
+        "RemoveTags", 1));
+  }
+
+  @Test
+  void aBadClusterIdGetsAddJobFlowStepsOwnError() throws Exception {
+    CreateOnce once = start(SimulatorConfig.defaults(), CreateOnce.Settings.DEFAULT);
+
+    assertThatThrownBy(() -> once.call(job(2), "AddJobFlowSteps", JSON.createObjectNode().put("JobFlowId", "j-NOSUCH")
+        .set("Steps", JSON.createArrayNode().add(JSON.readTree(STEP)))))
+        .isInstanceOfSatisfying(EmrCall.ServiceException.class, e -> assertThat(e.code()).isEqualTo("ValidationException"))
+        .hasMessageContaining("Specified job flow ID not valid");
+  }
+
+  private static SimulatorConfig lose(String api, int first) {
+    return SimulatorConfig.builder().fault(new FaultRule(api, FaultRule.Answer.DROP, first, null)).build();
+  }
+}
