@@ -104,10 +104,12 @@ class AslReferenceTest {
     } else {
       assertThat(ours.get("error")).isEqualTo(theirs.get("error"));
       if (theirs.path("cause").asText().startsWith("Path expression")) {
-        // aws-local-stepfunctions words a missing Parameters path its own way; flowport uses the
-        // cause Step Functions gives. Both must name the same path.
+        // aws-local-stepfunctions words a missing path its own way; flowport uses the cause Step
+        // Functions gives (for a Parameters field, or for a Choice rule's Variable). Both must name
+        // the same path.
         String path = theirs.get("cause").asText().replaceAll("^Path expression '([^']+)'.*", "$1");
-        assertThat(ours.get("cause").asText()).contains("The JSONPath '" + path + "' specified for the field");
+        assertThat(ours.get("cause").asText()).containsAnyOf("The JSONPath '" + path + "' specified for the field",
+            "Invalid path '" + path + "': The choice state's condition path references an invalid value.");
       } else {
         assertThat(ours.get("cause")).isEqualTo(theirs.get("cause"));
       }
