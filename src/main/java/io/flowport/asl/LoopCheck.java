@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowport.ir.StateGraph;
 import io.flowport.ir.Step;
 import io.flowport.report.Code;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Warns about loops that call a service with no Wait state on the way round: Step Functions runs
@@ -22,6 +27,10 @@ final class LoopCheck {
     for (int i = 0; i < order.size(); i++) {
       index.put(order.get(i), i);
     }
+    Map<String, List<String>> predecessors = new HashMap<>();
+    for (Step s : graph.steps()) {
+      s.successors().forEach(n -> predecessors.computeIfAbsent(n, k -> new ArrayList<>()).add(s.name()));
+    }
     // A back edge (to a state earlier in depth-first order) closes a loop; the loop is the states
     // from the target to the source in that order that can reach each other.
     for (Step from : graph.steps()) {
@@ -29,7 +38,7 @@ final class LoopCheck {
         if (index.get(to) > index.get(from.name())) {
           continue;
         }
-        List<Step> loop = loop(graph, to, from.name());
+        List<Step> loop = loop(graph, predecessors, to, from.name());
         boolean waits = loop.stream().anyMatch(s -> s instanceof Step.Delay);
         List<String> calls = new ArrayList<>();
         loop.stream().filter(s -> s instanceof Step.Task).forEach(s -> calls.add(s.name()));
@@ -45,31 +54,27 @@ final class LoopCheck {
     }
   }
 
-  /** States on some path from {@code head} to {@code tail} (both included). */
-  private static List<Step> loop(StateGraph graph, String head, String tail) {
-    List<Step> out = new ArrayList<>();
-    for (Step s : graph.steps()) {
-      if (reaches(graph, head, s.name(), new ArrayList<>()) && reaches(graph, s.name(), tail, new ArrayList<>())) {
-        out.add(s);
-      }
-    }
-    return out;
+  /**
+   * States on some path from {@code head} to {@code tail} (both included): those reachable from
+   * the head that also reach the tail. Two searches per loop keep large machines linear.
+   */
+  private static List<Step> loop(StateGraph graph, Map<String, List<String>> predecessors, String head, String tail) {
+    Set<String> fromHead = search(head, n -> graph.step(n).successors());
+    Set<String> toTail = search(tail, n -> predecessors.getOrDefault(n, List.of()));
+    return graph.steps().stream().filter(s -> fromHead.contains(s.name()) && toTail.contains(s.name())).toList();
   }
 
-  private static boolean reaches(StateGraph graph, String from, String to, List<String> seen) {
-    if (from.equals(to)) {
-      return true;
-    }
-    if (seen.contains(from)) {
-      return false;
-    }
-    seen.add(from);
-    for (String n : graph.step(from).successors()) {
-      if (reaches(graph, n, to, seen)) {
-        return true;
+  private static Set<String> search(String start, Function<String, List<String>> next) {
+    Set<String> seen = new HashSet<>(List.of(start));
+    Deque<String> todo = new ArrayDeque<>(seen);
+    while (!todo.isEmpty()) {
+      for (String n : next.apply(todo.pop())) {
+        if (seen.add(n)) {
+          todo.push(n);
+        }
       }
     }
-    return false;
+    return seen;
   }
 
   private static String pointer(AslContext ctx, String from, String to) {

@@ -42,6 +42,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * Creates BPMN elements with the Zeebe extensions flowport uses, in a fixed order so that the
@@ -76,8 +77,7 @@ final class BpmnWriter {
   }
 
   Process process(String id, String name) {
-    Process p = model.newInstance(Process.class);
-    p.setId(claim(id));
+    Process p = model.newInstance(Process.class, claim(id));
     p.setName(name);
     p.setExecutable(true);
     definitions.addChildElement(p);
@@ -104,13 +104,23 @@ final class BpmnWriter {
     return id;
   }
 
+  /**
+   * Adds a flow element after the scope's other children. The model API's addChildElement finds the
+   * schema position among all existing children each time, which is quadratic in a large scope;
+   * flow elements come last in a process or subprocess, so appending is the same result.
+   */
+  static void append(ModelElementInstance scope, ModelElementInstance child) {
+    scope.getDomElement().appendChild(child.getDomElement());
+  }
+
+  // Ids are given at creation: setId on an element re-scans the whole model for references to the
+  // old id, which made converting a machine of 10,000 states take many minutes.
   <T extends FlowNode> T node(BaseElement scope, Class<T> type, String idBase, String name, String source) {
-    T node = model.newInstance(type);
-    node.setId(id(idBase));
+    T node = model.newInstance(type, id(idBase));
     if (name != null) {
       node.setName(name);
     }
-    scope.addChildElement(node);
+    append(scope, node);
     if (source != null) {
       property(node, SOURCE_PROPERTY, source);
     }
@@ -164,8 +174,7 @@ final class BpmnWriter {
   /** Makes the activity multi-instance over a FEEL list, collecting an output per instance in order. */
   void multiInstance(Activity a, boolean sequential, String inputCollection, String inputElement,
       String outputCollection, String outputElement) {
-    MultiInstanceLoopCharacteristics mi = model.newInstance(MultiInstanceLoopCharacteristics.class);
-    mi.setId(id(a.getId() + "_loop"));
+    MultiInstanceLoopCharacteristics mi = model.newInstance(MultiInstanceLoopCharacteristics.class, id(a.getId() + "_loop"));
     mi.setSequential(sequential);
     ZeebeLoopCharacteristics z = model.newInstance(ZeebeLoopCharacteristics.class);
     z.setInputCollection(inputCollection);
@@ -191,16 +200,13 @@ final class BpmnWriter {
   // Definitions and expressions get ids derived from their element: the model API would give them
   // random ones, and the same input must always give byte-identical BPMN.
   private TimerEventDefinition timerDefinition(String owner, String expr, boolean cycle) {
-    TimerEventDefinition def = model.newInstance(TimerEventDefinition.class);
-    def.setId(id(owner + "_timer"));
+    TimerEventDefinition def = model.newInstance(TimerEventDefinition.class, id(owner + "_timer"));
     if (cycle) {
-      TimeCycle c = model.newInstance(TimeCycle.class);
-      c.setId(id(owner + "_cycle"));
+      TimeCycle c = model.newInstance(TimeCycle.class, id(owner + "_cycle"));
       c.setTextContent(expr);
       def.setTimeCycle(c);
     } else {
-      TimeDuration d = model.newInstance(TimeDuration.class);
-      d.setId(id(owner + "_duration"));
+      TimeDuration d = model.newInstance(TimeDuration.class, id(owner + "_duration"));
       d.setTextContent(expr);
       def.setTimeDuration(d);
     }
@@ -216,27 +222,24 @@ final class BpmnWriter {
   /** An interrupting boundary event catching every BPMN error. */
   BoundaryEvent errorBoundary(BaseElement scope, Activity host, String idBase, String name) {
     BoundaryEvent b = boundary(scope, host, idBase, name);
-    ErrorEventDefinition def = model.newInstance(ErrorEventDefinition.class);
-    def.setId(id(b.getId() + "_error"));
+    ErrorEventDefinition def = model.newInstance(ErrorEventDefinition.class, id(b.getId() + "_error"));
     b.getEventDefinitions().add(def);
     return b;
   }
 
   private BoundaryEvent boundary(BaseElement scope, Activity host, String idBase, String name) {
-    BoundaryEvent b = model.newInstance(BoundaryEvent.class);
-    b.setId(id(idBase));
+    BoundaryEvent b = model.newInstance(BoundaryEvent.class, id(idBase));
     b.setName(name);
     b.setAttachedTo(host);
     b.setCancelActivity(true);
-    scope.addChildElement(b);
+    append(scope, b);
     return b;
   }
 
   /** An end event that throws the BPMN error with this code. */
   EndEvent errorEnd(BaseElement scope, String idBase, String name, String source, String code) {
     EndEvent e = end(scope, idBase, name, source);
-    ErrorEventDefinition def = model.newInstance(ErrorEventDefinition.class);
-    def.setId(id(e.getId() + "_error"));
+    ErrorEventDefinition def = model.newInstance(ErrorEventDefinition.class, id(e.getId() + "_error"));
     def.setError(error(code));
     e.getEventDefinitions().add(def);
     return e;
@@ -244,9 +247,8 @@ final class BpmnWriter {
 
   private Error error(String code) {
     return errors.computeIfAbsent(code, c -> {
-      Error err = model.newInstance(Error.class);
       // An expression code (a Fail state's ErrorPath) gets a plain id.
-      err.setId(id("Error_" + (c.startsWith("=") ? "computed" : c)));
+      Error err = model.newInstance(Error.class, id("Error_" + (c.startsWith("=") ? "computed" : c)));
       err.setName(c.startsWith("=") ? "Computed error" : c);
       err.setErrorCode(c);
       // Root elements go before the process, where Modeler puts them.
@@ -256,16 +258,14 @@ final class BpmnWriter {
   }
 
   SequenceFlow flow(BaseElement scope, FlowNode from, FlowNode to, String condition) {
-    SequenceFlow f = model.newInstance(SequenceFlow.class);
-    f.setId(id("Flow_" + from.getId() + "_" + to.getId()));
-    scope.addChildElement(f);
+    SequenceFlow f = model.newInstance(SequenceFlow.class, id("Flow_" + from.getId() + "_" + to.getId()));
+    append(scope, f);
     f.setSource(from);
     f.setTarget(to);
     from.getOutgoing().add(f);
     to.getIncoming().add(f);
     if (condition != null) {
-      ConditionExpression c = model.newInstance(ConditionExpression.class);
-      c.setId(id(f.getId() + "_condition"));
+      ConditionExpression c = model.newInstance(ConditionExpression.class, id(f.getId() + "_condition"));
       c.setTextContent(condition);
       f.setConditionExpression(c);
     }
@@ -282,8 +282,7 @@ final class BpmnWriter {
     if (text == null || text.isBlank()) {
       return;
     }
-    Documentation d = model.newInstance(Documentation.class);
-    d.setId(id(element.getAttributeValue("id") + "_documentation"));
+    Documentation d = model.newInstance(Documentation.class, id(element.getAttributeValue("id") + "_documentation"));
     d.setTextContent(text);
     element.getDomElement().insertChildElementAfter(d.getDomElement(), null);
   }

@@ -21,6 +21,7 @@ final class DiLayout {
 
   void apply(Process process) {
     ElkGraphBuilder graph = new ElkGraphBuilder(process);
+    ElkSettings.scale(graph.root);
     new RecursiveGraphLayoutEngine().layout(graph.root, new BasicProgressMonitor());
     new DiWriter(model, graph).write(process);
   }

@@ -44,10 +44,8 @@ final class DiWriter {
   }
 
   void write(Process process) {
-    BpmnDiagram diagram = model.newInstance(BpmnDiagram.class);
-    diagram.setId("BPMNDiagram_1");
-    BpmnPlane plane = model.newInstance(BpmnPlane.class);
-    plane.setId("BPMNPlane_1");
+    BpmnDiagram diagram = model.newInstance(BpmnDiagram.class, "BPMNDiagram_1");
+    BpmnPlane plane = model.newInstance(BpmnPlane.class, "BPMNPlane_1");
     plane.setBpmnElement(process);
     diagram.setBpmnPlane(plane);
     model.getDefinitions().addChildElement(diagram);
@@ -69,8 +67,7 @@ final class DiWriter {
   private void shape(BpmnPlane plane, FlowNode n) {
     ElkShape s = graph.shapes.get(n);
     KVector at = absolute(s);
-    BpmnShape shape = model.newInstance(BpmnShape.class);
-    shape.setId(n.getId() + "_di");
+    BpmnShape shape = model.newInstance(BpmnShape.class, n.getId() + "_di");
     shape.setBpmnElement(n);
     shape.setBounds(box(at.x, at.y, s.getWidth(), s.getHeight()));
     if (n instanceof SubProcess) {
@@ -83,7 +80,7 @@ final class DiWriter {
     if (l != null) {
       shape.setBpmnLabel(label(n, l, at));
     }
-    plane.addChildElement(shape);
+    BpmnWriter.append(plane, shape);
   }
 
   private void edge(BpmnPlane plane, SequenceFlow f) {
@@ -95,8 +92,7 @@ final class DiWriter {
     points.add(new KVector(section.getStartX(), section.getStartY()));
     section.getBendPoints().forEach(b -> points.add(new KVector(b.getX(), b.getY())));
     points.add(new KVector(section.getEndX(), section.getEndY()));
-    BpmnEdge edge = model.newInstance(BpmnEdge.class);
-    edge.setId(f.getId() + "_di");
+    BpmnEdge edge = model.newInstance(BpmnEdge.class, f.getId() + "_di");
     edge.setBpmnElement(f);
     for (KVector p : points) {
       Waypoint wp = model.newInstance(Waypoint.class);
@@ -108,12 +104,11 @@ final class DiWriter {
     if (l != null) {
       edge.setBpmnLabel(label(f, l, origin));
     }
-    plane.addChildElement(edge);
+    BpmnWriter.append(plane, edge);
   }
 
   private BpmnLabel label(BaseElement owner, ElkLabel l, KVector origin) {
-    BpmnLabel label = model.newInstance(BpmnLabel.class);
-    label.setId(owner.getAttributeValue("id") + "_label");
+    BpmnLabel label = model.newInstance(BpmnLabel.class, owner.getAttributeValue("id") + "_label");
     label.setBounds(box(origin.x + l.getX(), origin.y + l.getY(), l.getWidth(), l.getHeight()));
     return label;
   }

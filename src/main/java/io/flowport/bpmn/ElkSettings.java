@@ -64,6 +64,26 @@ final class ElkSettings {
     graph.setProperty(LayeredOptions.PADDING, root ? new ElkPadding(20) : new ElkPadding(36, 24, 40, 24));
   }
 
+  /** Direct children above which a container is laid out for speed rather than for the last crossing. */
+  static final int LARGE = 200;
+
+  /**
+   * Keeping the model order sorts each layer by insertion (quadratic), and thorough crossing
+   * minimisation repeats sweeps: a machine of thousands of states took minutes. Large containers
+   * get the heuristics' fast settings; small ones, where people look closely, keep the careful ones.
+   */
+  static void scale(ElkNode graph) {
+    if (graph.getChildren().size() > LARGE) {
+      graph.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NONE);
+      graph.setProperty(LayeredOptions.THOROUGHNESS, 1);
+    }
+    for (ElkNode child : graph.getChildren()) {
+      if (!child.getChildren().isEmpty()) {
+        scale(child);
+      }
+    }
+  }
+
   /** A task, event or gateway: fixed size, ports where the builder puts them. */
   static void node(ElkNode node, double w, double h) {
     node.setDimensions(w, h);

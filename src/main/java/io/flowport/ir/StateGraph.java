@@ -1,21 +1,39 @@
 package io.flowport.ir;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Step Functions' form: control moves from step to step along explicit transitions, loops allowed.
  *
  * @param entry the name of the first step
  * @param steps all steps, in source order
+ * @param byName the steps by name (derived from {@code steps})
  */
-public record StateGraph(String entry, List<Step> steps) implements Body {
+public record StateGraph(String entry, List<Step> steps, Map<String, Step> byName) implements Body {
 
   public StateGraph {
     steps = List.copyOf(steps);
+    byName = index(steps);
   }
 
+  public StateGraph(String entry, List<Step> steps) {
+    this(entry, steps, Map.of());
+  }
+
+  /** The step of that name, or null; a map, since checks and emitters look steps up per transition. */
   public Step step(String name) {
-    return steps.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+    return byName.get(name);
+  }
+
+  private static Map<String, Step> index(List<Step> steps) {
+    Map<String, Step> m = new HashMap<>();
+    for (Step s : steps) {
+      m.putIfAbsent(s.name(), s);
+    }
+    return Collections.unmodifiableMap(m);
   }
 
   /** Every step of this graph and of the graphs nested in its Parallel and Map steps, depth first. */
