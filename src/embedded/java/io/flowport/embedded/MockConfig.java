@@ -114,11 +114,6 @@ public final class MockConfig implements Mocks {
     return out;
   }
 
-  /** The states the test case mocks. */
-  public Set<String> states() {
-    return byState.keySet();
-  }
-
   @Override
   public Optional<Response> next(String state) {
     List<Entry> entries = byState.get(state);

@@ -60,9 +60,6 @@ final class FlowConversion {
               "Wait state '" + name + "' needs exactly one of " + String.join(", ", WAIT_FIELDS)
                   + (given.isEmpty() ? "" : ", not " + String.join(" and ", given)));
         }
-        if (next == null) {
-          throw Unsupported.field(ctx, name, "End");
-        }
         boolean identity = !(state.has("InputPath") || state.has("OutputPath"));
         if (state.has("Seconds")) {
           JsonNode seconds = state.get("Seconds");

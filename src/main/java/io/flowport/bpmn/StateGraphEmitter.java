@@ -18,9 +18,11 @@ import io.flowport.ir.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -53,7 +55,7 @@ final class StateGraphEmitter {
     Map<String, FlowNode> entries = new HashMap<>();
     for (Step step : graph.steps()) {
       FlowNode entry = pieces.get(step.name()).entry();
-      if (incoming.getOrDefault(step.name(), 0) > 1) {
+      if (incoming.getOrDefault(step.name(), 0) > 1 && !terminal(step)) {
         ExclusiveGateway join = w.xor(scope, entry.getId() + "_join", null, null);
         w.flow(scope, join, entry, null);
         entry = join;
@@ -61,9 +63,16 @@ final class StateGraphEmitter {
       entries.put(step.name(), entry);
     }
     w.flow(scope, start, entries.get(graph.entry()), null);
+    Set<String> reached = new HashSet<>(Set.of(graph.entry()));
     for (Piece piece : pieces.values()) {
       for (Piece.Exit exit : piece.exits()) {
         FlowNode to = entries.get(exit.target());
+        Step target = graph.step(exit.target());
+        if (terminal(target) && !reached.add(exit.target())) {
+          // Each further way into a Succeed or Fail state gets its own end: the same outcome, and
+          // no flow back across the whole diagram (thousands of them made the layout run out of memory).
+          to = piece(scope, target).entry();
+        }
         var flow = exit.isDefault()
             ? w.defaultFlow(scope, (ExclusiveGateway) exit.from(), to)
             : w.flow(scope, exit.from(), to, exit.condition());
@@ -109,7 +118,7 @@ final class StateGraphEmitter {
         } else {
           first = timer;
         }
-        yield new Piece(first, List.of(Piece.Exit.to(timer, d.next())));
+        yield new Piece(first, exitOrEnd(scope, timer, d.next(), d.name()));
       }
       case Step.Succeed s -> {
         if (s.transform() == null) {
@@ -135,6 +144,10 @@ final class StateGraphEmitter {
         yield new Piece(mark, List.of());
       }
     };
+  }
+
+  private static boolean terminal(Step step) {
+    return step instanceof Step.Fail || step instanceof Step.Succeed;
   }
 
   /**

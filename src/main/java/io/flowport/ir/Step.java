@@ -96,7 +96,7 @@ public sealed interface Step {
   record Delay(String name, SourceLocation source, Duration duration, Call transform, String next)
       implements Step {
     public List<String> successors() {
-      return List.of(next);
+      return next == null ? List.of() : List.of(next);
     }
   }
 

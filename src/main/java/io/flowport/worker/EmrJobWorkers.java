@@ -58,4 +58,39 @@ public class EmrJobWorkers {
   public Map<String, Object> setTerminationProtection(ActivatedJob job) {
     return Jobs.handle(job, j -> pipeline.emr(j, "SetTerminationProtection"));
   }
+
+  @JobWorker(type = "flowport.emr.CancelSteps")
+  public Map<String, Object> cancelSteps(ActivatedJob job) {
+    return Jobs.handle(job, j -> pipeline.emr(j, "CancelSteps"));
+  }
+
+  @JobWorker(type = "flowport.emr.ModifyInstanceGroups")
+  public Map<String, Object> modifyInstanceGroups(ActivatedJob job) {
+    return Jobs.handle(job, j -> pipeline.emr(j, "ModifyInstanceGroups"));
+  }
+
+  @JobWorker(type = "flowport.emr.ModifyInstanceFleet")
+  public Map<String, Object> modifyInstanceFleet(ActivatedJob job) {
+    return Jobs.handle(job, j -> pipeline.emr(j, "ModifyInstanceFleet"));
+  }
+
+  @JobWorker(type = "flowport.emr.ListInstanceGroups")
+  public Map<String, Object> listInstanceGroups(ActivatedJob job) {
+    return Jobs.handle(job, j -> pipeline.emr(j, "ListInstanceGroups"));
+  }
+
+  @JobWorker(type = "flowport.emr.ListInstanceFleets")
+  public Map<String, Object> listInstanceFleets(ActivatedJob job) {
+    return Jobs.handle(job, j -> pipeline.emr(j, "ListInstanceFleets"));
+  }
+
+  @JobWorker(type = "flowport.emr.AddTags")
+  public Map<String, Object> addTags(ActivatedJob job) {
+    return Jobs.handle(job, j -> pipeline.emr(j, "AddTags"));
+  }
+
+  @JobWorker(type = "flowport.emr.RemoveTags")
+  public Map<String, Object> removeTags(ActivatedJob job) {
+    return Jobs.handle(job, j -> pipeline.emr(j, "RemoveTags"));
+  }
 }
