@@ -13,7 +13,7 @@ import java.util.Map;
  * (its own {@code zeebe:property source}, or its enclosing element's).
  *
  * @param primary whether the element stands for the source state itself (its id is the state's
- *     id), which is what the trace lists
+ *     id, or it is a further end of a Succeed/Fail state: {@code copy-of}), which is what the trace lists
  */
 record ElementInfo(String id, String name, String source, boolean primary) {
 
@@ -21,7 +21,8 @@ record ElementInfo(String id, String name, String source, boolean primary) {
     Map<String, ElementInfo> out = new HashMap<>();
     for (FlowNode n : model.getModelElementsByType(FlowNode.class)) {
       String source = source(n);
-      boolean primary = source != null && n.getId().equals(Names.ncName(source)) && ownSource(n) != null;
+      boolean primary = source != null && ownSource(n) != null
+          && (n.getId().equals(Names.ncName(source)) || own(n, "copy-of") != null);
       out.put(n.getId(), new ElementInfo(n.getId(), n.getName(), source, primary));
     }
     return out;
@@ -38,11 +39,15 @@ record ElementInfo(String id, String name, String source, boolean primary) {
   }
 
   private static String ownSource(BaseElement e) {
+    return own(e, "source");
+  }
+
+  private static String own(BaseElement e, String property) {
     if (e.getExtensionElements() == null) {
       return null;
     }
     return e.getExtensionElements().getElementsQuery().filterByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties.class)
         .list().stream().flatMap(p -> p.getProperties().stream())
-        .filter(p -> "source".equals(p.getName())).map(ZeebeProperty::getValue).findFirst().orElse(null);
+        .filter(p -> property.equals(p.getName())).map(ZeebeProperty::getValue).findFirst().orElse(null);
   }
 }

@@ -53,6 +53,8 @@ final class BpmnWriter {
   static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
   /** The zeebe:property that ties a generated element to its source state or task. */
   static final String SOURCE_PROPERTY = "source";
+  /** On a further end of a Succeed or Fail state reached several ways: the id of the state's first end. */
+  static final String COPY_OF_PROPERTY = "copy-of";
 
   final BpmnModelInstance model;
   final Definitions definitions;

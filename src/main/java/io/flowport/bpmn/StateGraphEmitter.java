@@ -72,6 +72,8 @@ final class StateGraphEmitter {
           // Each further way into a Succeed or Fail state gets its own end: the same outcome, and
           // no flow back across the whole diagram (thousands of them made the layout run out of memory).
           to = piece(scope, target).entry();
+          // Tools (the run's trace among them) count entering any copy as entering the state.
+          w.property(to, BpmnWriter.COPY_OF_PROPERTY, entries.get(exit.target()).getId());
         }
         var flow = exit.isDefault()
             ? w.defaultFlow(scope, (ExclusiveGateway) exit.from(), to)
