@@ -146,8 +146,7 @@ public final class Runner {
 
   /**
    * The job types of Task states that flowport has no worker for (other AWS services, activities):
-   * a local run can only answer them from mocks, so it refuses to start when a state would wait
-   * forever for a job no worker takes.
+   * a local run can only answer them from mocks, so without a mock config it refuses to start.
    */
   private static Set<String> mockedJobTypes(Options o, Workflow workflow, Mocks mocks) {
     Set<String> known = WorkerTypes.known();
