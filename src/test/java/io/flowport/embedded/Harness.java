@@ -1,6 +1,5 @@
 package io.flowport.embedded;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +64,10 @@ final class Harness implements AutoCloseable {
     Duration used = Duration.ZERO;
     settle(instance);
     while (!ended(instance) && incident(instance) == null) {
-      assertThat(used).as("source time to reach the end of instance " + instance).isLessThan(limit);
+      if (used.compareTo(limit) >= 0) {
+        throw new AssertionError("instance " + instance + " did not end within " + limit + " of source time; "
+            + "its last records:\n" + tail(instance, 40));
+      }
       runtime.clock().advance(step);
       used = used.plus(step);
       settle(instance);
@@ -94,7 +96,7 @@ final class Harness implements AutoCloseable {
       }
       last = count;
     }
-    throw new AssertionError("instance " + instance + " did not settle within 30 s");
+    throw new AssertionError("instance " + instance + " did not settle within 30 s; its last records:\n" + tail(instance, 40));
   }
 
   /** {@link #settle} for all instances at once, for tests that run many. */
@@ -107,19 +109,8 @@ final class Harness implements AutoCloseable {
       List<Record<?>> records = records();
       long count = records.stream()
           .filter(r -> r.getValue() instanceof io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated).count();
-      Map<Long, Boolean> open = new LinkedHashMap<>();
-      for (Record<?> r : records) {
-        if (r.getValueType() != ValueType.JOB) {
-          continue;
-        }
-        if (r.getIntent() == JobIntent.CREATED || r.getIntent() == JobIntent.RECURRED_AFTER_BACKOFF) {
-          open.put(r.getKey(), true);
-        } else if (r.getIntent() == JobIntent.COMPLETED || r.getIntent() == JobIntent.ERROR_THROWN
-            || r.getIntent() == JobIntent.CANCELED || r.getIntent() == JobIntent.FAILED) {
-          open.remove(r.getKey());
-        }
-      }
-      if (count == last && open.isEmpty()) {
+      int open = openJobs(records, null);
+      if (count == last && open == 0) {
         if (++quiet >= 3) {
           return;
         }
@@ -142,18 +133,62 @@ final class Harness implements AutoCloseable {
   }
 
   private long openJobs(long instance) {
+    return openJobs(records(), instance);
+  }
+
+  /**
+   * Jobs a worker may hold or is about to take: created, recurred after a back-off, timed out,
+   * or failed with retries left and no back-off. A job waiting out a back-off is not open: only
+   * advancing the clock brings it back.
+   */
+  private static int openJobs(List<Record<?>> records, Long instance) {
     Map<Long, Boolean> open = new LinkedHashMap<>();
-    for (Record<?> r : records()) {
-      if (r.getValueType() == ValueType.JOB && r.getValue() instanceof JobRecordValue v && v.getProcessInstanceKey() == instance) {
-        if (r.getIntent() == JobIntent.CREATED) {
-          open.put(r.getKey(), true);
-        } else if (r.getIntent() == JobIntent.COMPLETED || r.getIntent() == JobIntent.ERROR_THROWN
-            || r.getIntent() == JobIntent.CANCELED || r.getIntent() == JobIntent.FAILED) {
-          open.remove(r.getKey());
+    for (Record<?> r : records) {
+      if (r.getValueType() != ValueType.JOB || r.getRecordType() != io.camunda.zeebe.protocol.record.RecordType.EVENT
+          || !(r.getValue() instanceof JobRecordValue v) || (instance != null && v.getProcessInstanceKey() != instance)) {
+        continue;
+      }
+      JobIntent intent = (JobIntent) r.getIntent();
+      switch (intent) {
+        case CREATED, RECURRED_AFTER_BACKOFF, TIMED_OUT, YIELDED -> open.put(r.getKey(), true);
+        case FAILED -> {
+          if (v.getRetries() > 0 && v.getRetryBackoff() <= 0) {
+            open.put(r.getKey(), true);
+          } else {
+            open.remove(r.getKey());
+          }
         }
+        case RETRIES_UPDATED -> {
+          if (v.getRetries() > 0) {
+            open.put(r.getKey(), true);
+          }
+        }
+        case COMPLETED, ERROR_THROWN, CANCELED -> open.remove(r.getKey());
+        default -> { }
       }
     }
     return open.size();
+  }
+
+  /** The instance's last records, one line each, for a failure message. */
+  String tail(long instance, int n) {
+    List<String> lines = new ArrayList<>();
+    for (Record<?> r : records()) {
+      if (r.getValue() instanceof io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated v && v.getProcessInstanceKey() == instance) {
+        String what = switch (r.getValue()) {
+          case ProcessInstanceRecordValue p -> p.getElementId();
+          case JobRecordValue j -> j.getType() + " retries=" + j.getRetries() + " backoff=" + j.getRetryBackoff()
+              + (j.getErrorMessage().isEmpty() ? "" : " msg=" + j.getErrorMessage().lines().findFirst().orElse(""));
+          case io.camunda.zeebe.protocol.record.value.TimerRecordValue t -> t.getTargetElementId() + " due=" + java.time.Instant.ofEpochMilli(t.getDueDate());
+          case VariableRecordValue var -> var.getName();
+          default -> "";
+        };
+        lines.add(java.time.Instant.ofEpochMilli(r.getTimestamp()) + " " + r.getRecordType() + " " + r.getValueType() + " "
+            + r.getIntent() + " " + what);
+      }
+    }
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()))
+        + "\nclock now: " + runtime.clock().now();
   }
 
   boolean ended(long instance) {
