@@ -44,6 +44,37 @@ public final class EmbeddedRuntime implements AutoCloseable {
     this.client = spring.getBean(CamundaClient.class);
   }
 
+  /** A runtime without workers of its own: someone else's worker takes the jobs. */
+  private EmbeddedRuntime(ZeebeTestEngine engine, RunClock clock, EmrSimulator simulator, CamundaClient client) {
+    this.engine = engine;
+    this.clock = clock;
+    this.simulator = simulator;
+    this.spring = null;
+    this.client = client;
+  }
+
+  /**
+   * The engine's gateway on {@code port} (all interfaces: the test engine has no bind address),
+   * the simulator and, if {@code workers}, flowport's workers: {@code flowport dev}.
+   */
+  public static EmbeddedRuntime serve(int port, double timeScale, SimulatorConfig simulatorConfig, boolean workers) {
+    ZeebeTestEngine engine = EngineFactory.create(port);
+    engine.start();
+    if (workers) {
+      try {
+        return start(() -> engine, port, timeScale, simulatorConfig, Mocks.NONE);
+      } catch (RuntimeException e) {
+        engine.stop();
+        throw e;
+      }
+    }
+    RunClock clock = new RunClock(engine, timeScale);
+    EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig);
+    CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(java.net.URI.create("http://localhost:" + port))
+        .preferRestOverGrpc(false).build();
+    return new EmbeddedRuntime(engine, clock, simulator, client);
+  }
+
   /**
    * Starts a runtime with its own engine. The engine starts on another thread while Spring reads
    * its configuration; the workers' client is made once the engine's gateway is up.
@@ -123,6 +154,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
   /** Answers the tasks of these job types, which flowport has no worker for, from the run's mocks. */
   public void openMockedWorkers(java.util.Collection<String> jobTypes) {
+    if (spring == null) {
+      throw new IllegalStateException("this runtime has no workers");
+    }
     io.flowport.worker.MockedTasks.open(client, jobTypes, spring.getBean(io.flowport.runtime.JobPipeline.class),
         Duration.ofMillis(50));
   }
@@ -146,7 +180,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
   @Override
   public void close() {
     clock.close();
-    spring.close();
+    if (spring != null) {
+      spring.close();
+    } else {
+      client.close();
+    }
     simulator.close();
   }
 

@@ -85,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
     if (timeoutSeconds <= 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout-s must be positive");
     }
-    double scale = parseScale(timeScale);
+    double scale = parseScale(spec, timeScale);
     JsonNode in = input == null ? null : LocatedJson.parse(input, Converters.read(input)).root();
     SimulatorConfig sim = scenario == null ? SimulatorConfig.defaults() : scenario(scenario);
     PrintWriter err = spec.commandLine().getErr();
@@ -103,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
     return result.succeeded() ? 0 : 1;
   }
 
-  private SimulatorConfig scenario(Path file) {
+  static SimulatorConfig scenario(Path file) {
     try {
       return SimulatorConfig.fromFile(file);
     } catch (IllegalArgumentException e) {
@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** {@code 1/120}, {@code 0.5} or {@code 1}. */
-  double parseScale(String s) {
+  static double parseScale(picocli.CommandLine.Model.CommandSpec spec, String s) {
     try {
       double v;
       if (s.contains("/")) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Moves EMR orchestration from AWS Step Functions and Apache Airflow to Camunda 8.",
-    subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ConvertCommand.class, DeployCommand.class, StartCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:the run failed (or gave up)", "2:bad input or usage"})
 public final class Main {
@@ -59,22 +59,30 @@ public final class Main {
    * build (-Dproduction) leaves out with the engine's licence; then they explain that.
    */
   private static void addEmbedded(CommandLine cli) {
-    try {
-      Class<?> run = Class.forName("io.flowport.embedded.RunCommand");
-      cli.addSubcommand(run.getDeclaredConstructor().newInstance());
-    } catch (ReflectiveOperationException e) {
-      cli.addSubcommand("run", new NoEmbedded());
+    for (String name : new String[] {"run", "dev"}) {
+      String type = "io.flowport.embedded." + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Command";
+      try {
+        cli.addSubcommand(Class.forName(type).getDeclaredConstructor().newInstance());
+      } catch (ReflectiveOperationException e) {
+        cli.addSubcommand(name, new NoEmbedded(name));
+      }
     }
   }
 
-  @Command(name = "run", description = "Not in this build: it was made without the embedded engine (-Dproduction).")
+  @Command(description = "Not in this build: it was made without the embedded engine (-Dproduction).")
   static final class NoEmbedded implements java.util.concurrent.Callable<Integer> {
+    private final String name;
+
     @CommandLine.Unmatched
     java.util.List<String> arguments;
 
+    NoEmbedded(String name) {
+      this.name = name;
+    }
+
     @Override
     public Integer call() {
-      System.err.println("flowport: this build has no embedded engine; build without -Dproduction to use run");
+      System.err.println("flowport: this build has no embedded engine; build without -Dproduction to use " + name);
       return BAD_INPUT;
     }
   }

@@ -2,8 +2,12 @@ package io.flowport.worker;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.flowport.runtime.Job;
 import io.flowport.runtime.JobPipeline;
+import io.flowport.runtime.Outcome;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,83 +18,90 @@ import org.springframework.stereotype.Component;
 public class EmrJobWorkers {
 
   private final JobPipeline pipeline;
+  private final BiConsumer<Job, Outcome> observer;
 
-  public EmrJobWorkers(JobPipeline pipeline) {
+  public EmrJobWorkers(JobPipeline pipeline, ObjectProvider<WaitTracker> waits) {
     this.pipeline = pipeline;
+    WaitTracker tracker = waits.getIfAvailable();
+    this.observer = tracker == null ? (job, outcome) -> {} : tracker::observe;
+  }
+
+  private Map<String, Object> run(ActivatedJob job, String api) {
+    return Jobs.handle(job, j -> pipeline.emr(j, api), observer);
   }
 
   @JobWorker(type = "flowport.emr.RunJobFlow")
   public Map<String, Object> runJobFlow(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "RunJobFlow"));
+    return run(job, "RunJobFlow");
   }
 
   @JobWorker(type = "flowport.emr.DescribeCluster")
   public Map<String, Object> describeCluster(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "DescribeCluster"));
+    return run(job, "DescribeCluster");
   }
 
   @JobWorker(type = "flowport.emr.TerminateJobFlows")
   public Map<String, Object> terminateJobFlows(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "TerminateJobFlows"));
+    return run(job, "TerminateJobFlows");
   }
 
   @JobWorker(type = "flowport.emr.ListClusters")
   public Map<String, Object> listClusters(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "ListClusters"));
+    return run(job, "ListClusters");
   }
 
   @JobWorker(type = "flowport.emr.AddJobFlowSteps")
   public Map<String, Object> addJobFlowSteps(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "AddJobFlowSteps"));
+    return run(job, "AddJobFlowSteps");
   }
 
   @JobWorker(type = "flowport.emr.DescribeStep")
   public Map<String, Object> describeStep(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "DescribeStep"));
+    return run(job, "DescribeStep");
   }
 
   @JobWorker(type = "flowport.emr.ListSteps")
   public Map<String, Object> listSteps(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "ListSteps"));
+    return run(job, "ListSteps");
   }
 
   @JobWorker(type = "flowport.emr.SetTerminationProtection")
   public Map<String, Object> setTerminationProtection(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "SetTerminationProtection"));
+    return run(job, "SetTerminationProtection");
   }
 
   @JobWorker(type = "flowport.emr.CancelSteps")
   public Map<String, Object> cancelSteps(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "CancelSteps"));
+    return run(job, "CancelSteps");
   }
 
   @JobWorker(type = "flowport.emr.ModifyInstanceGroups")
   public Map<String, Object> modifyInstanceGroups(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "ModifyInstanceGroups"));
+    return run(job, "ModifyInstanceGroups");
   }
 
   @JobWorker(type = "flowport.emr.ModifyInstanceFleet")
   public Map<String, Object> modifyInstanceFleet(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "ModifyInstanceFleet"));
+    return run(job, "ModifyInstanceFleet");
   }
 
   @JobWorker(type = "flowport.emr.ListInstanceGroups")
   public Map<String, Object> listInstanceGroups(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "ListInstanceGroups"));
+    return run(job, "ListInstanceGroups");
   }
 
   @JobWorker(type = "flowport.emr.ListInstanceFleets")
   public Map<String, Object> listInstanceFleets(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "ListInstanceFleets"));
+    return run(job, "ListInstanceFleets");
   }
 
   @JobWorker(type = "flowport.emr.AddTags")
   public Map<String, Object> addTags(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "AddTags"));
+    return run(job, "AddTags");
   }
 
   @JobWorker(type = "flowport.emr.RemoveTags")
   public Map<String, Object> removeTags(ActivatedJob job) {
-    return Jobs.handle(job, j -> pipeline.emr(j, "RemoveTags"));
+    return run(job, "RemoveTags");
   }
 }

@@ -33,6 +33,12 @@ final class Jobs {
 
   /** Runs a handler and maps its outcome to completion variables or a BPMN error. */
   static Map<String, Object> handle(ActivatedJob activated, Function<Job, Outcome> handler) {
+    return handle(activated, handler, (job, outcome) -> {});
+  }
+
+  /** The same, telling {@code observer} each outcome (not the calls handed back to be retried). */
+  static Map<String, Object> handle(ActivatedJob activated, Function<Job, Outcome> handler,
+      java.util.function.BiConsumer<Job, Outcome> observer) {
     Outcome outcome;
     Job job = from(activated);
     try {
@@ -41,6 +47,7 @@ final class Jobs {
       // Throttled or unavailable: hand the job back; Zeebe raises an incident when retries run out.
       throw CamundaError.jobError(e.code() + ": " + e.getMessage(), null, activated.getRetries() - 1, RETRY_BACKOFF);
     }
+    observer.accept(job, outcome);
     return switch (outcome) {
       case Outcome.Complete c -> changed(c.variables(), job);
       case Outcome.Error e -> throw CamundaError.bpmnError(e.code(), e.message(), e.variables());

@@ -13,7 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emr.EmrClientBuilder;
 
 /**
  * The workers' runtime. In production EMR is reached with the default credential and region
@@ -25,10 +27,23 @@ public class WorkerConfiguration {
   /** The clock workers stamp times with ($$.State.EnteredTime, ...): the engine's clock. */
   public interface EngineClock extends Supplier<Instant> {}
 
+  /**
+   * @param endpoint an EMR-compatible endpoint instead of the region's (the simulator), or empty
+   * @param region the calls' region, or empty for the SDK's default chain
+   */
   @Bean
   @ConditionalOnMissingBean
-  public EmrCall emrCall() {
-    return new EmrOperations(EmrClient.create());
+  public EmrCall emrCall(@Value("${flowport.emr.endpoint:}") String endpoint, @Value("${flowport.emr.region:}") String region,
+      ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+    EmrClientBuilder builder = EmrClient.builder();
+    if (!endpoint.isBlank()) {
+      builder.endpointOverride(java.net.URI.create(endpoint.strip()));
+    }
+    if (!region.isBlank()) {
+      builder.region(Region.of(region.strip()));
+    }
+    registry.ifAvailable(r -> builder.overrideConfiguration(c -> c.addMetricPublisher(new EmrMetrics(r))));
+    return new EmrOperations(builder.build());
   }
 
   /**

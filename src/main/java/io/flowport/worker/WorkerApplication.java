@@ -1,0 +1,59 @@
+package io.flowport.worker;
+
+import io.camunda.client.jobhandling.JobWorkerManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@code flowport worker}: every flowport job worker against a Camunda 8 cluster, configured the
+ * Camunda Spring SDK way ({@code camunda.client.*}, {@code CAMUNDA_CLIENT_*}), with Actuator
+ * health, readiness and metrics over HTTP and a graceful shutdown.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({WorkerConfiguration.class, EmrJobWorkers.class, AslJobWorkers.class})
+public class WorkerApplication {
+
+  /** Defaults a user's properties, environment or arguments override. */
+  static Map<String, Object> defaults() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("spring.application.name", "flowport-worker");
+    d.put("server.port", 8080);
+    d.put("server.shutdown", "graceful");
+    d.put("management.endpoints.web.exposure.include", "health,info,metrics,prometheus");
+    d.put("management.endpoint.health.probes.enabled", true);
+    d.put("management.endpoint.health.show-details", "always");
+    d.put("logging.level.root", "INFO");
+    d.put("spring.main.banner-mode", "off");
+    // gRPC, which every Zeebe gateway (and flowport dev, which has no REST API) speaks.
+    d.put("camunda.client.prefer-rest-over-grpc", false);
+    return d;
+  }
+
+  public static ConfigurableApplicationContext start(String... args) {
+    SpringApplication app = new SpringApplication(WorkerApplication.class);
+    app.setDefaultProperties(defaults());
+    return app.run(args);
+  }
+
+  @Bean
+  WaitTracker waitTracker(MeterRegistry registry, @Value("${flowport.worker.wait-stale:PT30M}") Duration stale) {
+    return new WaitTracker(registry, stale, Instant::now);
+  }
+
+  @Bean
+  ShutdownDrain shutdownDrain(JobWorkerManager workers, MeterRegistry registry,
+      @Value("${flowport.worker.shutdown-grace:PT30S}") Duration grace) {
+    return new ShutdownDrain(workers, registry, grace);
+  }
+}
