@@ -29,8 +29,7 @@ public final class Main {
 
   /** Runs the CLI with the given streams (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
-    addEmbedded(cli);
+    CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
     // Usage errors: one line and a pointer to --help, not the whole usage text.
@@ -52,6 +51,13 @@ public final class Main {
       return RUN_FAILED;
     });
     return cli.execute(args);
+  }
+
+  /** Every command of this build, without the streams and handlers of {@link #run}. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    addEmbedded(cli);
+    return cli;
   }
 
   /**
