@@ -33,6 +33,10 @@ public final class DevCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", defaultValue = "26500", description = "gRPC gateway port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--emr-port", paramLabel = "N", defaultValue = "0",
+      description = "EMR simulator port on 127.0.0.1 (default: any free port; the endpoint is printed).")
+  int emrPort;
+
   @Option(names = "--time-scale", paramLabel = "F", defaultValue = RunCommand.DEFAULT_TIME_SCALE,
       description = "Wall seconds per source second, for timers and the simulator (default: ${DEFAULT-VALUE}; 1 is real time).")
   String timeScale;
@@ -54,16 +58,18 @@ public final class DevCommand implements Callable<Integer> {
     if (port < 1 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be in 1..65535, got " + port);
     }
+    if (emrPort < 0 || emrPort > 65535 || emrPort == port) {
+      throw new ParameterException(spec.commandLine(), "--emr-port must be in 0..65535 and differ from --port, got " + emrPort);
+    }
     double scale = RunCommand.parseScale(spec, timeScale);
-    SimulatorConfig sim = scenario == null ? SimulatorConfig.defaults() : RunCommand.scenario(scenario);
+    SimulatorConfig sim = scenario == null ? SimulatorConfig.defaults() : io.flowport.cli.SimulatorOptions.scenario(scenario);
     List<Path> files = bpmnFiles();
-    try (ServerSocket probe = new ServerSocket(port)) {
-      probe.setReuseAddress(true);
-    } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "port " + port + " is in use (choose another with --port)");
+    requireFree(port, "--port");
+    if (emrPort != 0) {
+      requireFree(emrPort, "--emr-port");
     }
     PrintWriter err = spec.commandLine().getErr();
-    EmbeddedRuntime runtime = EmbeddedRuntime.serve(port, scale, sim, !noWorkers);
+    EmbeddedRuntime runtime = EmbeddedRuntime.serve(port, emrPort, scale, sim, !noWorkers);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       runtime.closeWithEngine();
@@ -94,6 +100,14 @@ public final class DevCommand implements Callable<Integer> {
     err.flush();
     stopped.await();
     return 0;
+  }
+
+  private void requireFree(int p, String option) {
+    try (ServerSocket probe = new ServerSocket(p)) {
+      probe.setReuseAddress(true);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "port " + p + " is in use (choose another with " + option + ")");
+    }
   }
 
   static String firstLine(String message) {

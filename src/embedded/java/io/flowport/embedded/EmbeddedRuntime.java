@@ -57,19 +57,21 @@ public final class EmbeddedRuntime implements AutoCloseable {
    * The engine's gateway on {@code port} (all interfaces: the test engine has no bind address),
    * the simulator and, if {@code workers}, flowport's workers: {@code flowport dev}.
    */
-  public static EmbeddedRuntime serve(int port, double timeScale, SimulatorConfig simulatorConfig, boolean workers) {
+  public static EmbeddedRuntime serve(int port, int emrPort, double timeScale, SimulatorConfig simulatorConfig,
+      boolean workers) {
     ZeebeTestEngine engine = EngineFactory.create(port);
     engine.start();
+    java.net.InetSocketAddress emr = new java.net.InetSocketAddress("127.0.0.1", emrPort);
     if (workers) {
       try {
-        return start(() -> engine, port, timeScale, simulatorConfig, Mocks.NONE);
+        return start(() -> engine, port, timeScale, simulatorConfig, Mocks.NONE, Map.of(), emr);
       } catch (RuntimeException e) {
         engine.stop();
         throw e;
       }
     }
     RunClock clock = new RunClock(engine, timeScale);
-    EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig);
+    EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig, emr);
     CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(java.net.URI.create("http://localhost:" + port))
         .preferRestOverGrpc(false).build();
     return new EmbeddedRuntime(engine, clock, simulator, client);
@@ -116,9 +118,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
   private static EmbeddedRuntime start(Supplier<ZeebeTestEngine> engine, int port, double timeScale,
       SimulatorConfig simulatorConfig, Mocks mocks, Map<String, String> properties) {
+    return start(engine, port, timeScale, simulatorConfig, mocks, properties, new java.net.InetSocketAddress("127.0.0.1", 0));
+  }
+
+  private static EmbeddedRuntime start(Supplier<ZeebeTestEngine> engine, int port, double timeScale,
+      SimulatorConfig simulatorConfig, Mocks mocks, Map<String, String> properties, java.net.InetSocketAddress emr) {
     long t0 = System.nanoTime();
     RunClock clock = new RunClock(engine, timeScale);
-    EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig);
+    EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig, emr);
     EmrCall emr = new EmrOperations(EmrClients.forEndpoint(simulator.endpoint()));
     // The engine listens on 0.0.0.0:<port>; the client connects over loopback.
     Map<String, Object> props = new HashMap<>();

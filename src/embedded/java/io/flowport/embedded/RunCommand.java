@@ -3,8 +3,8 @@ package io.flowport.embedded;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.flowport.cli.SimulatorOptions;
 import io.flowport.convert.Converters;
-import io.flowport.diag.BadInputException;
 import io.flowport.json.LocatedJson;
 import io.flowport.simulator.SimulatorConfig;
 import java.io.PrintWriter;
@@ -87,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     double scale = parseScale(spec, timeScale);
     JsonNode in = input == null ? null : LocatedJson.parse(input, Converters.read(input)).root();
-    SimulatorConfig sim = scenario == null ? SimulatorConfig.defaults() : scenario(scenario);
+    SimulatorConfig sim = scenario == null ? SimulatorConfig.defaults() : SimulatorOptions.scenario(scenario);
     PrintWriter err = spec.commandLine().getErr();
     Runner.Result result = Runner.run(new Runner.Options(file, in, scale, sim, mockConfig, testCase, stateMachine,
         Duration.ofSeconds(timeoutSeconds), catalogs), err);
@@ -103,34 +103,12 @@ public final class RunCommand implements Callable<Integer> {
     return result.succeeded() ? 0 : 1;
   }
 
-  static SimulatorConfig scenario(Path file) {
-    try {
-      return SimulatorConfig.fromFile(file);
-    } catch (IllegalArgumentException e) {
-      // The simulator's message already starts with the file name.
-      String message = e.getMessage().startsWith(file.toString()) ? e.getMessage().substring(file.toString().length())
-          .replaceFirst("^:\\s*", "") : e.getMessage();
-      throw new BadInputException(io.flowport.diag.SourceLocation.file(file), message);
-    }
-  }
-
   /** {@code 1/120}, {@code 0.5} or {@code 1}. */
   static double parseScale(picocli.CommandLine.Model.CommandSpec spec, String s) {
     try {
-      double v;
-      if (s.contains("/")) {
-        String[] p = s.split("/", 2);
-        v = Double.parseDouble(p[0].trim()) / Double.parseDouble(p[1].trim());
-      } else {
-        v = Double.parseDouble(s.trim());
-      }
-      if (!(v > 0 && v <= 1)) {
-        throw new NumberFormatException();
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--time-scale must be a number in (0, 1] such as 1/120 or 0.5, got '" + s + "'");
+      return SimulatorOptions.timeScale(s);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Moves EMR orchestration from AWS Step Functions and Apache Airflow to Camunda 8.",
-    subcommands = {ConvertCommand.class, DeployCommand.class, StartCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ConvertCommand.class, DeployCommand.class, StartCommand.class, WorkerCommand.class, SimulatorCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:the run failed (or gave up)", "2:bad input or usage"})
 public final class Main {
@@ -29,8 +30,7 @@ public final class Main {
 
   /** Runs the CLI with the given streams (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
-    addEmbedded(cli);
+    CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
     // Usage errors: one line and a pointer to --help, not the whole usage text.
@@ -52,6 +52,13 @@ public final class Main {
       return RUN_FAILED;
     });
     return cli.execute(args);
+  }
+
+  /** Every command of this build, without the streams and handlers of {@link #run}. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    addEmbedded(cli);
+    return cli;
   }
 
   /**

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,38 +28,57 @@ public final class EmrSimulator implements AutoCloseable {
     System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
   }
 
+  /** GET here answers 200 while the simulator runs (container health checks). */
+  public static final String HEALTH_PATH = "/health";
+
   private static final String TARGET_PREFIX = "ElasticMapReduce.";
   private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
   private final HttpServer server;
+  /** As asked for: the JDK reports a 0.0.0.0 server as the IPv6 wildcard. */
+  private final String host;
   private final EmrApi api;
   private final ObjectMapper mapper = new ObjectMapper();
   private final long seed;
   private final AtomicLong requests = new AtomicLong();
 
-  private EmrSimulator(HttpServer server, EmrApi api, long seed) {
+  private EmrSimulator(HttpServer server, String host, EmrApi api, long seed) {
     this.server = server;
+    this.host = host;
     this.api = api;
     this.seed = seed;
   }
 
   /** Listens on 127.0.0.1 at a free port. */
   public static EmrSimulator start(SimClock clock, SimulatorConfig config) {
+    return start(clock, config, new InetSocketAddress("127.0.0.1", 0));
+  }
+
+  /**
+   * Listens on {@code address} (port 0: a free one). {@code flowport simulator} binds 0.0.0.0 in
+   * a container so that other containers reach it; an address in use is an UncheckedIOException.
+   */
+  public static EmrSimulator start(SimClock clock, SimulatorConfig config, InetSocketAddress address) {
     HttpServer server;
     try {
-      InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-      server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+      server = HttpServer.create(address, 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1", e);
+      throw new UncheckedIOException("cannot listen on " + host(address) + ":" + address.getPort() + ": " + e.getMessage(), e);
     }
-    EmrSimulator simulator = new EmrSimulator(server, new EmrApi(clock, config), config.seed());
+    EmrSimulator simulator = new EmrSimulator(server, host(address), new EmrApi(clock, config), config.seed());
     server.createContext("/", simulator::handle);
     server.start();
     return simulator;
   }
 
+  /** The address it listens on, e.g. http://127.0.0.1:4566 (http://0.0.0.0:4566 on all interfaces). */
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://" + host + ":" + server.getAddress().getPort());
+  }
+
+  private static String host(InetSocketAddress address) {
+    String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   /** Calls received per operation (known operations only), for tests and measurements. */
@@ -75,6 +93,10 @@ public final class EmrSimulator implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if ("GET".equals(exchange.getRequestMethod()) && HEALTH_PATH.equals(exchange.getRequestURI().getPath())) {
+        health(exchange);
+        return;
+      }
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
@@ -107,6 +129,19 @@ public final class EmrSimulator implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
+    }
+  }
+
+  /**
+   * GET /health for container health checks: not an EMR call (the SDK only sends POST /), so it
+   * leaves the call counts, throttling and fault rules of a scenario alone.
+   */
+  private static void health(HttpExchange exchange) throws IOException {
+    byte[] bytes = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
     }
   }
 

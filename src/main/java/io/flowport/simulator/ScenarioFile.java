@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +44,10 @@ final class ScenarioFile {
       root = mapper.readTree(Files.readString(file));
     } catch (JacksonException e) {
       throw fail("", "not valid " + syntax() + ": " + firstLine(e.getOriginalMessage()));
+    } catch (NoSuchFileException e) {
+      throw fail("", "no such file");
     } catch (IOException e) {
-      throw fail("", "cannot be read: " + e);
+      throw fail("", "cannot be read: " + e.getMessage());
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       return SimulatorConfig.defaults();

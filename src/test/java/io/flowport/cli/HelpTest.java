@@ -12,7 +12,7 @@ class HelpTest {
     Cli cli = Cli.run("--help");
 
     assertThat(cli.exit()).isZero();
-    assertThat(cli.out()).startsWith("Usage: flowport ").contains("convert", "run", "bad input or usage");
+    assertThat(cli.out()).startsWith("Usage: flowport ").contains("convert", "run", "simulator", "bad input or usage");
     assertThat(cli.err()).isEmpty();
   }
 
@@ -31,6 +31,16 @@ class HelpTest {
 
     assertThat(cli.exit()).isZero();
     assertThat(cli.out()).startsWith("Usage: flowport run ").contains("--time-scale=F", "--mock-config=FILE", "--test-case=NAME");
+    assertThat(cli.err()).isEmpty();
+  }
+
+  @Test
+  void simulatorHelpShowsItsOptions() {
+    Cli cli = Cli.run("simulator", "--help");
+
+    assertThat(cli.exit()).isZero();
+    assertThat(cli.out()).startsWith("Usage: flowport simulator ")
+        .contains("--port=N", "--bind=ADDR", "--emr-scenario=FILE", "--time-scale=F", "default: 4566");
     assertThat(cli.err()).isEmpty();
   }
 }

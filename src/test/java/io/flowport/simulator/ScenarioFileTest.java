@@ -187,7 +187,7 @@ class ScenarioFileTest {
 
     assertThatThrownBy(() -> SimulatorConfig.fromFile(file))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith(file + ": cannot be read: ");
+        .hasMessage(file + ": no such file");
   }
 
   private void assertProblem(String yaml, String problem) throws IOException {
