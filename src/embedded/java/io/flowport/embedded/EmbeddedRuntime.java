@@ -122,10 +122,10 @@ public final class EmbeddedRuntime implements AutoCloseable {
   }
 
   private static EmbeddedRuntime start(Supplier<ZeebeTestEngine> engine, int port, double timeScale,
-      SimulatorConfig simulatorConfig, Mocks mocks, Map<String, String> properties, java.net.InetSocketAddress emr) {
+      SimulatorConfig simulatorConfig, Mocks mocks, Map<String, String> properties, java.net.InetSocketAddress emrAddress) {
     long t0 = System.nanoTime();
     RunClock clock = new RunClock(engine, timeScale);
-    EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig, emr);
+    EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig, emrAddress);
     EmrCall emr = new EmrOperations(EmrClients.forEndpoint(simulator.endpoint()));
     // The engine listens on 0.0.0.0:<port>; the client connects over loopback.
     Map<String, Object> props = new HashMap<>();
