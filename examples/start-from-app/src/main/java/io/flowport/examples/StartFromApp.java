@@ -45,7 +45,8 @@ public final class StartFromApp {
           vars.put("taskOutput", c.json(json, "--output", Object.class));
           yield publish(client, c.target(), vars, out);
         }
-        default -> publish(client, c.target(), Map.of("taskError", c.option("--error"), "taskCause", c.option("--cause")), out);
+        case "fail-task" -> publish(client, c.target(), Map.of("taskError", c.option("--error"), "taskCause", c.option("--cause")), out);
+        default -> throw new IllegalStateException("unparsed command " + c.name());
       };
     } catch (Command.BadArgument e) {
       err.println("start-from-app: " + e.getMessage());
