@@ -20,6 +20,20 @@ public final class NodeTools {
     return found;
   }
 
+  /**
+   * A Node package of this repository, e.g. {@code src/test/node}, once {@code npm ci} has
+   * installed it ({@code .ci/run} does); missing, it skips the test, or fails it like the tools.
+   */
+  public static Optional<Path> installed(Path packageDir) {
+    if (Files.isDirectory(packageDir.resolve("node_modules"))) {
+      return Optional.of(packageDir.toAbsolutePath().normalize());
+    }
+    if (required()) {
+      throw new IllegalStateException("FLOWPORT_REQUIRE_TOOLS is set but " + packageDir + "/node_modules is missing: run npm ci there");
+    }
+    return Optional.empty();
+  }
+
   /** Set by .ci/run once it has installed the tools: then a missing tool fails instead of skipping. */
   static boolean required() {
     return "1".equals(System.getenv("FLOWPORT_REQUIRE_TOOLS"));
