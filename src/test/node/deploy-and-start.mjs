@@ -1,6 +1,6 @@
 // Deploys a BPMN file and runs one instance to its end through the Camunda Node.js SDK's gRPC
 // client, then prints the instance's result variables as JSON: a client in another language than
-// flowport's Java, against the same gateway (NodeClientTest).
+// flowport's Java, against the same gateway (DevAndWorkerTest, against flowport dev).
 //
 //   node deploy-and-start.mjs ADDRESS BPMN_FILE PROCESS_ID VARIABLES_JSON
 //

@@ -1,6 +1,7 @@
 package io.flowport.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,18 +17,43 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowport.tools.NodeTools;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The production path on one machine: {@code flowport dev --no-workers} in one JVM, {@code flowport
- * worker} in another, and {@code flowport start} in this one, talking over gRPC only.
+ * worker} in another, and {@code flowport deploy/start} in this one or the Camunda Node.js SDK
+ * (src/test/node), talking over gRPC only.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DevAndWorkerTest {
 
   private final List<Process> processes = new ArrayList<>();
+  private int port;
 
-  @AfterEach
+  @BeforeAll
+  void startDevAndWorker() throws Exception {
+    port = freePort();
+    Output dev = launch(List.of("dev", "--port", Integer.toString(port), "--no-workers", "--deploy", "bpmn"), List.of());
+    String ready = dev.await(Pattern.compile("EMR simulator on (\\S+)"), 120);
+    String simulator = ready.replaceAll(".*EMR simulator on (\\S+).*", "$1");
+    dev.await(Pattern.compile("Ctrl-C stops"), 60);
+    assertThat(dev.lines).anyMatch(l -> l.contains("deployed emr_job_fixed version 1"))
+        .anyMatch(l -> l.contains("deployed orchestrate_emr_jobs_fixed version 1"));
+
+    Output worker = launch(List.of("worker", "--camunda.client.grpc-address=http://localhost:" + port,
+        "--flowport.emr.endpoint=" + simulator, "--flowport.emr.region=us-east-1", "--server.port=0"),
+        List.of("AWS_ACCESS_KEY_ID=flowport", "AWS_SECRET_ACCESS_KEY=simulator"));
+    worker.await(Pattern.compile("Started \\w+ in [0-9.]+ seconds"), 120);
+  }
+
+  @AfterAll
   void stop() throws InterruptedException {
     for (Process p : processes) {
       p.destroy(); // SIGTERM, as a service manager stops them
@@ -38,25 +64,31 @@ class DevAndWorkerTest {
   }
 
   @Test
-  void aWorkerInItsOwnJvmRunsTheReferenceMachineOnTheDevServer() throws Exception {
-    int port = freePort();
-    Output dev = launch(List.of("dev", "--port", Integer.toString(port), "--no-workers", "--deploy", "bpmn"), List.of());
-    String ready = dev.await(Pattern.compile("EMR simulator on (\\S+)"), 120);
-    String simulator = ready.replaceAll(".*EMR simulator on (\\S+).*", "$1");
-    assertThat(dev.await(Pattern.compile("Ctrl-C stops"), 60)).isNotNull();
-    assertThat(dev.lines).anyMatch(l -> l.contains("deployed emr_job_fixed version 1"));
-
-    Output worker = launch(List.of("worker", "--camunda.client.grpc-address=http://localhost:" + port,
-        "--flowport.emr.endpoint=" + simulator, "--flowport.emr.region=us-east-1", "--server.port=0"),
-        List.of("AWS_ACCESS_KEY_ID=flowport", "AWS_SECRET_ACCESS_KEY=simulator"));
-    worker.await(Pattern.compile("Started \\w+ in [0-9.]+ seconds"), 120);
-
+  void flowportDeployConvertsAndStartAwaitsTheRunTheSeparateWorkerMakes() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"start", "emr_job_fixed", "--gateway", "http://localhost:" + port, "--await", "300"},
+    String gateway = "http://localhost:" + port;
+    int code = Main.run(new String[] {"deploy", "--gateway", gateway, "examples/seed/emr_job_fixed.asl.json"},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).containsPattern("emr_job_fixed\tversion \\d+\tkey \\d+\texamples/seed/emr_job_fixed.asl.json");
+
+    out.getBuffer().setLength(0);
+    code = Main.run(new String[] {"start", "emr_job_fixed", "--gateway", gateway, "--await", "300"},
         new PrintWriter(out, true), new PrintWriter(err, true));
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("\"ClusterId\" : \"j-").contains("\"State\" : \"TERMINAT");
+  }
+
+  @Test
+  void aClientInAnotherLanguageDeploysAndRunsAConvertedDag() throws Exception {
+    Path node = NodeTools.installed(Path.of("src/test/node")).orElse(null);
+    assumeTrue(node != null, "src/test/node not installed (npm ci)");
+    NodeTools.Result r = NodeTools.node(node, "deploy-and-start.mjs", "http://localhost:" + port,
+        Path.of("bpmn/orchestrate_emr_jobs_fixed.bpmn").toAbsolutePath().toString(), "orchestrate_emr_jobs_fixed", "{}");
+    assertThat(r.exit()).as("deploy-and-start.mjs: %s%s", r.stdout(), r.stderr()).isZero();
+    JsonNode variables = new ObjectMapper().readTree(r.stdout());
+    assertThat(variables.has("error")).as(r.stdout()).isFalse();
   }
 
   /** A process's stderr and stdout lines, read as they come. */
