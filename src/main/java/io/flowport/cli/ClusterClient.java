@@ -63,11 +63,27 @@ final class ClusterClient implements AutoCloseable {
     return new ClusterClient(app.run(args.toArray(String[]::new)));
   }
 
-  /** One line for a failed call: gRPC status and message, without the stack. */
+  /** One line for a failed call: gRPC status, message and the root cause (e.g. connection refused), no stack. */
   static String reason(Throwable e) {
     Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return message.lines().findFirst().orElse(message);
+    StringBuilder line = new StringBuilder();
+    if (t instanceof io.camunda.client.api.command.ClientStatusException s) {
+      line.append(s.getStatusCode()).append(": ");
+    }
+    line.append(firstLine(t));
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != t && !firstLine(t).contains(firstLine(root))) {
+      line.append(" (").append(firstLine(root)).append(')');
+    }
+    return line.toString();
+  }
+
+  private static String firstLine(Throwable t) {
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return m.lines().findFirst().orElse(m);
   }
 
   @Override

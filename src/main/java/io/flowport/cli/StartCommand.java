@@ -103,7 +103,7 @@ final class StartCommand implements Callable<Integer> {
       node = JSON.readTree(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ParameterException(spec.commandLine(), "--variables: not JSON: "
-          + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+          + e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source.*$", "") + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
     }
     if (node == null || !node.isObject()) {
       throw new ParameterException(spec.commandLine(), "--variables must be a JSON object");
