@@ -78,10 +78,28 @@ final class DagConversion {
     }
     String description = dag.arg("description").filter(v -> v instanceof PyValue.PyStr).map(v -> ((PyValue.PyStr) v).value()).orElse(null);
     cleanupCheck(tasks);
+    leafCheck(new TaskDag(tasks, edges));
     report.converted(dag.dagId() + ": DAG with " + tasks.size() + " task(s) and " + edges.size() + " dependenc"
         + (edges.size() == 1 ? "y" : "ies") + " → process " + Names.ncName(dag.dagId()));
     return new Workflow(Names.ncName(dag.dagId()), Names.humanize(dag.dagId()), description, Dialect.AIRFLOW, dag.location(),
         schedules, new TaskDag(tasks, edges));
+  }
+
+  /**
+   * Airflow decides a run's state from its leaf tasks only: a leaf whose trigger rule lets it run
+   * after an upstream failure (a cleanup with all_done) makes the run succeed although a task
+   * failed. flowport reproduces that; this says so where it can happen.
+   */
+  private void leafCheck(TaskDag graph) {
+    for (DagTask t : graph.tasks()) {
+      if (graph.downstream(t.taskId()).isEmpty() && !graph.upstream(t.taskId()).isEmpty()
+          && TriggerRules.RUN_AFTER_FAILURE.contains(t.triggerRule())) {
+        report.add(Code.AIRFLOW_LEAF_MASKS_FAILURE, t.source(), t.taskId(), "leaf task '" + t.taskId() + "' (trigger_rule "
+            + t.triggerRule() + ") can succeed after a task upstream of it failed, and the run's state follows the leaf tasks:"
+            + " such a run ends successful, in Airflow and here.", "to fail the run on any failure, add a leaf task with"
+            + " trigger_rule='one_failed' downstream of the other tasks that raises (Airflow's watcher pattern)");
+      }
+    }
   }
 
   /** Clusters that nothing terminates (see {@link ClusterCleanupCheck}). */

@@ -87,9 +87,11 @@ final class TaskConversion {
     }
     XcomCheck.check(catalog, dag, task, args, op, report);
     Work work = work(op, values);
-    String rule = args.containsKey("trigger_rule") ? Values.string("trigger_rule", args.get("trigger_rule")) : "all_success";
-    if (!rule.equals("all_success")) {
-      throw new BadInputException(args.get("trigger_rule").location(), "trigger_rule '" + rule + "' is not supported yet (all_success is)");
+    String rule = args.containsKey("trigger_rule") ? TriggerRules.read(args.get("trigger_rule")) : "all_success";
+    if (TriggerRules.EARLY.contains(rule)) {
+      report.add(Code.AIRFLOW_TRIGGER_TIMING, args.get("trigger_rule").location(), task.taskId(), "trigger_rule " + rule
+          + ": the task starts once all its upstream tasks have finished, not at the first one that meets the rule;"
+          + " which tasks run and their states are Airflow's", null);
     }
     int retries = args.containsKey("retries") ? Values.integer("retries", args.get("retries")) : 0;
     Duration delay = args.containsKey("retry_delay") ? Values.duration("retry_delay", args.get("retry_delay")) : DEFAULT_RETRY_DELAY;

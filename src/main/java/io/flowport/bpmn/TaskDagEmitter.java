@@ -112,15 +112,16 @@ final class TaskDagEmitter {
     FlowNode entry;
     IntermediateThrowEvent queued = w.mark(p, id + "_queued", t.label(), src);
     w.output(queued, "=1", tries);
-    if (upstream.isEmpty()) {
+    TriggerRuleFeel feel = TriggerRuleFeel.of(t.triggerRule(), upstream.stream().map(Vars::taskState).toList());
+    if (upstream.isEmpty() || feel.run() == null) {
+      // A root task always runs, as do all_done and always once the upstream join lets it.
       entry = queued;
     } else {
       ExclusiveGateway rule = w.xor(p, id + "_rule", "Trigger rule: " + t.triggerRule(), src);
-      String ups = "[" + String.join(", ", upstream.stream().map(Vars::taskState).toList()) + "]";
-      w.flow(p, rule, queued, "=every s in " + ups + " satisfies s = \"success\"").setName("all upstream succeeded");
-      IntermediateThrowEvent notRun = w.mark(p, id + "_not_run", "Upstream failed or skipped", src);
-      w.output(notRun, "=if some s in " + ups + " satisfies (s = \"failed\" or s = \"upstream_failed\") "
-          + "then \"upstream_failed\" else \"skipped\"", state);
+      w.flow(p, rule, queued, "=" + feel.run()).setName(TriggerRuleFeel.describe(t.triggerRule()));
+      IntermediateThrowEvent notRun = w.mark(p, id + "_not_run",
+          t.triggerRule().equals("all_success") ? "Upstream failed or skipped" : "Not run", src);
+      w.output(notRun, "=" + feel.notRun(), state);
       w.defaultFlow(p, rule, notRun).setName("otherwise");
       ends.add(notRun);
       entry = rule;

@@ -30,6 +30,8 @@ public enum Code {
   AIRFLOW_NOT_READ("FP408", Severity.TASK, "Part of the DAG file could not be read statically"),
   AIRFLOW_PARSER_NOTE("FP409", Severity.INFO, "How the DAG file was read"),
   AIRFLOW_NOT_REPRODUCED("FP410", Severity.REVIEW, "Argument's behaviour is not reproduced"),
+  AIRFLOW_TRIGGER_TIMING("FP411", Severity.REVIEW, "Trigger rule starts the task later than Airflow"),
+  AIRFLOW_LEAF_MASKS_FAILURE("FP412", Severity.WARNING, "A leaf task can succeed after a failure, so the run succeeds"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");

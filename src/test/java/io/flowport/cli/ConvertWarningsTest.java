@@ -63,4 +63,15 @@ class ConvertWarningsTest {
     assertThat(cli.warnings()).isEmpty();
     assertThat(cli.errLines()).allSatisfy(l -> assertThat(l).startsWith(file + ":").doesNotContain("warning"));
   }
+
+  @Test
+  void triggerRulesThatStartLaterOrLetALeafMaskAFailureAreReportedAtTheTask() {
+    String file = "src/test/resources/airflow/runs/trigger_rules.py";
+    Cli cli = convert(file);
+    assertThat(cli.warnings()).singleElement().satisfies(w -> assertThat(w)
+        .startsWith(file + ":31:15: warning FP412 [cleanup]: leaf task 'cleanup' (trigger_rule all_done) can succeed after")
+        .contains("Fix: to fail the run on any failure, add a leaf task with trigger_rule='one_failed'"));
+    assertThat(cli.errLines()).anySatisfy(l -> assertThat(l).startsWith(file + ":25:46: review FP411 [any_up]: trigger_rule one_success"))
+        .anySatisfy(l -> assertThat(l).startsWith(file + ":27:44: review FP411 [alert]: trigger_rule one_failed"));
+  }
 }

@@ -22,6 +22,7 @@ class AirflowProcessTest {
   static final Path FIXED = Path.of("examples/seed/orchestrate_emr_jobs_fixed.py");
   static final Path ORIGINAL = Path.of("examples/seed/original/orchestrate_emr_jobs.py");
   static final Path SENSOR_TIMEOUT = Path.of("src/test/resources/airflow/runs/sensor_timeout.py");
+  static final Path TRIGGER_RULES = Path.of("src/test/resources/airflow/runs/trigger_rules.py");
 
   private ZeebeTestEngine engine;
 
@@ -86,6 +87,35 @@ class AirflowProcessTest {
       assertThat(vars.get("error").asText()).isEqualTo("AirflowSensorTimeout");
       assertThat(h.completed(instance)).doesNotContain("wait_for_emr_job_completion_up_for_retry");
       assertThat(used).isBetween(Duration.ofMinutes(20), Duration.ofMinutes(22));
+    }
+  }
+
+  @Test
+  void triggerRulesDecideWhichTasksRunAndTheCleanupLeafMasksTheFailureAsInAirflow() throws Exception {
+    SimulatorConfig oneBroken = SimulatorConfig.builder()
+        .clusterRule(ClusterRule.fail("broken", ClusterState.BOOTSTRAPPING, "BOOTSTRAP_FAILURE", "bootstrap action 1 failed"))
+        .build();
+    try (Harness h = new Harness(engine, oneBroken, Mocks.NONE)) {
+      long instance = h.start(Harness.convert(TRIGGER_RULES), Map.of());
+      h.runToEnd(instance, Duration.ofSeconds(20), Duration.ofHours(2));
+      Map<String, JsonNode> vars = h.variables(instance);
+      Map<String, String> expected = new java.util.LinkedHashMap<>();
+      expected.put("watch_ok", "success");
+      expected.put("watch_bad", "failed");
+      expected.put("any_up", "success");             // one_success
+      expected.put("both_up", "upstream_failed");    // all_success
+      expected.put("alert", "success");              // one_failed
+      expected.put("only_if_down", "skipped");       // all_failed after a success
+      expected.put("after_skip", "skipped");         // none_failed_min_one_success after only skips
+      expected.put("after_skip_strict", "skipped");  // none_skipped
+      expected.put("cleanup", "success");            // all_done
+      expected.forEach((task, state) -> assertThat(vars.get("ti_" + task).asText()).as(task).isEqualTo(state));
+      // The only leaf succeeded, so Airflow marks the run successful although watch_bad failed.
+      assertThat(vars.get("dagState").asText()).isEqualTo("success");
+      try (var emr = io.flowport.simulator.EmrClients.forEndpoint(h.runtime.simulator().endpoint())) {
+        var healthy = emr.listClusters(r -> {}).clusters().stream().filter(c -> c.name().equals("healthy")).findFirst().orElseThrow();
+        assertThat(healthy.status().stateAsString()).startsWith("TERMINAT");
+      }
     }
   }
 }

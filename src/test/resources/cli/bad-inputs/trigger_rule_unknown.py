@@ -1,7 +1,7 @@
 from airflow import DAG
 from airflow.operators.empty import EmptyOperator
 
-with DAG('trigger_rule_all_done', schedule=None) as dag:
+with DAG('trigger_rule_unknown', schedule=None) as dag:
     start = EmptyOperator(task_id='start')
-    cleanup = EmptyOperator(task_id='cleanup', trigger_rule='all_done')
+    cleanup = EmptyOperator(task_id='cleanup', trigger_rule='all_sucess')
     start >> cleanup
