@@ -43,7 +43,7 @@ final class Callbacks {
   /** In a local run nobody but a mock answers a callback: fail the call instead of waiting forever. */
   void checkAnswerable(Job job) {
     if (isCall(job) && mocks.local()) {
-      throw new IllegalStateException("state '" + job.header(Headers.SOURCE) + "' waits for a callback (.waitForTaskToken) "
+      throw new NoRetry("state '" + job.header(Headers.SOURCE) + "' waits for a callback (.waitForTaskToken) "
           + "and has no mocked response; in flowport run only a mock answers it (its Return is the state's result)");
     }
   }
