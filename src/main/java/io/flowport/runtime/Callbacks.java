@@ -69,7 +69,10 @@ final class Callbacks {
     return called();
   }
 
-  /** The answer: {@code taskError} (with {@code taskCause}) fails the state, else {@code taskOutput} is its result. */
+  /**
+   * The answer: {@code taskError} (with {@code taskCause}) fails the state, else {@code taskOutput}
+   * is its result. A malformed answer is an incident: the message is consumed, no retry helps.
+   */
   Outcome answer(Job job) {
     JsonNode callback = job.variable(Vars.CALLBACK);
     JsonNode error = callback.path("error");
@@ -77,13 +80,13 @@ final class Callbacks {
     String state = job.header(Headers.SOURCE);
     if (!error.isMissingNode() && !error.isNull()) {
       if (!error.isTextual() || !(cause.isMissingNode() || cause.isNull() || cause.isTextual())) {
-        throw new IllegalStateException("the " + Messages.TASK_TOKEN + " message for state '" + state + "' needs a string "
+        throw new NoRetry("the " + Messages.TASK_TOKEN + " message for state '" + state + "' needs a string "
             + Vars.TASK_ERROR + " and an optional string " + Vars.TASK_CAUSE + ", got " + callback);
       }
       throw new JobFailure(error.asText(), cause.isTextual() ? cause.asText() : null);
     }
     if (!cause.isMissingNode() && !cause.isNull()) {
-      throw new IllegalStateException("the " + Messages.TASK_TOKEN + " message for state '" + state + "' has a "
+      throw new NoRetry("the " + Messages.TASK_TOKEN + " message for state '" + state + "' has a "
           + Vars.TASK_CAUSE + " but no " + Vars.TASK_ERROR + "; a failure needs " + Vars.TASK_ERROR);
     }
     JsonNode output = callback.path("output");

@@ -127,6 +127,17 @@ class CallbackProcessTest {
   }
 
   @Test
+  void anAnswerThatBreaksTheContractIsAnIncidentNamingTheState() throws Exception {
+    try (Harness h = harness()) {
+      long instance = startAndCall(h);
+      answer(h, token(0), Map.of(Vars.TASK_CAUSE, "no error name"));
+      h.runToEnd(instance, Duration.ofSeconds(10), Duration.ofMinutes(5));
+
+      assertThat(h.incident(instance)).contains("message for state 'Ask operator' has a taskCause but no taskError");
+    }
+  }
+
+  @Test
   void aRetryCallsAgainWithANewTokenAndTheOldOneNoLongerAnswers() throws Exception {
     try (Harness h = harness()) {
       long instance = startAndCall(h);
