@@ -168,6 +168,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
         Duration.ofMillis(50));
   }
 
+  /** The workers' pipeline, for a test's own worker of a resource flowport has none for. */
+  public io.flowport.runtime.JobPipeline pipeline() {
+    return spring.getBean(io.flowport.runtime.JobPipeline.class);
+  }
+
   public ZeebeTestEngine engine() {
     return engine;
   }

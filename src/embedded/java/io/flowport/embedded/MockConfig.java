@@ -115,6 +115,11 @@ public final class MockConfig implements Mocks {
   }
 
   @Override
+  public boolean local() {
+    return true;
+  }
+
+  @Override
   public Optional<Response> next(String state) {
     List<Entry> entries = byState.get(state);
     if (entries == null) {

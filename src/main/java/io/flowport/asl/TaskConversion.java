@@ -27,9 +27,9 @@ final class TaskConversion {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final Set<String> KNOWN = Set.of("Type", "Comment", "Resource", "Parameters", "InputPath",
+  static final Set<String> KNOWN = Set.of("Type", "Comment", "Resource", "Parameters", "InputPath",
       "OutputPath", "ResultPath", "ResultSelector", "TimeoutSeconds", "Next", "End", "Retry", "Catch");
-  private static final Set<String> NOT_YET = Set.of("HeartbeatSeconds", "HeartbeatSecondsPath",
+  static final Set<String> NOT_YET = Set.of("HeartbeatSeconds", "HeartbeatSecondsPath",
       "TimeoutSecondsPath", "Credentials", "Arguments", "Output", "Assign", "QueryLanguage");
 
   /** Resources that look like EMR optimized integrations: {@code elasticmapreduce:<action>[.sync]}. */
@@ -37,7 +37,10 @@ final class TaskConversion {
       Pattern.compile("arn:aws:states:::elasticmapreduce:([a-zA-Z]+)(\\.sync|\\.waitForTaskToken)?");
 
   static Step convert(AslContext ctx, String name, JsonNode state) {
-    Unsupported.fields(ctx, name, state, KNOWN, NOT_YET);
+    // HeartbeatSeconds is known to callbacks only (reported there as not enforced).
+    boolean callback = state.path("Resource").asText().endsWith(CallbackConversion.SUFFIX);
+    Unsupported.fields(ctx, name, state, callback ? CallbackConversion.KNOWN : KNOWN,
+        callback ? CallbackConversion.NOT_YET : NOT_YET);
     JsonNode resourceNode = state.get("Resource");
     if (resourceNode == null || !resourceNode.isTextual()) {
       throw new BadInputException(ctx.doc().at(name, "Resource"), "Task state '" + name + "' needs a Resource ARN");
@@ -45,7 +48,10 @@ final class TaskConversion {
     String arn = resourceNode.asText();
     Resolved resolved = resolve(ctx, name, arn);
     if (resolved == null) {
-      return other(ctx, name, state, arn);
+      return callback ? CallbackConversion.convert(ctx, name, state, arn) : other(ctx, name, state, arn);
+    }
+    if (state.has("HeartbeatSeconds")) {
+      throw Unsupported.field(ctx, name, "HeartbeatSeconds");
     }
     Checks.parameters(ctx, name, state, resolved.entry());
 
@@ -88,7 +94,7 @@ final class TaskConversion {
         ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
   }
 
-  private static Duration timeout(AslContext ctx, String name, JsonNode state) {
+  static Duration timeout(AslContext ctx, String name, JsonNode state) {
     if (!state.has("TimeoutSeconds")) {
       return null;
     }
@@ -145,10 +151,6 @@ final class TaskConversion {
     if (type == null) {
       throw new BadInputException(ctx.doc().at(name, "Resource"), "Resource '" + arn + "' is not a valid Step Functions resource ARN");
     }
-    if (arn.endsWith(".waitForTaskToken")) {
-      throw new BadInputException(ctx.doc().at(name, "Resource"),
-          "the callback pattern (.waitForTaskToken) of state '" + name + "' is not supported yet");
-    }
     ctx.report().add(Code.ASL_OTHER_RESOURCE, ctx.doc().at(name, "Resource"), name,
         arn + " became a service task of job type " + type + "; flowport has no worker for it",
         "write a job worker for " + type + " with io.flowport.worker.AslTasks (it gets the state's effective Parameters "
@@ -159,7 +161,7 @@ final class TaskConversion {
         ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
   }
 
-  private static String next(JsonNode state) {
+  static String next(JsonNode state) {
     return state.has("Next") ? state.get("Next").asText() : null;
   }
 
@@ -167,7 +169,7 @@ final class TaskConversion {
    * Headers every job of this state carries: the state's own JSON, from which the worker applies
    * InputPath, Parameters, ResultSelector, ResultPath and OutputPath exactly as written.
    */
-  private static Map<String, String> dataHeaders(String name, JsonNode state, String arn) {
+  static Map<String, String> dataHeaders(String name, JsonNode state, String arn) {
     Map<String, String> h = new LinkedHashMap<>();
     h.put(Headers.SOURCE, name);
     h.put(Headers.DIALECT, "asl");

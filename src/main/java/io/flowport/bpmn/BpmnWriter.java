@@ -17,6 +17,8 @@ import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
@@ -34,6 +36,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.flowport.ir.Call;
@@ -60,6 +63,7 @@ final class BpmnWriter {
   final Definitions definitions;
   private final Set<String> ids = new HashSet<>();
   private final Map<String, Error> errors = new LinkedHashMap<>();
+  private final Map<String, Message> messages = new LinkedHashMap<>();
 
   BpmnWriter() {
     model = Bpmn.createEmptyModel();
@@ -191,6 +195,29 @@ final class BpmnWriter {
     IntermediateCatchEvent e = node(scope, IntermediateCatchEvent.class, idBase, name, source);
     e.getEventDefinitions().add(timerDefinition(e.getId(), durationExpr, false));
     return e;
+  }
+
+  /** A message intermediate catch event; {@code correlationKey} is a FEEL expression. */
+  IntermediateCatchEvent messageCatch(BaseElement scope, String idBase, String name, String source, String messageName,
+      String correlationKey) {
+    IntermediateCatchEvent e = node(scope, IntermediateCatchEvent.class, idBase, name, source);
+    MessageEventDefinition def = model.newInstance(MessageEventDefinition.class, id(e.getId() + "_message"));
+    def.setMessage(message(messageName, correlationKey));
+    e.getEventDefinitions().add(def);
+    return e;
+  }
+
+  private Message message(String name, String correlationKey) {
+    return messages.computeIfAbsent(name + "\n" + correlationKey, k -> {
+      Message m = model.newInstance(Message.class, id("Message_" + name));
+      m.setName(name);
+      ZeebeSubscription sub = model.newInstance(ZeebeSubscription.class);
+      sub.setCorrelationKey(correlationKey);
+      extensions(m).addChildElement(sub);
+      // Root elements go before the process, where Modeler puts them.
+      definitions.getDomElement().insertChildElementAfter(m.getDomElement(), null);
+      return m;
+    });
   }
 
   StartEvent timerStart(BaseElement scope, String idBase, String name, String cycle) {

@@ -8,7 +8,9 @@ import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.flowport.contract.Messages;
 import io.flowport.contract.Vars;
+import io.flowport.ir.Callback;
 import io.flowport.ir.Names;
 import io.flowport.ir.Wait;
 import io.flowport.ir.Work;
@@ -33,6 +35,9 @@ final class WorkEmitter {
    */
   Activity emit(BaseElement scope, String idBase, String source, Work work) {
     String label = Names.humanize(source);
+    if (work.callback() != null) {
+      return callback(scope, idBase, source, work);
+    }
     if (work.waitLoop() == null) {
       return w.task(scope, idBase, label, source, work.start());
     }
@@ -73,6 +78,33 @@ final class WorkEmitter {
       w.defaultFlow(sp, done, delay).setName("not yet");
       w.flow(sp, delay, merge, null);
     }
+    return sp;
+  }
+
+  /**
+   * A callback: a subprocess that issues the attempt's token, makes the call, waits for the message
+   * carrying the token back, and hands the answer to a job that turns it into the result or the error.
+   */
+  private SubProcess callback(BaseElement scope, String idBase, String source, Work work) {
+    Callback cb = work.callback();
+    SubProcess sp = w.subProcess(scope, idBase, Names.humanize(source), source);
+    // Local: each attempt (a Retry runs the subprocess again) has its own token and answer.
+    w.input(sp, "=null", Vars.TASK_TOKEN);
+    w.input(sp, "=null", Vars.CALLBACK);
+    StartEvent start = w.start(sp, idBase + "_start", "Start", source);
+    ServiceTask token = w.task(sp, idBase + "_token", cb.token().label(), source, cb.token());
+    ServiceTask call = w.task(sp, idBase + "_call", work.start().label(), source, work.start());
+    IntermediateCatchEvent answer = w.messageCatch(sp, idBase + "_callback", "Wait for the answer", source,
+        Messages.TASK_TOKEN, "=" + Vars.TASK_TOKEN);
+    // With an output mapping only this one variable leaves the event: the message's own stay there.
+    w.output(answer, "={output: " + Vars.TASK_OUTPUT + ", error: " + Vars.TASK_ERROR + ", cause: " + Vars.TASK_CAUSE + "}",
+        Vars.CALLBACK);
+    ServiceTask apply = w.task(sp, idBase + "_answer", cb.answer().label(), source, cb.answer());
+    w.flow(sp, start, token, null);
+    w.flow(sp, token, call, null);
+    w.flow(sp, call, answer, null);
+    w.flow(sp, answer, apply, null);
+    w.flow(sp, apply, w.end(sp, idBase + "_end", "Done", source), null);
     return sp;
   }
 

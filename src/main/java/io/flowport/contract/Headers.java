@@ -34,6 +34,11 @@ public final class Headers {
    */
   public static final String ASL_STATE = "asl.State";
   public static final String ASL_RESOURCE = "asl.Resource";
+  /**
+   * {@code true} on the call of a callback Task state (.waitForTaskToken): its result is ignored,
+   * the state's result is the answer to the callback.
+   */
+  public static final String ASL_CALLBACK = "asl.callback";
   /** A Parallel state's number of branches. */
   public static final String ASL_BRANCHES = "asl.branches";
   /** A batched Map state's batch size, or {@code path} when MaxConcurrencyPath gives it. */

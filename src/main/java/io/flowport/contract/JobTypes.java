@@ -24,6 +24,12 @@ public final class JobTypes {
   /** Turns the outputs of a Parallel state's branches or a Map state's iterations into its output. */
   public static final String ASL_COLLECT = "flowport.asl.collect";
 
+  /** Issues the task token of a callback (.waitForTaskToken) Task state before its call. */
+  public static final String ASL_TOKEN = "flowport.asl.token";
+
+  /** Turns the answer to a callback into the Task state's output, or into its error. */
+  public static final String ASL_CALLBACK = "flowport.asl.callback";
+
   private JobTypes() {}
 
   public static String emr(String apiName) {

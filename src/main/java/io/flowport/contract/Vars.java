@@ -41,6 +41,17 @@ public final class Vars {
   /** How long a Wait state with SecondsPath, Timestamp or TimestampPath waits (ISO 8601 duration). */
   public static final String ASL_WAIT = "aslWait";
 
+  // Callbacks (.waitForTaskToken), see docs/task-tokens.md and {@link Messages#TASK_TOKEN}.
+  /** The task token of the current attempt, local to the state's subprocess; the correlation key. */
+  public static final String TASK_TOKEN = "taskToken";
+  /** Message variable: the result of a successful callback (Step Functions' SendTaskSuccess output). */
+  public static final String TASK_OUTPUT = "taskOutput";
+  /** Message variables: the error name and cause of a failed callback (SendTaskFailure). */
+  public static final String TASK_ERROR = "taskError";
+  public static final String TASK_CAUSE = "taskCause";
+  /** The answer, {output, error, cause}, local to the state's subprocess. */
+  public static final String CALLBACK = "callback";
+
   // Failures, set on every failed end (ASL error/cause, Airflow exception type/message).
   public static final String ERROR = "error";
   public static final String CAUSE = "cause";

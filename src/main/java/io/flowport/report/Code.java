@@ -10,6 +10,7 @@ public enum Code {
   ASL_PATH_NEVER_SET("FP102", Severity.WARNING, "Path reads a field that no earlier state produces"),
   ASL_BUSY_LOOP("FP103", Severity.WARNING, "Loop without a Wait state polls as fast as it can"),
   ASL_INTEGRATION_RULE("FP104", Severity.WARNING, "Parameters break a rule of the integration"),
+  ASL_TOKEN_NOT_PASSED("FP105", Severity.WARNING, "Callback task never passes its task token on"),
   AIRFLOW_XCOM_SHAPE("FP201", Severity.WARNING, "Template uses an XCom in a way its value does not allow"),
   LEAVES_RESOURCES("FP202", Severity.WARNING, "Created resources are never cleaned up"),
 
@@ -20,6 +21,8 @@ public enum Code {
   ASL_RETRY_CATCH("FP304", Severity.INFO, "Retry and Catch became an error boundary and a deciding job"),
   ASL_MAP_BATCHES("FP305", Severity.REVIEW, "Map MaxConcurrency runs iterations in batches"),
   ASL_OTHER_RESOURCE("FP306", Severity.TASK, "Task resource needs a job worker of your own"),
+  ASL_CALLBACK("FP307", Severity.INFO, ".waitForTaskToken became a message catch correlated by the task token"),
+  ASL_HEARTBEAT("FP308", Severity.TASK, "HeartbeatSeconds is not enforced (no SendTaskHeartbeat)"),
   AIRFLOW_SCHEDULE("FP401", Severity.INFO, "Schedule became a timer start event"),
   AIRFLOW_SCHEDULE_APPROX("FP402", Severity.REVIEW, "Schedule is approximated"),
   AIRFLOW_RETRIES("FP403", Severity.INFO, "Retries became a retry loop with a timer"),

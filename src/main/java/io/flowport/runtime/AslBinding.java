@@ -198,6 +198,10 @@ final class AslBinding implements Binding {
     st.put("Name", job.header(Headers.SOURCE));
     st.put("EnteredTime", clock.get().toString());
     st.put("RetryCount", 0);
+    // Only a callback state's scope has a token.
+    if (job.variable(Vars.TASK_TOKEN).isTextual()) {
+      ctx.putObject("Task").put("Token", job.variable(Vars.TASK_TOKEN).asText());
+    }
     return new ContextObject(ctx);
   }
 

@@ -30,6 +30,7 @@ public class JobFailure extends RuntimeException {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put(io.flowport.contract.Vars.ERROR, error);
     vars.put(io.flowport.contract.Vars.CAUSE, cause);
-    return new Outcome.Error(error, cause == null ? "" : cause, vars);
+    // Step Functions allows an empty error name (SendTaskFailure); a BPMN error code may not be empty.
+    return new Outcome.Error(error == null || error.isEmpty() ? "flowport.TaskFailed" : error, cause == null ? "" : cause, vars);
   }
 }

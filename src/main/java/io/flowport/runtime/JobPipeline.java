@@ -23,17 +23,24 @@ public final class JobPipeline {
   private final CreateOnce once;
   private final AslBinding asl;
   private final Binding airflow;
+  private final Callbacks callbacks;
   private final DataFlow flow = DataFlow.standard();
 
   public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock) {
-    this(emr, mocks, clock, CreateOnce.Settings.DEFAULT);
+    this(emr, mocks, clock, CreateOnce.Settings.DEFAULT, Answers.NONE);
   }
 
   public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock, CreateOnce.Settings once) {
+    this(emr, mocks, clock, once, Answers.NONE);
+  }
+
+  /** @param answers publishes the answer of a mocked callback state */
+  public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock, CreateOnce.Settings once, Answers answers) {
     this.emr = emr;
     this.once = new CreateOnce(emr, once, clock);
     this.asl = new AslBinding(mocks, clock);
     this.airflow = new AirflowBinding(clock);
+    this.callbacks = new Callbacks(asl, mocks, answers);
   }
 
   /** Handles a {@code flowport.emr.<api>} job. */
@@ -48,7 +55,11 @@ public final class JobPipeline {
       if (mocked.isPresent()) {
         return mocked(job, binding, mocked.get());
       }
+      callbacks.checkAnswerable(job);
       JsonNode result = adapt(job, call(binding, api, () -> once.call(job, api, request)));
+      if (Callbacks.isCall(job)) {
+        return Callbacks.called();
+      }
       if ("start".equals(job.header(Headers.WAIT_ROLE))) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(Vars.SYNC_RESULT, result);
@@ -74,7 +85,23 @@ public final class JobPipeline {
       if (mocked.isPresent()) {
         return mocked(job, binding, mocked.get());
       }
-      return new Outcome.Complete(binding.finish(job, call.apply(request)));
+      callbacks.checkAnswerable(job);
+      JsonNode result = call.apply(request);
+      return Callbacks.isCall(job) ? Callbacks.called() : new Outcome.Complete(binding.finish(job, result));
+    } catch (JobFailure f) {
+      return f.outcome();
+    }
+  }
+
+  /** Issues the task token of a callback state's attempt. */
+  public Outcome token(Job job) {
+    return callbacks.token(job);
+  }
+
+  /** Turns the answer to a callback into the state's output, or fails the state with its error. */
+  public Outcome answer(Job job) {
+    try {
+      return callbacks.answer(job);
     } catch (JobFailure f) {
       return f.outcome();
     }
@@ -151,6 +178,9 @@ public final class JobPipeline {
 
   /** A mocked task: Return is the result before ResultSelector; Throw fails the task. */
   private Outcome mocked(Job job, Binding binding, Mocks.Response response) {
+    if (Callbacks.isCall(job)) {
+      return callbacks.answerWithMock(job, response);
+    }
     if (response.isThrow()) {
       throw new JobFailure(response.error(), response.cause());
     }

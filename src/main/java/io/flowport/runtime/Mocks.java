@@ -11,6 +11,14 @@ public interface Mocks {
 
   Mocks NONE = state -> Optional.empty();
 
+  /**
+   * Whether this is a local run, where nothing but a mock answers a callback (.waitForTaskToken):
+   * reaching an unmocked callback state there is an error, not an endless wait.
+   */
+  default boolean local() {
+    return false;
+  }
+
   /** The next mocked response of this state (counting every call, retries included), if mocked. */
   Optional<Response> next(String state);
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Step Functions states without a service call: Choice rules, Pass/Succeed/Wait data flow, and the
- * data flow around Parallel branches and Map iterations.
+ * Step Functions states without a service call: Choice rules, Pass/Succeed/Wait data flow, the
+ * data flow around Parallel branches and Map iterations, and the token and answer of callbacks.
  */
 @Component
 public class AslJobWorkers {
@@ -38,6 +38,16 @@ public class AslJobWorkers {
   @JobWorker(type = JobTypes.ASL_COLLECT)
   public Map<String, Object> collect(ActivatedJob job) {
     return Jobs.handle(job, pipeline::collect);
+  }
+
+  @JobWorker(type = JobTypes.ASL_TOKEN)
+  public Map<String, Object> token(ActivatedJob job) {
+    return Jobs.handle(job, pipeline::token);
+  }
+
+  @JobWorker(type = JobTypes.ASL_CALLBACK)
+  public Map<String, Object> answer(ActivatedJob job) {
+    return Jobs.handle(job, pipeline::answer);
   }
 
   @JobWorker(type = JobTypes.ASL_PASS)

@@ -43,6 +43,8 @@ final class Jobs {
     Job job = from(activated);
     try {
       outcome = handler.apply(job);
+    } catch (io.flowport.runtime.NoRetry e) {
+      throw CamundaError.jobError(e.getMessage(), null, 0, Duration.ZERO);
     } catch (EmrCall.ServiceException e) {
       // Throttled or unavailable: hand the job back; Zeebe raises an incident when retries run out.
       throw CamundaError.jobError(e.code() + ": " + e.getMessage(), null, activated.getRetries() - 1, RETRY_BACKOFF);

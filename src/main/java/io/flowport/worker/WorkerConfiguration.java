@@ -1,5 +1,6 @@
 package io.flowport.worker;
 
+import io.camunda.client.CamundaClient;
 import io.flowport.emr.EmrOperations;
 import io.flowport.runtime.CreateOnce;
 import io.flowport.runtime.EmrCall;
@@ -53,11 +54,13 @@ public class WorkerConfiguration {
    */
   @Bean
   public JobPipeline jobPipeline(EmrCall emr, ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock,
+      ObjectProvider<CamundaClient> client,
       @Value("${flowport.idempotency.lookup:true}") boolean lookup,
       @Value("${flowport.idempotency.lookback:PT24H}") Duration lookback,
       @Value("${flowport.idempotency.deadline-guard:PT30S}") Duration deadlineGuard) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
+    // The client is looked up when a mocked callback answers, not when the pipeline is made.
     return new JobPipeline(emr, mocks.getIfAvailable(() -> Mocks.NONE), now,
-        new CreateOnce.Settings(lookup, lookback, deadlineGuard));
+        new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject));
   }
 }

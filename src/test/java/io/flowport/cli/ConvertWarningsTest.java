@@ -55,6 +55,22 @@ class ConvertWarningsTest {
         .startsWith(file + ":28:22: warning FP202 [create_emr_cluster]: "));
   }
 
+  /** Step Functions creates such a machine (its run times out), so this is a warning, not a refusal. */
+  @Test
+  void aCallbackThatNeverPassesItsTokenOnIsAWarning() throws Exception {
+    Path file = java.nio.file.Files.writeString(out.resolve("no_token.asl.json"), """
+        {"StartAt": "Approve", "States": {
+          "Approve": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+            "Parameters": {"QueueUrl": "q", "MessageBody": {"clusterId.$": "$.clusterId"}},
+            "TimeoutSeconds": 300, "End": true}}}""");
+    List<String> warnings = convert(file.toString()).warnings();
+
+    assertThat(warnings).singleElement().satisfies(w -> assertThat(w)
+        .startsWith(file + ":3:5 (/States/Approve/Parameters): warning FP105 [Approve]: ")
+        .contains("never use $$.Task.Token").contains("fails with States.Timeout after TimeoutSeconds")
+        .endsWith("Fix: pass the token to the call, e.g. \"token.$\": \"$$.Task.Token\" in Parameters"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {ConvertOutputTest.EMR_JOB_FIXED, ConvertOutputTest.DAG_FIXED})
   void correctedCopiesGetNoWarning(String file) {
