@@ -43,9 +43,16 @@ class StartFromAppTest {
     runtime.client().newDeployResourceCommand()
         .addResourceFile("bpmn/emr_job_fixed.bpmn")
         .addResourceFile("bpmn/emr_job.bpmn")
-        .addResourceFromClasspath("examples/task_token_contract.bpmn")
+        .addResourceStringUtf8(approvalBpmn(), "approval.bpmn")
         .send().join();
     runtime.clock().go();
+  }
+
+  /** A machine that waits for a callback no one sends here: an instance that keeps running. */
+  static String approvalBpmn() {
+    var wf = new io.flowport.convert.Converters(io.flowport.catalog.Catalog.builtIn())
+        .convert(StartFromAppTaskTokenTest.MACHINE).get(0).workflow();
+    return new io.flowport.bpmn.BpmnGenerator().toXml(wf);
   }
 
   @AfterAll
@@ -75,7 +82,7 @@ class StartFromAppTest {
 
   @Test
   void startWithoutAwaitPrintsTheKeyOfTheRunningInstance() {
-    App run = App.run("--address", address, "start", "task_token_contract", "--variables", "{\"taskToken\": \"never-answered\"}");
+    App run = App.run("--address", address, "start", "approval", "--variables", "{\"input\": {\"run\": \"never-answered\"}}");
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out()).matches("\\d+\\n");
     // Only a running instance can be cancelled: the key is one.
@@ -84,7 +91,7 @@ class StartFromAppTest {
 
   @Test
   void awaitGivesUpOnAnInstanceThatIsStillWaiting() {
-    App run = App.run("--address", address, "start", "task_token_contract", "--variables", "{\"taskToken\": \"not-yet\"}",
+    App run = App.run("--address", address, "start", "approval", "--variables", "{\"input\": {\"run\": \"not-yet\"}}",
         "--await", "1");
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).isEqualTo("start-from-app: the instance did not end within --await 1 s; it goes on running\n");
