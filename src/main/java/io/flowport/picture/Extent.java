@@ -2,7 +2,10 @@ package io.flowport.picture;
 
 import java.util.List;
 
-/** The area a picture shows: everything drawn, to whole pixels, with a margin. */
+/**
+ * The area a picture shows: the DI's boxes (shapes, waypoints, label bounds) and everything drawn,
+ * to whole pixels, with a margin.
+ */
 final class Extent {
 
   private double minX = Double.POSITIVE_INFINITY;
@@ -12,8 +15,13 @@ final class Extent {
 
   private Extent() {}
 
-  static Picture frame(List<Figure> figures) {
+  /** {@code boxes}: x, y, width, height each. */
+  static Picture frame(List<Figure> figures, List<double[]> boxes) {
     Extent e = new Extent();
+    for (double[] b : boxes) {
+      e.add(b[0], b[1]);
+      e.add(b[0] + b[2], b[1] + b[3]);
+    }
     figures.forEach(f -> f.marks().forEach(e::add));
     if (e.minX > e.maxX) {
       e.add(0, 0);

@@ -7,7 +7,9 @@ import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnDiagram;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
+import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnLabel;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
 import io.camunda.zeebe.model.bpmn.instance.di.DiagramElement;
 import io.flowport.diag.BadInputException;
 import io.flowport.diag.SourceLocation;
@@ -63,10 +65,31 @@ public final class Pictures {
     order.sort(Comparator.comparingInt((DiagramElement d) -> depth(element(d)))
         .thenComparingInt(d -> d instanceof BpmnEdge ? 2 : element(d) instanceof BoundaryEvent ? 1 : 0));
     List<Figure> figures = new ArrayList<>();
+    List<double[]> boxes = new ArrayList<>();
     for (DiagramElement d : order) {
       figures.add(d instanceof BpmnShape s ? ShapeFigures.of(s) : FlowFigures.of((BpmnEdge) d));
+      boxes(d, boxes);
     }
-    return Extent.frame(figures);
+    return Extent.frame(figures, boxes);
+  }
+
+  /** The boxes the DI gives an element: its bounds or waypoints, and its label's bounds. */
+  private static void boxes(DiagramElement d, List<double[]> out) {
+    BpmnLabel label = null;
+    if (d instanceof BpmnShape s) {
+      out.add(box(s.getBounds()));
+      label = s.getBpmnLabel();
+    } else if (d instanceof BpmnEdge e) {
+      e.getWaypoints().forEach(w -> out.add(new double[] {w.getX(), w.getY(), 0, 0}));
+      label = e.getBpmnLabel();
+    }
+    if (label != null && label.getBounds() != null) {
+      out.add(box(label.getBounds()));
+    }
+  }
+
+  private static double[] box(Bounds b) {
+    return new double[] {b.getX(), b.getY(), b.getWidth(), b.getHeight()};
   }
 
   private static BaseElement element(DiagramElement d) {
