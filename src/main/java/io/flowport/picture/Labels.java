@@ -14,10 +14,21 @@ final class Labels {
 
   private Labels() {}
 
-  /** A name inside a box, in the middle or (a subprocess title) at the top. */
+  /** The smallest size a name inside a box is shrunk to when its lines do not fit the box's height. */
+  static final double MIN_SIZE = 8;
+
+  /**
+   * A name inside a box, in the middle or (a subprocess title) at the top. bpmn-js lets a name too
+   * long for a task run over its border; here it gets a smaller font instead, down to 8px, so the
+   * picture stays readable.
+   */
   static Mark.Text inside(String name, double x, double y, double w, double h, boolean top) {
     double size = LabelText.EMBEDDED_SIZE;
     List<Mark.Line> lines = wrap(name, w - 2 * PADDING, size);
+    while (!top && size > MIN_SIZE && lines.size() * size * LabelText.LINE_SPACING > h - 2 * PADDING) {
+      size--;
+      lines = wrap(name, w - 2 * PADDING, size);
+    }
     double lineHeight = size * LabelText.LINE_SPACING;
     double textTop = y + PADDING + (top ? 0 : (h - lines.size() * lineHeight - 2 * PADDING) / 2);
     return text(lines, x + w / 2, textTop, size, true);
