@@ -56,10 +56,11 @@ final class ShapeFigures {
         }
       }
       default -> {
-        // Pools, lanes, data objects and the like: an outline and the name, so nothing is lost.
+        // Pools, lanes, data objects and the like: an outline and the name in its corner, so
+        // nothing is lost and nothing inside a pool is covered.
         marks.add(new Mark.Box(x, y, w, h, 0, Style.line(1)));
         if (present(name)) {
-          marks.add(Labels.inside(name, x, y, w, h, false));
+          marks.add(Labels.annotation(name, x, y, w));
         }
       }
     }
