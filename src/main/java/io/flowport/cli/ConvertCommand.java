@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
       "Converts ASL state machines (.json) and Airflow DAG files (.py) to BPMN.",
       "Writes DIR/<processId>.bpmn and DIR/<processId>.report.md for each workflow, and prints the",
       "report's warnings (the source's own flaws) and review notes, one line each, to stderr.",
-      "With --svg and --png, also a picture of the diagram: DIR/<processId>.svg, DIR/<processId>.png."
+      "--svg and --png also draw the diagram: DIR/<processId>.svg and .png."
     })
 final class ConvertCommand implements Callable<Integer> {
 
