@@ -8,13 +8,17 @@ import java.util.List;
 /**
  * The size bpmn-js gives an external label (events, gateways, sequence flows): 11px Arial, wrapped
  * at 90px, 1.2 line height. Layout reserves exactly that space, so label bounds in the DI match
- * the drawn text and do not overlap anything.
+ * the drawn text and do not overlap anything. The pictures ({@code io.flowport.picture}) wrap
+ * names with the same lines, so what they draw fits what the layout reserved.
  */
-final class LabelText {
+public final class LabelText {
 
-  static final double MAX_WIDTH = 90;
-  static final double LINE_HEIGHT = 11 * 1.2;
-  private static final double FONT = 11 / 1000.0;
+  /** bpmn-js's font sizes: external labels, and names inside tasks and subprocesses. */
+  public static final double EXTERNAL_SIZE = 11;
+  public static final double EMBEDDED_SIZE = 12;
+  public static final double LINE_SPACING = 1.2;
+  public static final double MAX_WIDTH = 90;
+  static final double LINE_HEIGHT = EXTERNAL_SIZE * LINE_SPACING;
   /** Chromium kerns a little; a pixel or two keeps bpmn-js from wrapping a line earlier than here. */
   private static final double SLACK = 2;
   private static final String SOFT_BREAK = "\u00AD";
@@ -45,14 +49,22 @@ final class LabelText {
 
   /** The widths of the lines diagram-js's text layout (util/Text.js) makes at this width. */
   static List<Double> layout(String text, double maxWidth) {
+    return lines(text, maxWidth, EXTERNAL_SIZE).stream().map(Line::width).toList();
+  }
+
+  /** One line of wrapped text and its width in pixels. */
+  public record Line(String text, double width) {}
+
+  /** The lines diagram-js's text layout (util/Text.js) makes of the text at this width and font size. */
+  public static List<Line> lines(String text, double maxWidth, double fontSize) {
     Deque<String> pending = new ArrayDeque<>(List.of(text.split("\u00AD?\r?\n", -1)));
-    List<Double> widths = new ArrayList<>();
+    List<Line> lines = new ArrayList<>();
     while (!pending.isEmpty()) {
       String original = pending.pop();
       String fit = original;
       double w;
       while (true) {
-        w = width(fit.stripTrailing());
+        w = width(fit.stripTrailing(), fontSize);
         if (fit.equals(" ") || fit.isEmpty() || w <= maxWidth || fit.length() < 2) {
           break;
         }
@@ -61,9 +73,9 @@ final class LabelText {
       if (fit.length() < original.length()) {
         pending.push(original.substring(fit.length()).trim());
       }
-      widths.add(w);
+      lines.add(new Line(fit.stripTrailing(), w));
     }
-    return widths;
+    return lines;
   }
 
   // diagram-js guesses how many characters fit from the width ratio and cuts at a space or hyphen
@@ -116,10 +128,11 @@ final class LabelText {
     return parts;
   }
 
-  static double width(String s) {
+  /** The width of the text in Arial at this size, in pixels. */
+  public static double width(String s, double fontSize) {
     double w = 0;
     for (char c : s.toCharArray()) {
-      w += (c >= 32 && c <= 126 ? WIDTHS[c - 32] : 556) * FONT;
+      w += (c >= 32 && c <= 126 ? WIDTHS[c - 32] : 556) * (fontSize / 1000.0);
     }
     return w;
   }

@@ -1,15 +1,19 @@
 package io.flowport.cli;
 
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.flowport.bpmn.BpmnGenerator;
 import io.flowport.catalog.Catalog;
 import io.flowport.convert.Conversion;
 import io.flowport.convert.Converters;
+import io.flowport.picture.Picture;
+import io.flowport.picture.Pictures;
+import io.flowport.picture.PngWriter;
+import io.flowport.picture.SvgWriter;
 import io.flowport.report.Finding;
 import io.flowport.report.ReportWriter;
 import io.flowport.report.Severity;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Converts ASL state machines (.json) and Airflow DAG files (.py) to BPMN.",
       "Writes DIR/<processId>.bpmn and DIR/<processId>.report.md for each workflow, and prints the",
-      "report's warnings (the source's own flaws) and review notes, one line each, to stderr."
+      "report's warnings (the source's own flaws) and review notes, one line each, to stderr.",
+      "--svg and --png also draw the diagram: DIR/<processId>.svg and .png."
     })
 final class ConvertCommand implements Callable<Integer> {
 
@@ -39,30 +44,50 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--catalog", paramLabel = "FILE", description = "An extra mapping catalog (YAML); repeatable; wins over the built-in ones.")
   List<Path> catalogs = new ArrayList<>();
 
+  @Option(names = "--svg", description = "Also write the diagram as SVG (element ids kept; same bytes for the same BPMN).")
+  boolean svg;
+
+  @Option(names = "--png", description = "Also write the diagram as PNG, 1.5 pixels per diagram pixel (glyphs vary by machine).")
+  boolean png;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     Converters converters = new Converters(Catalog.load(catalogs));
     List<Conversion> all = new ArrayList<>();
     for (Path file : files) {
       all.addAll(converters.convert(file));
     }
-    Files.createDirectories(out);
+    OutputFiles.folder(out);
     var err = spec.commandLine().getErr();
     for (Conversion c : all) {
       String id = c.workflow().id();
       Path bpmn = out.resolve(id + ".bpmn");
-      Path report = out.resolve(id + ".report.md");
-      Files.writeString(bpmn, new BpmnGenerator().toXml(c.workflow()), StandardCharsets.UTF_8);
-      Files.writeString(report, ReportWriter.markdown(id, c.workflow().source().file().toString(), c.report()), StandardCharsets.UTF_8);
+      List<String> written = new ArrayList<>(List.of(bpmn.toString(), id + ".report.md"));
+      BpmnModelInstance model = new BpmnGenerator().generate(c.workflow());
+      OutputFiles.write(bpmn, Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8));
+      OutputFiles.write(out.resolve(id + ".report.md"),
+          ReportWriter.markdown(id, c.workflow().source().file().toString(), c.report()).getBytes(StandardCharsets.UTF_8));
+      if (svg || png) {
+        Picture picture = Pictures.of(model, bpmn);
+        if (svg) {
+          OutputFiles.write(out.resolve(id + ".svg"), SvgWriter.svg(picture).getBytes(StandardCharsets.UTF_8));
+          written.add(id + ".svg");
+        }
+        if (png) {
+          OutputFiles.write(out.resolve(id + ".png"), PngWriter.png(picture, PngWriter.SCALE));
+          written.add(id + ".png");
+        }
+      }
       for (Finding f : c.report().findings()) {
         if (f.code().severity() != Severity.INFO) {
           err.println(f.oneLine());
         }
       }
-      spec.commandLine().getOut().println("wrote " + bpmn + " and " + report.getFileName());
+      spec.commandLine().getOut().println("wrote " + String.join(", ", written.subList(0, written.size() - 1))
+          + " and " + written.get(written.size() - 1));
     }
     return Main.OK;
   }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
  * {@code bpmn/} holds the generated processes of {@code examples/}; this fails when they are stale.
  * Regenerate with the command in the assertion message.
  */
-class GoldenBpmnTest {
+public class GoldenBpmnTest {
 
   static final String REGENERATE =
       "regenerate with: ./flowport convert examples/seed/*.json examples/seed/*.py examples/seed/original/* -o bpmn";
 
-  static List<Path> examples() throws IOException {
+  public static List<Path> examples() throws IOException {
     List<Path> out = new ArrayList<>();
     for (Path dir : List.of(Path.of("examples/seed"), Path.of("examples/seed/original"))) {
       try (Stream<Path> files = Files.list(dir)) {

@@ -21,7 +21,7 @@ class HelpTest {
     Cli cli = Cli.run("convert", "--help");
 
     assertThat(cli.exit()).isZero();
-    assertThat(cli.out()).startsWith("Usage: flowport convert ").contains("--output=DIR", "--catalog=FILE");
+    assertThat(cli.out()).startsWith("Usage: flowport convert ").contains("--output=DIR", "--catalog=FILE", "--svg", "--png");
     assertThat(cli.err()).isEmpty();
   }
 
