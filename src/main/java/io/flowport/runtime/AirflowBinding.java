@@ -61,7 +61,7 @@ final class AirflowBinding implements Binding {
 
   /** botocore's ClientError, as the operator raises it. */
   @Override
-  public JobFailure serviceError(String api, EmrCall.ServiceException e) {
+  public JobFailure serviceError(String service, String api, EmrCall.ServiceException e) {
     return new JobFailure("ClientError",
         "An error occurred (" + e.code() + ") when calling the " + api + " operation: " + e.getMessage());
   }
