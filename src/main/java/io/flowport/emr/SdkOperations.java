@@ -69,8 +69,8 @@ public class SdkOperations implements EmrCall {
   }
 
   @Override
-  public EmrCall memberNames() {
-    return new SdkOperations(service, client, clientType, creating, SdkJson.Names.MEMBER, methods);
+  public EmrCall capitalizedNames() {
+    return new SdkOperations(service, client, clientType, creating, SdkJson.Names.CAPITALIZED, methods);
   }
 
   @Override
@@ -85,7 +85,7 @@ public class SdkOperations implements EmrCall {
     try {
       sdkRequest = json.read(request, method.getParameterTypes()[0].asSubclass(SdkPojo.class));
       if (token != null) {
-        sdkRequest = withToken((AwsRequest) sdkRequest, token);
+        sdkRequest = withToken((AwsRequest) sdkRequest, request, token);
       }
       if (creating.contains(api)) {
         sdkRequest = ((AwsRequest) sdkRequest).toBuilder().overrideConfiguration(o -> o.addPlugin(ONE_ATTEMPT)).build();
@@ -107,12 +107,13 @@ public class SdkOperations implements EmrCall {
    * Sets an idempotency token the request leaves out. The SDK would fill in a random one, new for
    * every delivery of the job; generated models mark only idempotency tokens with a default value.
    */
-  private static SdkPojo withToken(AwsRequest request, String token) {
+  private SdkPojo withToken(AwsRequest request, JsonNode given, String token) {
     AwsRequest.Builder builder = request.toBuilder();
     for (SdkField<?> field : ((SdkPojo) builder).sdkFields()) {
+      // The SDK's getter resolves the default, so whether it was given is read from the JSON.
       if (field.marshallingType() == MarshallingType.STRING
           && field.getOptionalTrait(DefaultValueTrait.class).isPresent()
-          && field.getValueOrDefault(request) == null) {
+          && (given == null || given.path(json.name(field)).isMissingNode() || given.path(json.name(field)).isNull())) {
         field.set(builder, token);
       }
     }

@@ -67,7 +67,7 @@ final class AslBinding implements Binding {
   }
 
   @Override
-  public boolean memberNames() {
+  public boolean capitalizedNames() {
     return true;
   }
 

@@ -22,7 +22,7 @@ interface Binding {
   JobFailure serviceError(String service, String api, EmrCall.ServiceException e);
 
   /** Whether requests and responses use the SDK's member names (Step Functions) rather than the wire's (boto3). */
-  default boolean memberNames() {
+  default boolean capitalizedNames() {
     return false;
   }
 

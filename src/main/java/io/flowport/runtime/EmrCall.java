@@ -26,7 +26,7 @@ public interface EmrCall {
    * This service with Step Functions' names: members with an upper-case first letter
    * ({@code ApplicationId}). EMR's own names already are, so by default the same calls.
    */
-  default EmrCall memberNames() {
+  default EmrCall capitalizedNames() {
     return this;
   }
 

@@ -193,7 +193,7 @@ public final class JobPipeline {
     if (call == null) {
       throw new IllegalStateException("this worker has no client for AWS service " + service);
     }
-    return binding.memberNames() ? call.memberNames() : call;
+    return binding.capitalizedNames() ? call.capitalizedNames() : call;
   }
 
   /**

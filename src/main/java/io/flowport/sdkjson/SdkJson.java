@@ -49,11 +49,11 @@ public final class SdkJson {
     /** The service's own names, as on the wire and in boto3 ({@code applicationId}). */
     WIRE,
     /**
-     * The SDK's member names, the service's names with the first letter upper-cased
-     * ({@code ApplicationId}): what Step Functions reads and writes. Services whose names start
-     * upper-case (EMR) look the same either way.
+     * The service's member names with the first letter upper-cased ({@code ApplicationId}): what
+     * Step Functions reads and writes. Services whose names start upper-case (EMR) look the same
+     * either way.
      */
-    MEMBER
+    CAPITALIZED
   }
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -71,8 +71,13 @@ public final class SdkJson {
     this.names = Objects.requireNonNull(names, "names");
   }
 
-  private String name(SdkField<?> field) {
-    return names == Names.WIRE ? field.locationName() : field.memberName();
+  /** The JSON key of a member under this mapper's names. */
+  public String name(SdkField<?> field) {
+    if (names == Names.WIRE) {
+      return field.locationName();
+    }
+    String member = field.memberName();
+    return member.isEmpty() ? member : Character.toUpperCase(member.charAt(0)) + member.substring(1);
   }
 
   /** Sets every field named in {@code json} on {@code builder}; unknown names are errors. */
