@@ -10,6 +10,7 @@ import io.flowport.airflow.parse.TaskDef;
 import io.flowport.catalog.Acceptor;
 import io.flowport.catalog.AirflowOperator;
 import io.flowport.catalog.Catalog;
+import io.flowport.catalog.EmrApis;
 import io.flowport.catalog.Waiter;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
@@ -154,7 +155,8 @@ final class TaskConversion {
       report.add(Code.AIRFLOW_SENSOR, task.location(), task.taskId(), op.simpleName() + " became a subprocess that polls "
           + s.api() + " every " + poke.toSeconds() + " s, with a " + timeout + " timeout that fails the task without retries"
           + (args.containsKey("mode") ? " (mode " + Values.string("mode", args.get("mode")) + ": no worker slot is held either way)" : ""), null);
-      return new Work(null, new Wait(Call.of(JobTypes.emr(s.api()), "EMR " + s.api(), h), poke, null, 0, timeout));
+      return new Work(null, new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), h),
+          poke, null, 0, timeout));
     }
     if (op.api() == null) {
       return null;
@@ -165,7 +167,7 @@ final class TaskConversion {
     if (op.xcom() != null) {
       h.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
     }
-    return new Work(Call.of(JobTypes.emr(op.api()), "EMR " + op.api(), h), null);
+    return new Work(Call.of(JobTypes.of(op.service(), op.api()), EmrApis.label(op.service()) + " " + op.api(), h), null);
   }
 
   /** Acceptors with argument references replaced by the argument's (static) value. */

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param operator the fully qualified class name
  * @param aliases other import paths of the same class
- * @param api the EMR API the operator calls, or null when it calls none (EmptyOperator, sensors)
+ * @param service the AWS service the operator and its sensor call: {@code emr} or {@code emr-serverless}
+ * @param api the API the operator calls, or null when it calls none (EmptyOperator, sensors)
  * @param request request template over the operator's arguments, or null
  * @param templated the operator's template_fields
  * @param xcom how the return value derives from the raw response, or null (returns None)
@@ -22,6 +23,7 @@ import java.util.List;
 public record AirflowOperator(
     String operator,
     List<String> aliases,
+    String service,
     String api,
     JsonNode request,
     List<String> templated,

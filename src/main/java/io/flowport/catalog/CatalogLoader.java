@@ -22,7 +22,8 @@ import java.util.Set;
 final class CatalogLoader {
 
   /** Built-in catalogs, packaged from {@code converters/} at the repository root. */
-  static final List<String> BUILT_IN = List.of("emr-step-functions.yaml", "emr-airflow.yaml");
+  static final List<String> BUILT_IN = List.of("emr-step-functions.yaml", "emr-airflow.yaml",
+      "emr-serverless-step-functions.yaml", "emr-serverless-airflow.yaml");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -101,14 +102,14 @@ final class CatalogLoader {
   private record Reader(Path file) {
 
     AslResource aslResource(JsonNode n, String at) {
-      keys(n, at, Set.of("resource", "api", "request", "result", "wait", "check"));
+      keys(n, at, Set.of("resource", "service", "api", "request", "result", "wait", "check"));
       return new AslResource(
-          required(n, "resource", at), required(n, "api", at), json(n, "request"), json(n, "result"),
+          required(n, "resource", at), service(n, at), required(n, "api", at), json(n, "request"), json(n, "result"),
           text(n, "wait", null), strings(n, "check", at), file);
     }
 
     Waiter waiter(String name, JsonNode n, String at) {
-      keys(n, at, Set.of("api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure"));
+      keys(n, at, Set.of("service", "api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure"));
       List<Acceptor> acceptors = new ArrayList<>();
       int i = 0;
       for (JsonNode a : n.path("acceptors")) {
@@ -134,26 +135,48 @@ final class CatalogLoader {
       if (delay <= 0) {
         throw error(at + ".delay", "must be a positive number of seconds");
       }
-      return new Waiter(name, required(n, "api", at), json(n, "request"), delay,
+      String service = service(n, at);
+      String api = required(n, "api", at);
+      if (!EmrApis.exists(service, api)) {
+        throw error(at + ".api", service + " has no API " + api);
+      }
+      return new Waiter(name, service, api, json(n, "request"), delay,
           n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure);
     }
 
     AirflowOperator operator(JsonNode n, String at) {
-      keys(n, at, Set.of("operator", "aliases", "api", "request", "templated", "xcom", "returns",
+      keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
           "defaults", "sensor", "ignored"));
-      Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), at + ".sensor") : null;
-      return new AirflowOperator(required(n, "operator", at), strings(n, "aliases", at), text(n, "api", null),
+      String service = service(n, at);
+      Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), service, at + ".sensor") : null;
+      String api = text(n, "api", null);
+      if (api != null && !EmrApis.exists(service, api)) {
+        throw error(at + ".api", service + " has no API " + api);
+      }
+      return new AirflowOperator(required(n, "operator", at), strings(n, "aliases", at), service, api,
           json(n, "request"), strings(n, "templated", at), json(n, "xcom"), text(n, "returns", "None"),
           n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at), file);
     }
 
-    /** A sensor's poll takes its interval from poke_interval, so the catalog gives none. */
-    private Waiter waiterWithDefaultDelay(JsonNode n, String at) {
+    /** A sensor's poll takes its interval from poke_interval, so the catalog gives none; its service is the operator's. */
+    private Waiter waiterWithDefaultDelay(JsonNode n, String service, String at) {
       JsonNode copy = n.deepCopy();
-      if (!copy.has("delay")) {
+      if (copy.isObject() && !copy.has("delay")) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) copy).put("delay", 60);
       }
+      if (copy.isObject() && !copy.has("service")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy).put("service", service);
+      }
       return waiter(at, copy, at);
+    }
+
+    /** The entry's AWS service, {@code emr} when it names none. */
+    String service(JsonNode n, String at) {
+      String service = text(n, "service", io.flowport.contract.JobTypes.EMR);
+      if (!EmrApis.services().contains(service)) {
+        throw error(at + ".service", "must be one of " + EmrApis.services().stream().sorted().toList() + ", got '" + service + "'");
+      }
+      return service;
     }
 
     void keys(JsonNode n, String at, Set<String> allowed) {
