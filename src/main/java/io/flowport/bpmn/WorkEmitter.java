@@ -33,6 +33,9 @@ final class WorkEmitter {
    */
   Activity emit(BaseElement scope, String idBase, String source, Work work) {
     String label = Names.humanize(source);
+    if (work.then() != null) {
+      return phases(scope, idBase, source, work);
+    }
     if (work.waitLoop() == null) {
       return w.task(scope, idBase, label, source, work.start());
     }
@@ -73,6 +76,22 @@ final class WorkEmitter {
       w.defaultFlow(sp, done, delay).setName("not yet");
       w.flow(sp, delay, merge, null);
     }
+    return sp;
+  }
+
+  /** Work of several phases: a subprocess that runs them one after the other. */
+  private Activity phases(BaseElement scope, String idBase, String source, Work work) {
+    SubProcess sp = w.subProcess(scope, idBase, Names.humanize(source), source);
+    FlowNode last = w.start(sp, idBase + "_start", "Start", null);
+    int i = 1;
+    for (Work phase = work; phase != null; phase = phase.then(), i++) {
+      Activity a = emit(sp, idBase + "_" + i, source, new Work(phase.start(), phase.waitLoop()));
+      a.setName(phase.start() != null ? phase.start().label() : phase.waitLoop().poll().label());
+      w.flow(sp, last, a, null);
+      last = a;
+    }
+    var end = w.end(sp, idBase + "_end", "Done", null);
+    w.flow(sp, last, end, null);
     return sp;
   }
 

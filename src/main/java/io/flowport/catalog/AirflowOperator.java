@@ -19,6 +19,12 @@ import java.util.List;
  * @param defaults argument defaults, as an object
  * @param sensor the poll of a sensor, or null
  * @param ignored arguments without effect here (reported)
+ * @param phases for operators that make several calls, each call and its wait in order (the first
+ *     is also {@code api} and {@code request}); empty for one call
+ * @param merge an argument whose dict is merged into the first call's keyword arguments (boto3's
+ *     {@code **config}), or null
+ * @param waiterDelay the argument giving the phases' poll interval in seconds, or null
+ * @param waiterAttempts the argument giving how many polls a phase's wait makes before it fails, or null
  */
 public record AirflowOperator(
     String operator,
@@ -32,7 +38,18 @@ public record AirflowOperator(
     JsonNode defaults,
     Waiter sensor,
     List<String> ignored,
+    List<Phase> phases,
+    String merge,
+    String waiterDelay,
+    String waiterAttempts,
     Path file) {
+
+  /**
+   * One call of a phased operator and, when {@code waiter} is set, the wait that follows it.
+   *
+   * @param waitWhen the boolean argument that turns the wait on (wait_for_completion), or null for always
+   */
+  public record Phase(String api, JsonNode request, Waiter waiter, String waitWhen) {}
 
   public boolean matches(String qualifiedName) {
     return operator.equals(qualifiedName) || aliases.contains(qualifiedName);

@@ -79,10 +79,16 @@ final class CatalogLoader {
         }
       }
       case "airflow-operators" -> {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("waiters").fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          waiters.put(e.getKey(), r.waiter(e.getKey(), e.getValue(), "waiters." + e.getKey()));
+        }
         int i = 0;
         for (JsonNode n : root.path("operators")) {
-          operators.add(r.operator(n, "operators[" + i++ + "]"));
+          operators.add(r.operator(n, "operators[" + i++ + "]", waiters));
         }
+        // Operator waits are resolved above; the waiters are not the ASL resources' to use.
+        waiters.clear();
       }
       default -> throw r.error("kind", "must be asl-resources or airflow-operators, got '" + kind + "'");
     }
@@ -109,7 +115,7 @@ final class CatalogLoader {
     }
 
     Waiter waiter(String name, JsonNode n, String at) {
-      keys(n, at, Set.of("service", "api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure"));
+      keys(n, at, Set.of("service", "api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure", "exhausted"));
       List<Acceptor> acceptors = new ArrayList<>();
       int i = 0;
       for (JsonNode a : n.path("acceptors")) {
@@ -131,6 +137,9 @@ final class CatalogLoader {
       JsonNode f = n.path("failure");
       keys(f, at + ".failure", Set.of("error", "cause"));
       Failure failure = new Failure(required(f, "error", at + ".failure"), text(f, "cause", null));
+      JsonNode x = n.path("exhausted");
+      keys(x, at + ".exhausted", Set.of("error", "cause"));
+      Failure exhausted = x.isMissingNode() ? null : new Failure(required(x, "error", at + ".exhausted"), text(x, "cause", null));
       int delay = n.path("delay").asInt(0);
       if (delay <= 0) {
         throw error(at + ".delay", "must be a positive number of seconds");
@@ -141,21 +150,44 @@ final class CatalogLoader {
         throw error(at + ".api", service + " has no API " + api);
       }
       return new Waiter(name, service, api, json(n, "request"), delay,
-          n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure);
+          n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure, exhausted);
     }
 
-    AirflowOperator operator(JsonNode n, String at) {
+    AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {
       keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
-          "defaults", "sensor", "ignored"));
+          "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts"));
       String service = service(n, at);
       Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), service, at + ".sensor") : null;
       String api = text(n, "api", null);
-      if (api != null && !EmrApis.exists(service, api)) {
-        throw error(at + ".api", service + " has no API " + api);
+      JsonNode request = json(n, "request");
+      List<AirflowOperator.Phase> phases = new ArrayList<>();
+      int i = 0;
+      for (JsonNode p : n.path("phases")) {
+        String pat = at + ".phases[" + i++ + "]";
+        keys(p, pat, Set.of("api", "request", "wait", "waitWhen"));
+        String wait = text(p, "wait", null);
+        if (wait != null && !waiters.containsKey(wait)) {
+          throw error(pat + ".wait", "names an unknown waiter '" + wait + "'");
+        }
+        phases.add(new AirflowOperator.Phase(required(p, "api", pat), json(p, "request"), wait == null ? null : waiters.get(wait),
+            text(p, "waitWhen", null)));
+      }
+      if (!phases.isEmpty()) {
+        if (api != null || request != null || sensor != null) {
+          throw error(at + ".phases", "an operator with phases gives its calls there, not in api, request or sensor");
+        }
+        api = phases.get(0).api();
+        request = phases.get(0).request();
+      }
+      for (String a : phases.isEmpty() ? java.util.Collections.singletonList(api) : phases.stream().map(AirflowOperator.Phase::api).toList()) {
+        if (a != null && !EmrApis.exists(service, a)) {
+          throw error(at + ".api", service + " has no API " + a);
+        }
       }
       return new AirflowOperator(required(n, "operator", at), strings(n, "aliases", at), service, api,
-          json(n, "request"), strings(n, "templated", at), json(n, "xcom"), text(n, "returns", "None"),
-          n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at), file);
+          request, strings(n, "templated", at), json(n, "xcom"), text(n, "returns", "None"),
+          n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at),
+          phases, text(n, "merge", null), text(n, "waiterDelay", null), text(n, "waiterAttempts", null), file);
     }
 
     /** A sensor's poll takes its interval from poke_interval, so the catalog gives none; its service is the operator's. */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param service the AWS service of {@code api}: {@code emr} or {@code emr-serverless}
  * @param request an ASL payload template over the start call's result (or the arguments), or null
  * @param slowDelay a longer delay after {@code slowAfter} polls, or 0 for none
+ * @param exhausted how an operator's wait fails when its attempts run out, or null
  */
 public record Waiter(
     String name,
@@ -20,4 +21,5 @@ public record Waiter(
     int slowDelay,
     int slowAfter,
     List<Acceptor> acceptors,
-    Failure failure) {}
+    Failure failure,
+    Failure exhausted) {}

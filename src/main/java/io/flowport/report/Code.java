@@ -30,6 +30,7 @@ public enum Code {
   AIRFLOW_NOT_READ("FP408", Severity.TASK, "Part of the DAG file could not be read statically"),
   AIRFLOW_PARSER_NOTE("FP409", Severity.INFO, "How the DAG file was read"),
   AIRFLOW_NOT_REPRODUCED("FP410", Severity.REVIEW, "Argument's behaviour is not reproduced"),
+  AIRFLOW_OPERATOR_WAIT("FP411", Severity.INFO, "Operator of several calls became a sequence of calls and poll loops"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");

@@ -160,7 +160,14 @@ public final class JobPipeline {
         JsonNode failure = AslBinding.json(job.header(Headers.FAILURE));
         throw new JobFailure(failure.path("error").asText(), Acceptors.message(failure.path("cause").asText(null), response));
       }
-      case RETRY, PENDING -> new Outcome.Complete(Map.of(Vars.WAIT_STATE, "pending", Vars.POLL_COUNT, polls));
+      case RETRY, PENDING -> {
+        String max = job.header(Headers.MAX_POLLS);
+        if (max != null && polls >= Integer.parseInt(max)) {
+          JsonNode exhausted = AslBinding.json(job.header(Headers.EXHAUSTED));
+          throw new JobFailure(exhausted.path("error").asText(), Acceptors.message(exhausted.path("cause").asText(null), response));
+        }
+        yield new Outcome.Complete(Map.of(Vars.WAIT_STATE, "pending", Vars.POLL_COUNT, polls));
+      }
     };
   }
 
