@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The workflows whose diagrams the layout tests check: the examples, every ASL machine of the test
- * resources (the corpus too) and the layout fixtures in {@code src/test/resources/bpmn}.
+ * The workflows whose diagrams the layout tests check: the examples (EMR Serverless ones too), every
+ * ASL machine of the test resources (the corpus too) and the layout fixtures in
+ * {@code src/test/resources/bpmn}.
  */
 final class LayoutSources {
 
@@ -27,8 +28,10 @@ final class LayoutSources {
         files.filter(f -> f.toString().endsWith(".asl.json")).sorted().forEach(out::add);
       }
     }
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/bpmn"))) {
-      files.filter(f -> f.toString().endsWith(".py") || f.toString().endsWith(".json")).sorted().forEach(out::add);
+    for (String dir : List.of("src/test/resources/bpmn", "examples/serverless")) {
+      try (Stream<Path> files = Files.list(Path.of(dir))) {
+        files.filter(f -> f.toString().endsWith(".py") || f.toString().endsWith(".json")).sorted().forEach(out::add);
+      }
     }
     return out;
   }
