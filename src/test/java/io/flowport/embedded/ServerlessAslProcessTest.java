@@ -84,4 +84,17 @@ class ServerlessAslProcessTest {
       assertThat(vars.get("cause").asText()).contains("\"State\":\"FAILED\"").contains("Job failed, ExitCode: 1");
     }
   }
+
+  @Test
+  void aServiceErrorFailsTheTaskWithTheEmrServerlessErrorName() throws Exception {
+    try (Harness h = new Harness(engine, SimulatorConfig.defaults(), Mocks.NONE)) {
+      long instance = h.start(Harness.convert(Path.of("src/test/resources/asl/serverless_no_autostart.asl.json")), INPUT);
+      h.runToEnd(instance, Duration.ofSeconds(20), Duration.ofHours(2));
+
+      Map<String, JsonNode> vars = h.variables(instance);
+      assertThat(h.completed(instance)).contains("failed");
+      assertThat(vars.get("error").asText()).isEqualTo("EMRServerless.ConflictException");
+      assertThat(vars.get("cause").asText()).contains("autoStartConfiguration is disabled");
+    }
+  }
 }
