@@ -127,6 +127,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     RunClock clock = new RunClock(engine, timeScale);
     EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig, emrAddress);
     EmrCall emr = new EmrOperations(EmrClients.forEndpoint(simulator.endpoint()));
+    EmrCall serverless = new io.flowport.emr.EmrServerlessOperations(EmrClients.serverlessForEndpoint(simulator.endpoint()));
     // The engine listens on 0.0.0.0:<port>; the client connects over loopback.
     Map<String, Object> props = new HashMap<>();
     props.put("camunda.client.mode", "self-managed");
@@ -150,6 +151,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
           ctx.addBeanFactoryPostProcessor(new EngineReady(engine));
           var beans = ctx.getBeanFactory();
           beans.registerSingleton("emrCall", emr);
+          beans.registerSingleton("emrServerlessCall", serverless);
           beans.registerSingleton("mocks", mocks);
           beans.registerSingleton("engineClock", (WorkerConfiguration.EngineClock) clock::now);
         })

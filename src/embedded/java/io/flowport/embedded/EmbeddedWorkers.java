@@ -2,6 +2,7 @@ package io.flowport.embedded;
 
 import io.flowport.worker.AslJobWorkers;
 import io.flowport.worker.EmrJobWorkers;
+import io.flowport.worker.EmrServerlessJobWorkers;
 import io.flowport.worker.WorkerConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -10,5 +11,5 @@ import org.springframework.context.annotation.Import;
 /** The Spring application of an embedded run: the Camunda client and flowport's workers. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({WorkerConfiguration.class, EmrJobWorkers.class, AslJobWorkers.class})
+@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, AslJobWorkers.class})
 public class EmbeddedWorkers {}

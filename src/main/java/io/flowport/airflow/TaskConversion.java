@@ -10,6 +10,7 @@ import io.flowport.airflow.parse.TaskDef;
 import io.flowport.catalog.Acceptor;
 import io.flowport.catalog.AirflowOperator;
 import io.flowport.catalog.Catalog;
+import io.flowport.catalog.EmrApis;
 import io.flowport.catalog.Waiter;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
@@ -101,17 +102,46 @@ final class TaskConversion {
       report.add(Code.AIRFLOW_RETRIES, args.get("retries").location(), task.taskId(),
           "retries " + retries + " (retry_delay " + delay + ") became a retry loop with a timer around the whole try", null);
     }
-    report.converted(task.taskId() + ": " + op.simpleName() + " → " + (work == null ? "no job (does nothing)"
-        : work.waitLoop() != null ? "sensor subprocess polling " + work.waitLoop().poll().jobType() : "service task " + work.start().jobType()));
+    report.converted(task.taskId() + ": " + op.simpleName() + " → " + converted(work));
     return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(task.taskId()));
+  }
+
+  private static String converted(Work work) {
+    if (work == null) {
+      return "no job (does nothing)";
+    }
+    if (work.start() == null) {
+      return "sensor subprocess polling " + work.waitLoop().poll().jobType();
+    }
+    if (work.waitLoop() == null && work.then() == null) {
+      return "service task " + work.start().jobType();
+    }
+    List<String> parts = new ArrayList<>();
+    for (Work w = work; w != null; w = w.then()) {
+      parts.add(w.start().jobType() + (w.waitLoop() == null ? "" : ", then poll " + w.waitLoop().poll().jobType()));
+    }
+    return "subprocess: " + String.join("; ", parts);
   }
 
   /** The operator's own arguments: templated ones, those its request reads, and those with defaults. */
   private static Set<String> operatorArgs(AirflowOperator op) {
     Set<String> out = new LinkedHashSet<>(op.templated());
     op.defaults().fieldNames().forEachRemaining(out::add);
-    for (JsonNode request : List.of(op.request() == null ? JSON.nullNode() : op.request(),
-        op.sensor() == null || op.sensor().request() == null ? JSON.nullNode() : op.sensor().request())) {
+    List<JsonNode> requests = new ArrayList<>(List.of(op.request() == null ? JSON.nullNode() : op.request(),
+        op.sensor() == null || op.sensor().request() == null ? JSON.nullNode() : op.sensor().request()));
+    for (AirflowOperator.Phase p : op.phases()) {
+      requests.add(p.request() == null ? JSON.nullNode() : p.request());
+      requests.add(p.waiter() == null || p.waiter().request() == null ? JSON.nullNode() : p.waiter().request());
+      if (p.waitWhen() != null) {
+        out.add(p.waitWhen());
+      }
+    }
+    for (String arg : java.util.Arrays.asList(op.merge(), op.waiterDelay(), op.waiterAttempts())) {
+      if (arg != null) {
+        out.add(arg);
+      }
+    }
+    for (JsonNode request : requests) {
       Matcher m = ARG_PATH.matcher(request.toString());
       while (m.find()) {
         out.add(m.group(1));
@@ -156,10 +186,14 @@ final class TaskConversion {
       report.add(Code.AIRFLOW_SENSOR, task.location(), task.taskId(), op.simpleName() + " became a subprocess that polls "
           + s.api() + " every " + poke.toSeconds() + " s, with a " + timeout + " timeout that fails the task without retries"
           + (args.containsKey("mode") ? " (mode " + Values.string("mode", args.get("mode")) + ": no worker slot is held either way)" : ""), null);
-      return new Work(null, new Wait(Call.of(JobTypes.emr(s.api()), "EMR " + s.api(), h), poke, null, 0, timeout));
+      return new Work(null, new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), h),
+          poke, null, 0, timeout));
     }
     if (op.api() == null) {
       return null;
+    }
+    if (!op.phases().isEmpty()) {
+      return phases(op, values, h);
     }
     if (op.request() != null) {
       h.put(Headers.REQUEST, op.request().toString());
@@ -167,7 +201,79 @@ final class TaskConversion {
     if (op.xcom() != null) {
       h.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
     }
-    return new Work(Call.of(JobTypes.emr(op.api()), "EMR " + op.api(), h), null);
+    return new Work(Call.of(JobTypes.of(op.service(), op.api()), EmrApis.label(op.service()) + " " + op.api(), h), null);
+  }
+
+  /**
+   * An operator of several calls: each phase is its call and, when the operator waits, a poll loop
+   * with the operator's waiter_delay; its waiter_max_attempts polls end the wait with the waiter's
+   * exhausted error. The XCom comes from the first call; later calls read it as $$.Xcom.
+   */
+  private Work phases(AirflowOperator op, ObjectNode values, Map<String, String> common) {
+    Duration delay = op.waiterDelay() == null ? null : Duration.ofSeconds(staticInt(values, op.waiterDelay()));
+    Integer attempts = op.waiterAttempts() == null ? null : staticInt(values, op.waiterAttempts());
+    Work work = null;
+    List<AirflowOperator.Phase> phases = op.phases();
+    for (int i = phases.size() - 1; i >= 0; i--) {
+      AirflowOperator.Phase p = phases.get(i);
+      Map<String, String> h = new LinkedHashMap<>(common);
+      if (p.request() != null) {
+        h.put(Headers.REQUEST, p.request().toString());
+      }
+      if (i == 0 && op.xcom() != null) {
+        h.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
+      }
+      if (i == 0 && op.merge() != null) {
+        h.put(Headers.AIRFLOW_MERGE, op.merge());
+      }
+      Wait wait = null;
+      if (p.waiter() != null && (p.waitWhen() == null || staticBool(values, p.waitWhen()))) {
+        Waiter s = p.waiter();
+        Map<String, String> ph = new LinkedHashMap<>(common);
+        if (s.request() != null) {
+          ph.put(Headers.REQUEST, s.request().toString());
+        }
+        if (i == 0 && op.xcom() != null) {
+          ph.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
+        }
+        ph.put(Headers.WAIT_ROLE, "poll");
+        ph.put(Headers.ACCEPTORS, acceptors(s.acceptors(), values).toString());
+        ph.put(Headers.FAILURE, JSON.valueToTree(s.failure()).toString());
+        if (attempts != null && s.exhausted() != null) {
+          // Airflow polls at once after the call, flowport after the first interval: one poll less ends at the same time.
+          ph.put(Headers.MAX_POLLS, Integer.toString(Math.max(1, attempts - 1)));
+          ph.put(Headers.EXHAUSTED, JSON.valueToTree(s.exhausted()).toString());
+        }
+        h.put(Headers.WAIT_ROLE, "start");
+        Duration every = delay != null ? delay : Duration.ofSeconds(s.delay());
+        wait = new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), ph), every, null, 0, null);
+      }
+      work = Work.then(Call.of(JobTypes.of(op.service(), p.api()), EmrApis.label(op.service()) + " " + p.api(), h), wait, work);
+    }
+    if (attempts != null) {
+      report.add(Code.AIRFLOW_OPERATOR_WAIT, task.location(), task.taskId(), op.simpleName() + " became "
+          + op.phases().stream().map(AirflowOperator.Phase::api).collect(java.util.stream.Collectors.joining(", then "))
+          + (delay == null ? "" : ", each waited for with a poll every " + delay.toSeconds() + " s, at most " + attempts + " polls"), null);
+    }
+    return work;
+  }
+
+  private int staticInt(ObjectNode values, String name) {
+    JsonNode v = values.get(name);
+    if (v == null || !v.canConvertToInt()) {
+      throw new BadInputException(args.containsKey(name) ? args.get(name).location() : task.location(),
+          name + " must be a whole number here (a template is not supported yet)");
+    }
+    return v.asInt();
+  }
+
+  private boolean staticBool(ObjectNode values, String name) {
+    JsonNode v = values.get(name);
+    if (v == null || !v.isBoolean()) {
+      throw new BadInputException(args.containsKey(name) ? args.get(name).location() : task.location(),
+          name + " must be True or False here (a template is not supported yet)");
+    }
+    return v.asBoolean();
   }
 
   /** Acceptors with argument references replaced by the argument's (static) value. */

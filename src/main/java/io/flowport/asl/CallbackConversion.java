@@ -59,7 +59,7 @@ final class CallbackConversion {
     source.put(Headers.SOURCE, name);
     Callback callback = new Callback(Call.of(JobTypes.ASL_TOKEN, "Issue task token", source),
         Call.of(JobTypes.ASL_CALLBACK, "Apply the answer", TaskConversion.dataHeaders(name, state, arn)));
-    return new Step.Task(name, ctx.doc().at(name, null), new Work(call, null, callback),
+    return new Step.Task(name, ctx.doc().at(name, null), Work.callback(call, callback),
         TaskConversion.timeout(ctx, name, state), TaskConversion.next(state),
         ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
   }

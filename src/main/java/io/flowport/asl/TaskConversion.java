@@ -63,10 +63,12 @@ final class TaskConversion {
       start.put(Headers.RESULT, json(resolved.entry().result()));
     }
     Work work;
-    String apiLabel = "EMR " + resolved.api();
+    String service = resolved.entry().service();
+    String type = JobTypes.of(service, resolved.api());
+    String apiLabel = EmrApis.label(service) + " " + resolved.api();
     if (resolved.waiter() == null) {
-      work = new Work(Call.of(JobTypes.emr(resolved.api()), apiLabel, start), null);
-      ctx.report().converted(name + ": Task " + arn + " → service task " + JobTypes.emr(resolved.api()));
+      work = new Work(Call.of(type, apiLabel, start), null);
+      ctx.report().converted(name + ": Task " + arn + " → service task " + type);
     } else {
       start.put(Headers.WAIT_ROLE, "start");
       Waiter w = resolved.waiter();
@@ -77,9 +79,9 @@ final class TaskConversion {
       }
       poll.put(Headers.ACCEPTORS, json(JSON.valueToTree(w.acceptors())));
       poll.put(Headers.FAILURE, json(JSON.valueToTree(w.failure())));
-      Wait wait = new Wait(Call.of(JobTypes.emr(w.api()), "EMR " + w.api(), poll), Duration.ofSeconds(w.delay()),
-          w.slowDelay() > 0 ? Duration.ofSeconds(w.slowDelay()) : null, w.slowAfter(), null);
-      work = new Work(Call.of(JobTypes.emr(resolved.api()), apiLabel, start), wait);
+      Wait wait = new Wait(Call.of(JobTypes.of(w.service(), w.api()), EmrApis.label(w.service()) + " " + w.api(), poll),
+          Duration.ofSeconds(w.delay()), w.slowDelay() > 0 ? Duration.ofSeconds(w.slowDelay()) : null, w.slowAfter(), null);
+      work = new Work(Call.of(type, apiLabel, start), wait);
       ctx.report().add(Code.ASL_SYNC_POLL, ctx.doc().at(name, "Resource"), name,
           arn + " became " + resolved.api() + " followed by a " + w.api() + " poll loop (every " + w.delay() + " s"
               + (w.slowDelay() > 0 ? ", every " + w.slowDelay() + " s after " + w.slowAfter() + " polls" : "")
@@ -87,8 +89,8 @@ final class TaskConversion {
       ctx.report().add(Code.ASL_CAUSE_TEXT, ctx.doc().at(name, "Resource"), name,
           "when the wait fails, the error is " + w.failure().error() + " as in Step Functions; its cause text is flowport's: "
               + w.failure().cause(), null);
-      ctx.report().converted(name + ": Task " + arn + " → subprocess: " + JobTypes.emr(resolved.api()) + ", then poll "
-          + JobTypes.emr(w.api()) + " until " + w.name());
+      ctx.report().converted(name + ": Task " + arn + " → subprocess: " + type + ", then poll "
+          + JobTypes.of(w.service(), w.api()) + " until " + w.name());
     }
     return new Step.Task(name, ctx.doc().at(name, null), work, timeout(ctx, name, state), next(state),
         ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
@@ -115,8 +117,9 @@ final class TaskConversion {
     if (match.isPresent()) {
       AslResource entry = match.get().entry();
       String api = match.get().api();
-      if (!EmrApis.exists(api)) {
-        throw new BadInputException(ctx.doc().at(name, "Resource"), "resource " + arn + " names " + api + ", which is not an EMR API");
+      if (!EmrApis.exists(entry.service(), api)) {
+        throw new BadInputException(ctx.doc().at(name, "Resource"), "resource " + arn + " names " + api + ", which is not an "
+            + EmrApis.label(entry.service()) + " API");
       }
       Waiter waiter = entry.waiter() == null ? null : catalog.waiter(entry.waiter()).orElseThrow();
       return new Resolved(entry, api, waiter);

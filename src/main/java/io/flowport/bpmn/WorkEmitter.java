@@ -38,6 +38,9 @@ final class WorkEmitter {
     if (work.callback() != null) {
       return callback(scope, idBase, source, work);
     }
+    if (work.then() != null) {
+      return phases(scope, idBase, source, work);
+    }
     if (work.waitLoop() == null) {
       return w.task(scope, idBase, label, source, work.start());
     }
@@ -105,6 +108,22 @@ final class WorkEmitter {
     w.flow(sp, call, answer, null);
     w.flow(sp, answer, apply, null);
     w.flow(sp, apply, w.end(sp, idBase + "_end", "Done", source), null);
+    return sp;
+  }
+
+  /** Work of several phases: a subprocess that runs them one after the other. */
+  private Activity phases(BaseElement scope, String idBase, String source, Work work) {
+    SubProcess sp = w.subProcess(scope, idBase, Names.humanize(source), source);
+    FlowNode last = w.start(sp, idBase + "_start", "Start", source);
+    int i = 1;
+    for (Work phase = work; phase != null; phase = phase.then(), i++) {
+      Activity a = emit(sp, idBase + "_" + i, source, new Work(phase.start(), phase.waitLoop()));
+      a.setName(phase.start() != null ? phase.start().label() : phase.waitLoop().poll().label());
+      w.flow(sp, last, a, null);
+      last = a;
+    }
+    var end = w.end(sp, idBase + "_end", "Done", source);
+    w.flow(sp, last, end, null);
     return sp;
   }
 

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param operator the fully qualified class name
  * @param aliases other import paths of the same class
- * @param api the EMR API the operator calls, or null when it calls none (EmptyOperator, sensors)
+ * @param service the AWS service the operator and its sensor call: {@code emr} or {@code emr-serverless}
+ * @param api the API the operator calls, or null when it calls none (EmptyOperator, sensors)
  * @param request request template over the operator's arguments, or null
  * @param templated the operator's template_fields
  * @param xcom how the return value derives from the raw response, or null (returns None)
@@ -18,10 +19,17 @@ import java.util.List;
  * @param defaults argument defaults, as an object
  * @param sensor the poll of a sensor, or null
  * @param ignored arguments without effect here (reported)
+ * @param phases for operators that make several calls, each call and its wait in order (the first
+ *     is also {@code api} and {@code request}); empty for one call
+ * @param merge an argument whose dict is merged into the first call's keyword arguments (boto3's
+ *     {@code **config}), or null
+ * @param waiterDelay the argument giving the phases' poll interval in seconds, or null
+ * @param waiterAttempts the argument giving how many polls a phase's wait makes before it fails, or null
  */
 public record AirflowOperator(
     String operator,
     List<String> aliases,
+    String service,
     String api,
     JsonNode request,
     List<String> templated,
@@ -30,7 +38,18 @@ public record AirflowOperator(
     JsonNode defaults,
     Waiter sensor,
     List<String> ignored,
+    List<Phase> phases,
+    String merge,
+    String waiterDelay,
+    String waiterAttempts,
     Path file) {
+
+  /**
+   * One call of a phased operator and, when {@code waiter} is set, the wait that follows it.
+   *
+   * @param waitWhen the boolean argument that turns the wait on (wait_for_completion), or null for always
+   */
+  public record Phase(String api, JsonNode request, Waiter waiter, String waitWhen) {}
 
   public boolean matches(String qualifiedName) {
     return operator.equals(qualifiedName) || aliases.contains(qualifiedName);

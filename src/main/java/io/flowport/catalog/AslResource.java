@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How a Step Functions Task resource maps to an EMR job.
+ * How a Step Functions Task resource maps to an EMR or EMR Serverless job.
  *
  * @param resource the Resource ARN; may contain one {@code {action}} placeholder
- * @param api the EMR API name, or {@code {Action}} for the capitalised placeholder
+ * @param service the AWS service whose API the job calls: {@code emr} or {@code emr-serverless}
+ * @param api the API name, or {@code {Action}} for the capitalised placeholder
  * @param request request adapter template, or null for "Parameters as they are"
  * @param result result adapter template, or null for "raw response"
  * @param waiter the waiter name for {@code .sync}, or null
@@ -16,7 +17,7 @@ import java.util.List;
  * @param file the catalog file this came from
  */
 public record AslResource(
-    String resource, String api, JsonNode request, JsonNode result, String waiter, List<String> checks, Path file) {
+    String resource, String service, String api, JsonNode request, JsonNode result, String waiter, List<String> checks, Path file) {
 
   /** The API this resource calls, or null when the ARN does not match. */
   public String match(String arn) {

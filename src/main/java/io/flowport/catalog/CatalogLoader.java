@@ -22,7 +22,8 @@ import java.util.Set;
 final class CatalogLoader {
 
   /** Built-in catalogs, packaged from {@code converters/} at the repository root. */
-  static final List<String> BUILT_IN = List.of("emr-step-functions.yaml", "emr-airflow.yaml");
+  static final List<String> BUILT_IN = List.of("emr-step-functions.yaml", "emr-airflow.yaml",
+      "emr-serverless-step-functions.yaml", "emr-serverless-airflow.yaml");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -78,10 +79,16 @@ final class CatalogLoader {
         }
       }
       case "airflow-operators" -> {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("waiters").fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          waiters.put(e.getKey(), r.waiter(e.getKey(), e.getValue(), "waiters." + e.getKey()));
+        }
         int i = 0;
         for (JsonNode n : root.path("operators")) {
-          operators.add(r.operator(n, "operators[" + i++ + "]"));
+          operators.add(r.operator(n, "operators[" + i++ + "]", waiters));
         }
+        // Operator waits are resolved above; the waiters are not the ASL resources' to use.
+        waiters.clear();
       }
       default -> throw r.error("kind", "must be asl-resources or airflow-operators, got '" + kind + "'");
     }
@@ -101,14 +108,14 @@ final class CatalogLoader {
   private record Reader(Path file) {
 
     AslResource aslResource(JsonNode n, String at) {
-      keys(n, at, Set.of("resource", "api", "request", "result", "wait", "check"));
+      keys(n, at, Set.of("resource", "service", "api", "request", "result", "wait", "check"));
       return new AslResource(
-          required(n, "resource", at), required(n, "api", at), json(n, "request"), json(n, "result"),
+          required(n, "resource", at), service(n, at), required(n, "api", at), json(n, "request"), json(n, "result"),
           text(n, "wait", null), strings(n, "check", at), file);
     }
 
     Waiter waiter(String name, JsonNode n, String at) {
-      keys(n, at, Set.of("api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure"));
+      keys(n, at, Set.of("service", "api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure", "exhausted"));
       List<Acceptor> acceptors = new ArrayList<>();
       int i = 0;
       for (JsonNode a : n.path("acceptors")) {
@@ -130,30 +137,78 @@ final class CatalogLoader {
       JsonNode f = n.path("failure");
       keys(f, at + ".failure", Set.of("error", "cause"));
       Failure failure = new Failure(required(f, "error", at + ".failure"), text(f, "cause", null));
+      JsonNode x = n.path("exhausted");
+      keys(x, at + ".exhausted", Set.of("error", "cause"));
+      Failure exhausted = x.isMissingNode() ? null : new Failure(required(x, "error", at + ".exhausted"), text(x, "cause", null));
       int delay = n.path("delay").asInt(0);
       if (delay <= 0) {
         throw error(at + ".delay", "must be a positive number of seconds");
       }
-      return new Waiter(name, required(n, "api", at), json(n, "request"), delay,
-          n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure);
+      String service = service(n, at);
+      String api = required(n, "api", at);
+      if (!EmrApis.exists(service, api)) {
+        throw error(at + ".api", service + " has no API " + api);
+      }
+      return new Waiter(name, service, api, json(n, "request"), delay,
+          n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure, exhausted);
     }
 
-    AirflowOperator operator(JsonNode n, String at) {
-      keys(n, at, Set.of("operator", "aliases", "api", "request", "templated", "xcom", "returns",
-          "defaults", "sensor", "ignored"));
-      Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), at + ".sensor") : null;
-      return new AirflowOperator(required(n, "operator", at), strings(n, "aliases", at), text(n, "api", null),
-          json(n, "request"), strings(n, "templated", at), json(n, "xcom"), text(n, "returns", "None"),
-          n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at), file);
+    AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {
+      keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
+          "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts"));
+      String service = service(n, at);
+      Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), service, at + ".sensor") : null;
+      String api = text(n, "api", null);
+      JsonNode request = json(n, "request");
+      List<AirflowOperator.Phase> phases = new ArrayList<>();
+      int i = 0;
+      for (JsonNode p : n.path("phases")) {
+        String pat = at + ".phases[" + i++ + "]";
+        keys(p, pat, Set.of("api", "request", "wait", "waitWhen"));
+        String wait = text(p, "wait", null);
+        if (wait != null && !waiters.containsKey(wait)) {
+          throw error(pat + ".wait", "names an unknown waiter '" + wait + "'");
+        }
+        phases.add(new AirflowOperator.Phase(required(p, "api", pat), json(p, "request"), wait == null ? null : waiters.get(wait),
+            text(p, "waitWhen", null)));
+      }
+      if (!phases.isEmpty()) {
+        if (api != null || request != null || sensor != null) {
+          throw error(at + ".phases", "an operator with phases gives its calls there, not in api, request or sensor");
+        }
+        api = phases.get(0).api();
+        request = phases.get(0).request();
+      }
+      for (String a : phases.isEmpty() ? java.util.Collections.singletonList(api) : phases.stream().map(AirflowOperator.Phase::api).toList()) {
+        if (a != null && !EmrApis.exists(service, a)) {
+          throw error(at + ".api", service + " has no API " + a);
+        }
+      }
+      return new AirflowOperator(required(n, "operator", at), strings(n, "aliases", at), service, api,
+          request, strings(n, "templated", at), json(n, "xcom"), text(n, "returns", "None"),
+          n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at),
+          phases, text(n, "merge", null), text(n, "waiterDelay", null), text(n, "waiterAttempts", null), file);
     }
 
-    /** A sensor's poll takes its interval from poke_interval, so the catalog gives none. */
-    private Waiter waiterWithDefaultDelay(JsonNode n, String at) {
+    /** A sensor's poll takes its interval from poke_interval, so the catalog gives none; its service is the operator's. */
+    private Waiter waiterWithDefaultDelay(JsonNode n, String service, String at) {
       JsonNode copy = n.deepCopy();
-      if (!copy.has("delay")) {
+      if (copy.isObject() && !copy.has("delay")) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) copy).put("delay", 60);
       }
+      if (copy.isObject() && !copy.has("service")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy).put("service", service);
+      }
       return waiter(at, copy, at);
+    }
+
+    /** The entry's AWS service, {@code emr} when it names none. */
+    String service(JsonNode n, String at) {
+      String service = text(n, "service", io.flowport.contract.JobTypes.EMR);
+      if (!EmrApis.services().contains(service)) {
+        throw error(at + ".service", "must be one of " + EmrApis.services().stream().sorted().toList() + ", got '" + service + "'");
+      }
+      return service;
     }
 
     void keys(JsonNode n, String at, Set<String> allowed) {

@@ -7,15 +7,19 @@ import java.util.List;
  * A declarative wait, in the AWS SDK waiter format: poll {@code api} every {@code delay} seconds
  * until an acceptor says success or failure.
  *
+ * @param service the AWS service of {@code api}: {@code emr} or {@code emr-serverless}
  * @param request an ASL payload template over the start call's result (or the arguments), or null
  * @param slowDelay a longer delay after {@code slowAfter} polls, or 0 for none
+ * @param exhausted how an operator's wait fails when its attempts run out, or null
  */
 public record Waiter(
     String name,
+    String service,
     String api,
     JsonNode request,
     int delay,
     int slowDelay,
     int slowAfter,
     List<Acceptor> acceptors,
-    Failure failure) {}
+    Failure failure,
+    Failure exhausted) {}

@@ -27,6 +27,12 @@ public final class Headers {
   /** JSON: how a failure of the poll is reported: error name and the response paths of the reason. */
   public static final String FAILURE = "failure";
 
+  /** How many polls a wait makes before it fails with {@link #EXHAUSTED} (an Airflow operator's waiter_max_attempts). */
+  public static final String MAX_POLLS = "maxPolls";
+
+  /** JSON: the error and cause of a wait whose polls ran out. */
+  public static final String EXHAUSTED = "exhausted";
+
   // ASL.
   /**
    * JSON of the whole state definition: workers apply its InputPath, Parameters, ResultSelector,
@@ -53,6 +59,8 @@ public final class Headers {
   public static final String AIRFLOW_DAG_ID = "airflow.dagId";
   /** JSON: how the operator's return value (its XCom) is derived from the result, or absent. */
   public static final String AIRFLOW_XCOM = "airflow.xcom";
+  /** An argument whose dict is merged into the request, as boto3 calls take {@code **config}. */
+  public static final String AIRFLOW_MERGE = "airflow.merge";
 
   private Headers() {}
 }

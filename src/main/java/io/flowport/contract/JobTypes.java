@@ -9,6 +9,13 @@ public final class JobTypes {
   /** Prefix of the EMR job types: {@code flowport.emr.<EMR API name>}, e.g. {@code flowport.emr.RunJobFlow}. */
   public static final String EMR_PREFIX = "flowport.emr.";
 
+  /** The services whose APIs have job types, by their AWS name (as in IAM and Step Functions ARNs). */
+  public static final String EMR = "emr";
+  public static final String EMR_SERVERLESS = "emr-serverless";
+
+  /** Prefix of the EMR Serverless job types, e.g. {@code flowport.emr-serverless.StartJobRun}. */
+  public static final String EMR_SERVERLESS_PREFIX = "flowport.emr-serverless.";
+
   /** Evaluates an ASL Choice state and returns the next state's name in {@link Vars#ASL_NEXT}. */
   public static final String ASL_CHOICE = "flowport.asl.choice";
 
@@ -34,5 +41,10 @@ public final class JobTypes {
 
   public static String emr(String apiName) {
     return EMR_PREFIX + apiName;
+  }
+
+  /** {@code flowport.<service>.<API name>}, e.g. {@code flowport.emr-serverless.GetJobRun}. */
+  public static String of(String service, String apiName) {
+    return "flowport." + service + "." + apiName;
   }
 }

@@ -35,6 +35,7 @@ public enum Code {
   AIRFLOW_NOT_REPRODUCED("FP410", Severity.REVIEW, "Argument's behaviour is not reproduced"),
   AIRFLOW_TRIGGER_TIMING("FP411", Severity.REVIEW, "Trigger rule starts the task later than Airflow"),
   AIRFLOW_LEAF_MASKS_FAILURE("FP412", Severity.WARNING, "A leaf task can succeed after a failure, so the run succeeds"),
+  AIRFLOW_OPERATOR_WAIT("FP413", Severity.INFO, "Operator of several calls became a sequence of calls and poll loops"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");

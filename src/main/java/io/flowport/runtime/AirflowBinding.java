@@ -37,16 +37,64 @@ final class AirflowBinding implements Binding {
     this.clock = clock;
   }
 
+  /**
+   * The call's request: the template over the rendered arguments ($), where later calls of an
+   * operator read the XCom of its first call as $$.Xcom and a wait reads its call's response as
+   * $$.Response; then the {@code airflow.merge} argument's dict is merged in, as boto3 takes
+   * {@code **config}.
+   */
   @Override
   public JsonNode request(Job job) {
     JsonNode args = renderedArgs(job);
     JsonNode template = AslBinding.json(job.header(Headers.REQUEST));
-    return template == null ? args : Templates.apply(flow, template, args);
+    JsonNode request = template == null ? args : Templates.apply(flow, template, args, context(job, false));
+    return merged(job, args, request);
   }
 
   @Override
   public JsonNode pollRequest(Job job) {
-    return request(job);
+    JsonNode args = renderedArgs(job);
+    JsonNode template = AslBinding.json(job.header(Headers.REQUEST));
+    return template == null ? args : Templates.apply(flow, template, args, context(job, true));
+  }
+
+  private static ObjectNode context(Job job, boolean poll) {
+    ObjectNode ctx = JSON.createObjectNode();
+    ctx.set("Xcom", job.variable(Vars.xcom(job.header(Headers.AIRFLOW_TASK_ID))));
+    if (poll) {
+      ctx.set("Response", job.variable(Vars.SYNC_RESULT));
+    }
+    return ctx;
+  }
+
+  /** Python refuses a keyword argument given twice: so does the merge. */
+  private static JsonNode merged(Job job, JsonNode args, JsonNode request) {
+    String merge = job.header(Headers.AIRFLOW_MERGE);
+    JsonNode extra = merge == null ? null : args.get(merge);
+    if (extra == null || extra.isNull() || !request.isObject()) {
+      return request;
+    }
+    if (!extra.isObject()) {
+      throw new JobFailure("TypeError", "argument after ** must be a mapping, not " + pythonType(extra));
+    }
+    ObjectNode out = ((ObjectNode) request).deepCopy();
+    String method = snake(job.type().substring(job.type().lastIndexOf('.') + 1));
+    extra.fields().forEachRemaining(e -> {
+      if (out.hasNonNull(e.getKey())) {
+        throw new JobFailure("TypeError", method + "() got multiple values for keyword argument '" + e.getKey() + "'");
+      }
+      out.set(e.getKey(), e.getValue());
+    });
+    return out;
+  }
+
+  private static String pythonType(JsonNode v) {
+    return v.isTextual() ? "str" : v.isArray() ? "list" : v.isBoolean() ? "bool" : v.isIntegralNumber() ? "int" : v.isNumber() ? "float" : "NoneType";
+  }
+
+  /** boto3's method name for an API: StartJobRun is start_job_run. */
+  static String snake(String api) {
+    return api.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override
@@ -61,7 +109,7 @@ final class AirflowBinding implements Binding {
 
   /** botocore's ClientError, as the operator raises it. */
   @Override
-  public JobFailure serviceError(String api, EmrCall.ServiceException e) {
+  public JobFailure serviceError(String service, String api, EmrCall.ServiceException e) {
     return new JobFailure("ClientError",
         "An error occurred (" + e.code() + ") when calling the " + api + " operation: " + e.getMessage());
   }

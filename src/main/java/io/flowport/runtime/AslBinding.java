@@ -59,9 +59,16 @@ final class AslBinding implements Binding {
     return vars;
   }
 
+  /** Step Functions names a service's errors {@code <Service>.<code>}, e.g. EMR.ValidationException. */
   @Override
-  public JobFailure serviceError(String api, EmrCall.ServiceException e) {
-    return new JobFailure("EMR." + e.code(), e.getMessage());
+  public JobFailure serviceError(String service, String api, EmrCall.ServiceException e) {
+    String prefix = io.flowport.contract.JobTypes.EMR_SERVERLESS.equals(service) ? "EMRServerless." : "EMR.";
+    return new JobFailure(prefix + e.code(), e.getMessage());
+  }
+
+  @Override
+  public boolean capitalizedNames() {
+    return true;
   }
 
   @Override

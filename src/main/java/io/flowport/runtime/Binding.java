@@ -18,8 +18,13 @@ interface Binding {
   /** Variables to complete a call with, from its adapted result and its raw response. */
   Map<String, Object> finish(Job job, JsonNode result);
 
-  /** The failure the source platform reports for an error answer of EMR. */
-  JobFailure serviceError(String api, EmrCall.ServiceException e);
+  /** The failure the source platform reports for an error answer of the service. */
+  JobFailure serviceError(String service, String api, EmrCall.ServiceException e);
+
+  /** Whether requests and responses use the SDK's member names (Step Functions) rather than the wire's (boto3). */
+  default boolean capitalizedNames() {
+    return false;
+  }
 
   /** A mocked response for this job, if the run mocks its state. */
   default java.util.Optional<Mocks.Response> mock(Job job) {

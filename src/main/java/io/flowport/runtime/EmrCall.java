@@ -2,14 +2,33 @@ package io.flowport.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Calls one EMR API with a request given as JSON and returns the response as JSON. */
+/**
+ * Calls one API of an AWS service (EMR, EMR Serverless) with a request given as JSON and returns
+ * the response as JSON, with the service's own member names (as boto3).
+ */
 @FunctionalInterface
 public interface EmrCall {
 
   /**
-   * @throws ServiceException when EMR answers with an error
+   * @throws ServiceException when the service answers with an error
    */
   JsonNode call(String api, JsonNode request);
+
+  /**
+   * The same, with {@code token} as the request's idempotency token (ClientToken) when the API
+   * has one and the request leaves it out, so that a repeated job makes nothing twice.
+   */
+  default JsonNode call(String api, JsonNode request, String token) {
+    return call(api, request);
+  }
+
+  /**
+   * This service with Step Functions' names: members with an upper-case first letter
+   * ({@code ApplicationId}). EMR's own names already are, so by default the same calls.
+   */
+  default EmrCall capitalizedNames() {
+    return this;
+  }
 
   /** An error answer of the service, e.g. InvalidRequestException, ThrottlingException. */
   class ServiceException extends RuntimeException {

@@ -2,6 +2,7 @@ package io.flowport.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowport.contract.Headers;
+import io.flowport.contract.JobTypes;
 import io.flowport.contract.Vars;
 import io.flowport.runtime.asl.AslRuntimeException;
 import io.flowport.runtime.asl.DataFlow;
@@ -19,7 +20,7 @@ import java.util.function.UnaryOperator;
  */
 public final class JobPipeline {
 
-  private final EmrCall emr;
+  private final Map<String, EmrCall> services;
   private final CreateOnce once;
   private final AslBinding asl;
   private final Binding airflow;
@@ -31,12 +32,23 @@ public final class JobPipeline {
   }
 
   public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock, CreateOnce.Settings once) {
-    this(emr, mocks, clock, once, Answers.NONE);
+    this(Map.of(JobTypes.EMR, emr), mocks, clock, once, Answers.NONE);
   }
 
   /** @param answers publishes the answer of a mocked callback state */
   public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock, CreateOnce.Settings once, Answers answers) {
-    this.emr = emr;
+    this(Map.of(JobTypes.EMR, emr), mocks, clock, once, answers);
+  }
+
+  /** @param services the calls of each service, by its name in job types ({@code emr}, {@code emr-serverless}) */
+  public JobPipeline(Map<String, EmrCall> services, Mocks mocks, Supplier<Instant> clock, CreateOnce.Settings once) {
+    this(services, mocks, clock, once, Answers.NONE);
+  }
+
+  public JobPipeline(Map<String, EmrCall> services, Mocks mocks, Supplier<Instant> clock, CreateOnce.Settings once,
+      Answers answers) {
+    this.services = Map.copyOf(services);
+    EmrCall emr = services.get(JobTypes.EMR);
     this.once = new CreateOnce(emr, once, clock);
     this.asl = new AslBinding(mocks, clock);
     this.airflow = new AirflowBinding(clock);
@@ -45,10 +57,16 @@ public final class JobPipeline {
 
   /** Handles a {@code flowport.emr.<api>} job. */
   public Outcome emr(Job job, String api) {
+    return call(job, JobTypes.EMR, api);
+  }
+
+  /** Handles a {@code flowport.<service>.<api>} job, e.g. {@code flowport.emr-serverless.StartJobRun}. */
+  public Outcome call(Job job, String service, String api) {
     try {
       Binding binding = binding(job);
+      EmrCall target = service(service, binding);
       if ("poll".equals(job.header(Headers.WAIT_ROLE))) {
-        return poll(job, api, binding);
+        return poll(job, service, api, binding, target);
       }
       JsonNode request = binding.request(job);
       Optional<Mocks.Response> mocked = binding.mock(job);
@@ -56,7 +74,9 @@ public final class JobPipeline {
         return mocked(job, binding, mocked.get());
       }
       callbacks.checkAnswerable(job);
-      JsonNode result = adapt(job, call(binding, api, () -> once.call(job, api, request)));
+      Supplier<JsonNode> work = JobTypes.EMR.equals(service) ? () -> once.call(job, api, request)
+          : () -> target.call(api, request, clientToken(job));
+      JsonNode result = adapt(job, request, call(binding, service, api, work));
       if (Callbacks.isCall(job)) {
         return Callbacks.called();
       }
@@ -156,9 +176,9 @@ public final class JobPipeline {
    * One poll of a wait. It also counts the polls (for intervals that slow down): a job's variables
    * propagate only when its task has no output mappings, so the count cannot be a FEEL mapping.
    */
-  private Outcome poll(Job job, String api, Binding binding) {
+  private Outcome poll(Job job, String service, String api, Binding binding, EmrCall target) {
     JsonNode request = binding.pollRequest(job);
-    JsonNode response = call(binding, api, () -> emr.call(api, request));
+    JsonNode response = call(binding, service, api, () -> target.call(api, request));
     JsonNode acceptors = AslBinding.json(job.header(Headers.ACCEPTORS));
     int polls = job.variable(Vars.POLL_COUNT).asInt(0) + 1;
     return switch (Acceptors.evaluate(acceptors, response)) {
@@ -172,7 +192,14 @@ public final class JobPipeline {
         JsonNode failure = AslBinding.json(job.header(Headers.FAILURE));
         throw new JobFailure(failure.path("error").asText(), Acceptors.message(failure.path("cause").asText(null), response));
       }
-      case RETRY, PENDING -> new Outcome.Complete(Map.of(Vars.WAIT_STATE, "pending", Vars.POLL_COUNT, polls));
+      case RETRY, PENDING -> {
+        String max = job.header(Headers.MAX_POLLS);
+        if (max != null && polls >= Integer.parseInt(max)) {
+          JsonNode exhausted = AslBinding.json(job.header(Headers.EXHAUSTED));
+          throw new JobFailure(exhausted.path("error").asText(), Acceptors.message(exhausted.path("cause").asText(null), response));
+        }
+        yield new Outcome.Complete(Map.of(Vars.WAIT_STATE, "pending", Vars.POLL_COUNT, polls));
+      }
     };
   }
 
@@ -191,24 +218,42 @@ public final class JobPipeline {
     return new Outcome.Complete(vars);
   }
 
-  private static JsonNode call(Binding binding, String api, Supplier<JsonNode> call) {
+  private static JsonNode call(Binding binding, String service, String api, Supplier<JsonNode> call) {
     try {
       return call.get();
     } catch (EmrCall.ServiceException e) {
       if (e.retryable()) {
         throw e;
       }
-      throw binding.serviceError(api, e);
+      throw binding.serviceError(service, api, e);
     }
   }
 
-  private JsonNode adapt(Job job, JsonNode raw) {
+  /** The service's calls, with the names the source language uses (Step Functions': ApplicationId). */
+  private EmrCall service(String service, Binding binding) {
+    EmrCall call = services.get(service);
+    if (call == null) {
+      throw new IllegalStateException("this worker has no client for AWS service " + service);
+    }
+    return binding.capitalizedNames() ? call.capitalizedNames() : call;
+  }
+
+  /**
+   * The idempotency token of a creating call that has one (StartJobRun, CreateApplication): the
+   * task's activation, the same for every delivery and retry of its job, as CreateOnce's run key.
+   */
+  static String clientToken(Job job) {
+    return "flowport-" + job.elementInstanceKey();
+  }
+
+  /** The result adapter reads the response as {@code $} and the request as {@code $$.Request}. */
+  private JsonNode adapt(Job job, JsonNode request, JsonNode raw) {
     JsonNode template = AslBinding.json(job.header(Headers.RESULT));
     if (template == null) {
       return raw;
     }
     try {
-      return Templates.apply(flow, template, raw);
+      return Templates.apply(flow, template, raw, request);
     } catch (AslRuntimeException e) {
       throw new IllegalStateException("the catalog's result adapter " + template + " does not fit the response: " + e.cause(), e);
     }

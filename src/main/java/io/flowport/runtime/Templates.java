@@ -18,5 +18,21 @@ final class Templates {
     return flow.payload(template, input, ContextObject.empty());
   }
 
+  /** The same, with {@code $$.Request} reading the call's request (a result adapter's second input). */
+  static JsonNode apply(DataFlow flow, JsonNode template, JsonNode input, JsonNode request) {
+    com.fasterxml.jackson.databind.node.ObjectNode ctx = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    ctx.set("Request", request);
+    return apply(flow, template, input, ctx);
+  }
+
+  /** The same, with {@code $$} reading {@code context} (e.g. {@code $$.Xcom}, {@code $$.Response}). */
+  static JsonNode apply(DataFlow flow, JsonNode template, JsonNode input, com.fasterxml.jackson.databind.node.ObjectNode ctx) {
+    ContextObject context = new ContextObject(ctx);
+    if (template.isTextual() && template.asText().startsWith("$")) {
+      return JsonPaths.read(template.asText(), input, context);
+    }
+    return flow.payload(template, input, context);
+  }
+
   private Templates() {}
 }

@@ -41,13 +41,43 @@ public final class SdkJson {
     ISO_8601
   }
 
+  /**
+   * Which names the JSON keys of structures use. Map keys are never renamed: they are data (tags,
+   * Spark properties), not members.
+   */
+  public enum Names {
+    /** The service's own names, as on the wire and in boto3 ({@code applicationId}). */
+    WIRE,
+    /**
+     * The service's member names with the first letter upper-cased ({@code ApplicationId}): what
+     * Step Functions reads and writes. Services whose names start upper-case (EMR) look the same
+     * either way.
+     */
+    CAPITALIZED
+  }
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final long NANOS = 1_000_000_000L;
 
   private final Timestamps mode;
+  private final Names names;
 
   public SdkJson(Timestamps mode) {
+    this(mode, Names.WIRE);
+  }
+
+  public SdkJson(Timestamps mode, Names names) {
     this.mode = Objects.requireNonNull(mode, "mode");
+    this.names = Objects.requireNonNull(names, "names");
+  }
+
+  /** The JSON key of a member under this mapper's names. */
+  public String name(SdkField<?> field) {
+    if (names == Names.WIRE) {
+      return field.locationName();
+    }
+    String member = field.memberName();
+    return member.isEmpty() ? member : Character.toUpperCase(member.charAt(0)) + member.substring(1);
   }
 
   /** Sets every field named in {@code json} on {@code builder}; unknown names are errors. */
@@ -83,7 +113,7 @@ public final class SdkJson {
     for (SdkField<?> field : pojo.sdkFields()) {
       Object value = field.getValueOrDefault(pojo);
       if (!absent(value)) {
-        out.set(field.locationName(), writeValue(field, value));
+        out.set(name(field), writeValue(field, value));
       }
     }
     return out;
@@ -95,7 +125,7 @@ public final class SdkJson {
     }
     Map<String, SdkField<?>> fields = new LinkedHashMap<>();
     for (SdkField<?> field : builder.sdkFields()) {
-      fields.put(field.locationName(), field);
+      fields.put(name(field), field);
     }
     for (Map.Entry<String, JsonNode> entry : json.properties()) {
       String at = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
@@ -232,7 +262,7 @@ public final class SdkJson {
       return json((Document) value);
     }
     throw new SdkJsonException(
-        "field '" + field.locationName() + "' has a type this mapper does not know: " + type);
+        "field '" + name(field) + "' has a type this mapper does not know: " + type);
   }
 
   private JsonNode writeInstant(SdkField<?> field, Instant value) {

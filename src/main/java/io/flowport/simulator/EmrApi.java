@@ -61,17 +61,15 @@ final class EmrApi {
   private final Random random;
   private final Map<String, SimCluster> clusters = new LinkedHashMap<>();
   private final Map<String, Operation<?>> operations = new HashMap<>();
-  private final Map<String, Integer> calls = new HashMap<>();
-  private final Map<String, Integer> answers = new HashMap<>();
   private final int[] ruleMatches;
-  // Separate from the id source, so adding a fault rule does not change the ids.
-  private final Random faultRandom;
+  private final CallRules rules;
 
   EmrApi(SimClock clock, SimulatorConfig config) {
     this.clock = clock;
     this.config = config;
     this.random = new Random(config.seed());
-    this.faultRandom = new Random(~config.seed());
+    // Separate from the id source, so adding a fault rule does not change the ids.
+    this.rules = new CallRules(config, new Random(~config.seed()));
     this.ruleMatches = new int[config.clusterRules().size()];
     operations.put("RunJobFlow", new Operation<>(RunJobFlowRequest.class, this::runJobFlow));
     operations.put(
@@ -99,11 +97,8 @@ final class EmrApi {
           "The flowport EMR simulator does not implement ElasticMapReduce." + operationName,
           400);
     }
-    int count = calls.merge(operationName, 1, Integer::sum);
-    for (ThrottleRule rule : config.throttles()) {
-      if (rule.operation().equals(operationName) && count % rule.every() == 0) {
-        throw new AwsError("ThrottlingException", "Rate exceeded", 400);
-      }
+    if (rules.throttled(operationName)) {
+      throw new AwsError("ThrottlingException", "Rate exceeded", 400);
     }
     JsonNode answer;
     try {
@@ -111,7 +106,7 @@ final class EmrApi {
     } catch (SdkJsonException e) {
       throw new AwsError("SerializationException", e.getMessage(), 400);
     }
-    FaultRule fault = fault(operationName);
+    FaultRule fault = rules.fault(operationName);
     if (fault != null) {
       throw new LostAnswer(fault.answer());
     }
@@ -119,26 +114,8 @@ final class EmrApi {
   }
 
   /** Calls received per operation so far, throttled and failed ones included. */
-  synchronized Map<String, Integer> calls() {
-    return new java.util.TreeMap<>(calls);
-  }
-
-  /** The rule that loses this answer of the operation (already performed), or null. */
-  private FaultRule fault(String operationName) {
-    int count = answers.merge(operationName, 1, Integer::sum);
-    for (FaultRule rule : config.faults()) {
-      if (!rule.operation().equals(operationName)) {
-        continue;
-      }
-      boolean hit =
-          rule.first() != null
-              ? count <= rule.first()
-              : rule.fraction() == null || faultRandom.nextDouble() < rule.fraction();
-      if (hit) {
-        return rule;
-      }
-    }
-    return null;
+  Map<String, Integer> calls() {
+    return rules.calls();
   }
 
   private SdkPojo runJobFlow(RunJobFlowRequest r) {

@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.EmrClientBuilder;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 
 /** Real SDK clients pointed at a simulator (or any EMR-compatible endpoint). */
 public final class EmrClients {
@@ -15,6 +16,17 @@ public final class EmrClients {
 
   public static EmrClient forEndpoint(URI endpoint) {
     return builderFor(endpoint).build();
+  }
+
+  /** An EMR Serverless client at the same endpoint: the simulator serves both APIs. */
+  public static EmrServerlessClient serverlessForEndpoint(URI endpoint) {
+    return EmrServerlessClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("flowport", "simulator")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   /** The same settings as {@link #forEndpoint}, for callers that change more (e.g. retries). */

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local Amazon EMR endpoint speaking AWS JSON 1.1, for the real {@code EmrClient}: {@code POST /}
- * with {@code X-Amz-Target: ElasticMapReduce.<Operation>}. Signatures are not checked.
+ * with {@code X-Amz-Target: ElasticMapReduce.<Operation>}. The same endpoint serves EMR Serverless
+ * (REST-JSON, paths under {@code /applications}) for the real {@code EmrServerlessClient}.
+ * Signatures are not checked.
  */
 public final class EmrSimulator implements AutoCloseable {
 
@@ -38,14 +40,16 @@ public final class EmrSimulator implements AutoCloseable {
   /** As asked for: the JDK reports a 0.0.0.0 server as the IPv6 wildcard. */
   private final String host;
   private final EmrApi api;
+  private final ServerlessApi serverless;
   private final ObjectMapper mapper = new ObjectMapper();
   private final long seed;
   private final AtomicLong requests = new AtomicLong();
 
-  private EmrSimulator(HttpServer server, String host, EmrApi api, long seed) {
+  private EmrSimulator(HttpServer server, String host, EmrApi api, ServerlessApi serverless, long seed) {
     this.server = server;
     this.host = host;
     this.api = api;
+    this.serverless = serverless;
     this.seed = seed;
   }
 
@@ -65,7 +69,8 @@ public final class EmrSimulator implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + host(address) + ":" + address.getPort() + ": " + e.getMessage(), e);
     }
-    EmrSimulator simulator = new EmrSimulator(server, host(address), new EmrApi(clock, config), config.seed());
+    EmrSimulator simulator = new EmrSimulator(server, host(address), new EmrApi(clock, config),
+        new ServerlessApi(clock, config), config.seed());
     server.createContext("/", simulator::handle);
     server.start();
     return simulator;
@@ -81,9 +86,11 @@ public final class EmrSimulator implements AutoCloseable {
     return host.contains(":") ? "[" + host + "]" : host;
   }
 
-  /** Calls received per operation (known operations only), for tests and measurements. */
+  /** Calls received per operation (known operations only, EMR's and EMR Serverless's), for tests and measurements. */
   public java.util.Map<String, Integer> calls() {
-    return api.calls();
+    java.util.Map<String, Integer> all = new java.util.TreeMap<>(api.calls());
+    serverless.calls().forEach((op, n) -> all.merge(op, n, Integer::sum));
+    return all;
   }
 
   @Override
@@ -100,6 +107,10 @@ public final class EmrSimulator implements AutoCloseable {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
+      }
+      if (ServerlessApi.serves(exchange.getRequestURI().getPath())) {
+        serverless(exchange, body);
+        return;
       }
       int status = 200;
       JsonNode answer;
@@ -143,6 +154,66 @@ public final class EmrSimulator implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  /**
+   * An EMR Serverless call: REST-JSON answers carry the error type in the x-amzn-ErrorType header
+   * and {"message": ...} in the body.
+   */
+  private void serverless(HttpExchange exchange, byte[] body) throws IOException {
+    int status = 200;
+    JsonNode answer;
+    String errorType = null;
+    try {
+      JsonNode json;
+      try {
+        String text = new String(body, StandardCharsets.UTF_8);
+        json = text.isBlank() ? mapper.createObjectNode() : mapper.readTree(text);
+      } catch (JacksonException e) {
+        throw new AwsError("SerializationException", "Malformed JSON: " + e.getOriginalMessage(), 400);
+      }
+      answer = serverless.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+          query(exchange.getRequestURI().getRawQuery()), json);
+    } catch (LostAnswer e) {
+      if (e.answer() == FaultRule.Answer.DROP) {
+        return;
+      }
+      status = 500;
+      errorType = "InternalServerException";
+      answer = mapper.createObjectNode().put("message", "Internal server error");
+    } catch (AwsError e) {
+      status = e.status();
+      errorType = e.type();
+      answer = mapper.createObjectNode().put("message", e.getMessage());
+    } catch (RuntimeException e) {
+      status = 500;
+      errorType = "InternalServerException";
+      answer = mapper.createObjectNode().put("message", e.toString());
+    }
+    byte[] bytes = mapper.writeValueAsBytes(answer);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("x-amzn-RequestId", new UUID(seed, requests.incrementAndGet()).toString());
+    if (errorType != null) {
+      exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+    }
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static java.util.Map<String, java.util.List<String>> query(String raw) {
+    java.util.Map<String, java.util.List<String>> out = new java.util.LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      out.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
+    }
+    return out;
   }
 
   private JsonNode answer(HttpExchange exchange, byte[] body) {

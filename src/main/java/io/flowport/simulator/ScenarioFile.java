@@ -52,7 +52,7 @@ final class ScenarioFile {
     if (root == null || root.isMissingNode() || root.isNull()) {
       return SimulatorConfig.defaults();
     }
-    object(root, "", Set.of("seed", "durations", "clusters", "steps", "throttle", "faults"));
+    object(root, "", Set.of("seed", "durations", "clusters", "steps", "throttle", "faults", "serverless"));
     SimulatorConfig.Builder b = SimulatorConfig.builder();
     if (root.has("seed")) {
       b.seed(integer(root.get("seed"), "seed", Long.MIN_VALUE));
@@ -81,7 +81,53 @@ final class ScenarioFile {
     for (Map.Entry<String, JsonNode> rule : rules(root, "faults").entrySet()) {
       b.fault(faultRule(rule.getValue(), rule.getKey()));
     }
+    if (root.has("serverless")) {
+      b.serverless(serverless(root.get("serverless")));
+    }
     return b.build();
+  }
+
+  private static final List<String> SERVERLESS_PHASES =
+      List.of("creating", "starting", "stopping", "submitted", "pending", "scheduled", "running", "cancelling");
+
+  /** EMR Serverless: phase durations and job run outcomes. */
+  private ServerlessConfig serverless(JsonNode node) {
+    object(node, "serverless", Set.of("durations", "jobRuns"));
+    ServerlessConfig d = ServerlessConfig.DEFAULT;
+    List<Duration> phases = new ArrayList<>(List.of(d.creating(), d.starting(), d.stopping(), d.submitted(), d.pending(),
+        d.scheduled(), d.running(), d.cancelling()));
+    if (node.has("durations")) {
+      JsonNode durations = node.get("durations");
+      object(durations, "serverless.durations", Set.copyOf(SERVERLESS_PHASES));
+      for (Map.Entry<String, JsonNode> e : durations.properties()) {
+        String at = "serverless.durations." + e.getKey();
+        Duration phase = seconds(e.getValue(), at);
+        if (phase.isZero()) {
+          throw fail(at, "must be more than 0 seconds");
+        }
+        phases.set(SERVERLESS_PHASES.indexOf(e.getKey()), phase);
+      }
+    }
+    List<ServerlessConfig.JobRunRule> runs = new ArrayList<>();
+    int i = 0;
+    for (JsonNode rule : list(node.get("jobRuns"), "serverless.jobRuns")) {
+      String at = "serverless.jobRuns[" + i++ + "]";
+      object(rule, at, Set.of("name", "nth", "running", "fail"));
+      String name = text(required(rule, "name", at), at + ".name");
+      Integer nth = rule.has("nth") ? (int) integer(rule.get("nth"), at + ".nth", 1) : null;
+      Duration running = rule.has("running") ? seconds(rule.get("running"), at + ".running") : null;
+      if (running != null && running.isZero()) {
+        throw fail(at + ".running", "must be more than 0 seconds");
+      }
+      String failure = null;
+      if (rule.has("fail")) {
+        object(rule.get("fail"), at + ".fail", Set.of("stateDetails"));
+        failure = text(required(rule.get("fail"), "stateDetails", at + ".fail"), at + ".fail.stateDetails");
+      }
+      runs.add(new ServerlessConfig.JobRunRule(name, nth, running, failure));
+    }
+    return new ServerlessConfig(phases.get(0), phases.get(1), phases.get(2), phases.get(3), phases.get(4), phases.get(5),
+        phases.get(6), phases.get(7), runs);
   }
 
   /** One rule or a list of them, by where each is in the file. */

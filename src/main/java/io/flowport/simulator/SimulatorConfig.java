@@ -21,6 +21,7 @@ public final class SimulatorConfig {
   private final List<StepRule> stepRules;
   private final List<ThrottleRule> throttles;
   private final List<FaultRule> faults;
+  private final ServerlessConfig serverless;
 
   private SimulatorConfig(Builder b) {
     this.seed = b.seed;
@@ -32,6 +33,7 @@ public final class SimulatorConfig {
     this.stepRules = List.copyOf(b.stepRules);
     this.throttles = List.copyOf(b.throttles);
     this.faults = List.copyOf(b.faults);
+    this.serverless = b.serverless;
   }
 
   public static SimulatorConfig defaults() {
@@ -83,6 +85,10 @@ public final class SimulatorConfig {
     return faults;
   }
 
+  public ServerlessConfig serverless() {
+    return serverless;
+  }
+
   public static final class Builder {
     private long seed = 1;
     private Duration starting = Duration.ofSeconds(240);
@@ -93,8 +99,14 @@ public final class SimulatorConfig {
     private final List<StepRule> stepRules = new ArrayList<>();
     private final List<ThrottleRule> throttles = new ArrayList<>();
     private final List<FaultRule> faults = new ArrayList<>();
+    private ServerlessConfig serverless = ServerlessConfig.DEFAULT;
 
     private Builder() {}
+
+    public Builder serverless(ServerlessConfig serverless) {
+      this.serverless = Objects.requireNonNull(serverless);
+      return this;
+    }
 
     public Builder seed(long seed) {
       this.seed = seed;

@@ -1,26 +1,32 @@
 package io.flowport.worker;
 
 import io.camunda.client.CamundaClient;
+import io.flowport.contract.JobTypes;
 import io.flowport.emr.EmrOperations;
+import io.flowport.emr.EmrServerlessOperations;
 import io.flowport.runtime.CreateOnce;
 import io.flowport.runtime.EmrCall;
 import io.flowport.runtime.JobPipeline;
 import io.flowport.runtime.Mocks;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrClient;
-import software.amazon.awssdk.services.emr.EmrClientBuilder;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 
 /**
- * The workers' runtime. In production EMR is reached with the default credential and region
- * chains; the embedded runtime replaces the {@link EmrCall} (simulator), the clock and the mocks.
+ * The workers' runtime. In production EMR and EMR Serverless are reached with the default credential
+ * and region chains; the embedded runtime replaces the {@link EmrCall}s (simulator), the clock and
+ * the mocks.
  */
 @Configuration
 public class WorkerConfiguration {
@@ -33,10 +39,22 @@ public class WorkerConfiguration {
    * @param region the calls' region, or empty for the SDK's default chain
    */
   @Bean
-  @ConditionalOnMissingBean
+  @ConditionalOnMissingBean(name = "emrCall")
   public EmrCall emrCall(@Value("${flowport.emr.endpoint:}") String endpoint, @Value("${flowport.emr.region:}") String region,
       ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
-    EmrClientBuilder builder = EmrClient.builder();
+    return new EmrOperations(configured(EmrClient.builder(), endpoint, region, registry).build());
+  }
+
+  /** EMR Serverless, at the same endpoint override as EMR: the simulator serves both. */
+  @Bean
+  @ConditionalOnMissingBean(name = "emrServerlessCall")
+  public EmrCall emrServerlessCall(@Value("${flowport.emr.endpoint:}") String endpoint,
+      @Value("${flowport.emr.region:}") String region, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+    return new EmrServerlessOperations(configured(EmrServerlessClient.builder(), endpoint, region, registry).build());
+  }
+
+  private static <B extends AwsClientBuilder<B, ?>> B configured(B builder, String endpoint, String region,
+      ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
     if (!endpoint.isBlank()) {
       builder.endpointOverride(java.net.URI.create(endpoint.strip()));
     }
@@ -44,7 +62,7 @@ public class WorkerConfiguration {
       builder.region(Region.of(region.strip()));
     }
     registry.ifAvailable(r -> builder.overrideConfiguration(c -> c.addMetricPublisher(new EmrMetrics(r))));
-    return new EmrOperations(builder.build());
+    return builder;
   }
 
   /**
@@ -53,14 +71,14 @@ public class WorkerConfiguration {
    * @param deadlineGuard no create this close to the job's deadline
    */
   @Bean
-  public JobPipeline jobPipeline(EmrCall emr, ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock,
-      ObjectProvider<CamundaClient> client,
+  public JobPipeline jobPipeline(@Qualifier("emrCall") EmrCall emr, @Qualifier("emrServerlessCall") EmrCall serverless,
+      ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock, ObjectProvider<CamundaClient> client,
       @Value("${flowport.idempotency.lookup:true}") boolean lookup,
       @Value("${flowport.idempotency.lookback:PT24H}") Duration lookback,
       @Value("${flowport.idempotency.deadline-guard:PT30S}") Duration deadlineGuard) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
     // The client is looked up when a mocked callback answers, not when the pipeline is made.
-    return new JobPipeline(emr, mocks.getIfAvailable(() -> Mocks.NONE), now,
-        new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject));
+    return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, serverless), mocks.getIfAvailable(() -> Mocks.NONE),
+        now, new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject));
   }
 }

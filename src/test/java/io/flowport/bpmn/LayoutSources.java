@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The workflows whose diagrams the layout tests check: the examples, every ASL machine of the test
- * resources (the corpus too) and the layout fixtures in {@code src/test/resources/bpmn}.
+ * The workflows whose diagrams the layout tests check: the examples (EMR Serverless ones too), every
+ * ASL machine of the test resources (the corpus too) and the layout fixtures in
+ * {@code src/test/resources/bpmn}.
  */
 final class LayoutSources {
 
@@ -31,6 +32,9 @@ final class LayoutSources {
       try (Stream<Path> files = Files.list(Path.of(dir))) {
         files.filter(f -> f.toString().endsWith(".py") || f.toString().endsWith(".json")).sorted().forEach(out::add);
       }
+    }
+    try (Stream<Path> files = Files.list(Path.of("examples/serverless"))) {
+      files.filter(f -> f.toString().endsWith(".py") || f.toString().endsWith(".asl.json")).sorted().forEach(out::add);
     }
     return out;
   }

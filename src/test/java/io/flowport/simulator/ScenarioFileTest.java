@@ -201,4 +201,36 @@ class ScenarioFileTest {
   private Path write(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text);
   }
+
+  @Test
+  void readsTheServerlessSection() throws IOException {
+    SimulatorConfig config = SimulatorConfig.fromFile(write("serverless.yaml", """
+        serverless:
+          durations: {creating: 2, starting: 30, running: 45.5}
+          jobRuns:
+            - name: "load-*"
+              nth: 2
+              running: 10
+              fail: {stateDetails: "Job failed, ExitCode: 1"}
+            - name: "slow"
+              running: 600
+        """));
+
+    ServerlessConfig s = config.serverless();
+    assertThat(s.creating()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.starting()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.running()).isEqualTo(Duration.ofMillis(45_500));
+    assertThat(s.stopping()).isEqualTo(ServerlessConfig.DEFAULT.stopping());
+    assertThat(s.jobRuns()).containsExactly(
+        new ServerlessConfig.JobRunRule("load-*", 2, Duration.ofSeconds(10), "Job failed, ExitCode: 1"),
+        new ServerlessConfig.JobRunRule("slow", null, Duration.ofSeconds(600), null));
+  }
+
+  @Test
+  void aServerlessTypoIsNamed() throws IOException {
+    Path file = write("typo.yaml", "serverless:\n  jobRuns:\n    - name: x\n      fail: {statedetails: y}\n");
+    assertThatThrownBy(() -> SimulatorConfig.fromFile(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("serverless.jobRuns[0].fail.statedetails: unknown field");
+  }
 }

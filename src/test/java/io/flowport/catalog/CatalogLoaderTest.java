@@ -1,0 +1,86 @@
+package io.flowport.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.flowport.diag.BadInputException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The catalog schema's service key, operator phases and their checks. */
+class CatalogLoaderTest {
+
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  static Catalog read(String yaml) throws Exception {
+    JsonNode root = YAML.readTree(yaml);
+    return CatalogLoader.read(Path.of("test.yaml"), root);
+  }
+
+  @Test
+  void builtInServerlessIntegrationsResolveToTheirServiceApiAndWaiter() {
+    Catalog catalog = Catalog.builtIn();
+    Catalog.Match sync = catalog.aslResource("arn:aws:states:::emr-serverless:startJobRun.sync").orElseThrow();
+    assertThat(sync.entry().service()).isEqualTo("emr-serverless");
+    assertThat(sync.api()).isEqualTo("StartJobRun");
+    Waiter wait = catalog.waiter(sync.entry().waiter()).orElseThrow();
+    assertThat(wait.service()).isEqualTo("emr-serverless");
+    assertThat(wait.api()).isEqualTo("GetJobRun");
+
+    Catalog.Match sdk = catalog.aslResource("arn:aws:states:::aws-sdk:emrserverless:listJobRuns").orElseThrow();
+    assertThat(sdk.api()).isEqualTo("ListJobRuns");
+    assertThat(catalog.aslResource("arn:aws:states:::elasticmapreduce:addStep").orElseThrow().entry().service()).isEqualTo("emr");
+
+    AirflowOperator delete = catalog.airflowOperator(
+        "airflow.providers.amazon.aws.operators.emr.EmrServerlessDeleteApplicationOperator").orElseThrow();
+    assertThat(delete.phases()).extracting(AirflowOperator.Phase::api).containsExactly("StopApplication", "DeleteApplication");
+    assertThat(delete.phases().get(0).waitWhen()).as("the stop is always waited for").isNull();
+    assertThat(delete.phases().get(1).waitWhen()).isEqualTo("wait_for_completion");
+    AirflowOperator sensor = catalog.airflowOperator("airflow.providers.amazon.aws.sensors.emr.EmrServerlessJobSensor").orElseThrow();
+    assertThat(sensor.sensor().service()).as("a sensor's service is its operator's").isEqualTo("emr-serverless");
+  }
+
+  @Test
+  void anUnknownServiceOrAnApiTheServiceLacksIsNamed() {
+    assertThatThrownBy(() -> read("""
+        kind: asl-resources
+        resources:
+          - {resource: "arn:aws:states:::x:y", service: emr-containers, api: StartJobRun}
+        """)).isInstanceOf(BadInputException.class).hasMessageContaining("resources[0].service")
+        .hasMessageContaining("must be one of [emr, emr-serverless]");
+    assertThatThrownBy(() -> read("""
+        kind: asl-resources
+        waiters:
+          w: {service: emr-serverless, api: DescribeCluster, delay: 60,
+              acceptors: [{matcher: path, argument: a, expected: b, state: success}], failure: {error: E}}
+        """)).isInstanceOf(BadInputException.class).hasMessageContaining("emr-serverless has no API DescribeCluster");
+    assertThatThrownBy(() -> read("""
+        kind: airflow-operators
+        operators:
+          - {operator: a.B, service: emr-serverless, api: RunJobFlow}
+        """)).isInstanceOf(BadInputException.class).hasMessageContaining("emr-serverless has no API RunJobFlow");
+  }
+
+  @Test
+  void phasesNameKnownWaitersAndReplaceApiAndRequest() {
+    assertThatThrownBy(() -> read("""
+        kind: airflow-operators
+        operators:
+          - {operator: a.B, service: emr-serverless, phases: [{api: StopApplication, wait: nope}]}
+        """)).isInstanceOf(BadInputException.class).hasMessageContaining("phases[0].wait").hasMessageContaining("'nope'");
+    assertThatThrownBy(() -> read("""
+        kind: airflow-operators
+        operators:
+          - {operator: a.B, service: emr-serverless, api: StopApplication, phases: [{api: StopApplication}]}
+        """)).isInstanceOf(BadInputException.class).hasMessageContaining("an operator with phases gives its calls there");
+    assertThatThrownBy(() -> read("""
+        kind: airflow-operators
+        waiters:
+          w: {service: emr-serverless, api: GetApplication, delay: 60, exhausted: {cause: x},
+              acceptors: [{matcher: path, argument: a, expected: b, state: success}], failure: {error: E}}
+        """)).isInstanceOf(BadInputException.class).hasMessageContaining("waiters.w.exhausted.error");
+  }
+}
