@@ -24,8 +24,27 @@ public final class Main {
   public static final int RUN_FAILED = 1;
   public static final int BAD_INPUT = 2;
 
-  public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  /** Stack for the command thread: ELK's layout recurses along long chains of states. */
+  private static final long STACK_BYTES = 1L << 29;
+
+  public static void main(String[] args) throws InterruptedException {
+    int[] code = {RUN_FAILED};
+    // The default 1 MB main-thread stack overflows laying out machines of thousands of states;
+    // the memory is reserved, not committed, until a conversion needs it.
+    Thread command = new Thread(null, () -> {
+      try {
+        code[0] = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+      } catch (StackOverflowError | OutOfMemoryError e) {
+        // One line, like every other failure; the JVM options are the user's to raise.
+        System.err.println("flowport: internal error: " + e + " (more memory or stack: FLOWPORT_JAVA_OPTS=\"-Xmx8g\")");
+        if (debug()) {
+          e.printStackTrace();
+        }
+      }
+    }, "flowport", STACK_BYTES);
+    command.start();
+    command.join();
+    System.exit(code[0]);
   }
 
   /** Runs the CLI with the given streams (tests call this). */
