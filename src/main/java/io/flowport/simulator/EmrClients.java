@@ -20,22 +20,20 @@ public final class EmrClients {
 
   /** An EMR Serverless client at the same endpoint: the simulator serves both APIs. */
   public static EmrServerlessClient serverlessForEndpoint(URI endpoint) {
-    return EmrServerlessClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("flowport", "simulator")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    return simulated(EmrServerlessClient.builder(), endpoint).build();
   }
 
   /** The same settings as {@link #forEndpoint}, for callers that change more (e.g. retries). */
   public static EmrClientBuilder builderFor(URI endpoint) {
-    return EmrClient.builder()
-        .endpointOverride(endpoint)
+    return simulated(EmrClient.builder(), endpoint);
+  }
+
+  /** Any service's client builder set for the simulator: its endpoint, a fixed region, dummy credentials. */
+  private static <B extends software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>
+      & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B simulated(B builder, URI endpoint) {
+    return builder.endpointOverride(endpoint)
         .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("flowport", "simulator")))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("flowport", "simulator")))
         .httpClient(UrlConnectionHttpClient.create());
   }
 }
