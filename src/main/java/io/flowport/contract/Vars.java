@@ -10,6 +10,8 @@ public final class Vars {
   public static final String PAYLOAD = "payload";
   /** The execution output, set when the machine succeeds. */
   public static final String OUTPUT = "output";
+  /** When the execution started (engine time, ISO 8601), for {@code $$.Execution.StartTime}. */
+  public static final String ASL_START_TIME = "aslStartTime";
   /** Name of the next state chosen by a Choice job. */
   public static final String ASL_NEXT = "aslNext";
 

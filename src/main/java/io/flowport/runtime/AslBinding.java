@@ -198,12 +198,17 @@ final class AslBinding implements Binding {
     exec.put("Id", "arn:aws:states:us-east-1:123456789012:execution:" + machine + ":" + execution);
     exec.put("Name", execution);
     exec.set("Input", job.variable(Vars.INPUT).isNull() ? JsonNodeFactory.instance.objectNode() : job.variable(Vars.INPUT));
+    if (job.variable(Vars.ASL_START_TIME).isTextual()) {
+      exec.put("StartTime", timestamp(Instant.parse(job.variable(Vars.ASL_START_TIME).asText())));
+    }
+    // flowport runs with the worker's own AWS credentials: the role is a placeholder in the same made-up account.
+    exec.put("RoleArn", "arn:aws:iam::123456789012:role/flowport-" + machine);
     ObjectNode sm = ctx.putObject("StateMachine");
     sm.put("Id", "arn:aws:states:us-east-1:123456789012:stateMachine:" + machine);
     sm.put("Name", machine);
     ObjectNode st = ctx.putObject("State");
     st.put("Name", job.header(Headers.SOURCE));
-    st.put("EnteredTime", clock.get().toString());
+    st.put("EnteredTime", timestamp(clock.get()));
     st.put("RetryCount", 0);
     // Only a callback state's scope has a token.
     if (job.variable(Vars.TASK_TOKEN).isTextual()) {
@@ -211,6 +216,14 @@ final class AslBinding implements Binding {
     }
     return new ContextObject(ctx);
   }
+
+  /** Step Functions' context timestamps: UTC, always three digits of milliseconds. */
+  static String timestamp(Instant t) {
+    return STAMP.format(t);
+  }
+
+  private static final java.time.format.DateTimeFormatter STAMP =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
   static JsonNode json(String text) {
     if (text == null) {

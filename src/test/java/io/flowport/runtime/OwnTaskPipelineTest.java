@@ -75,4 +75,21 @@ class OwnTaskPipelineTest {
     });
     assertThat(((Outcome.Error) out).code()).isEqualTo("States.Runtime");
   }
+
+  @Test
+  void theContextObjectHasTheExecutionsStartTimeAndStepFunctionsTimestampFormat() throws Exception {
+    String state = "{'Type': 'Task', 'Resource': 'arn:aws:states:::lambda:invoke', 'Parameters': {'started.$': '$$.Execution.StartTime',"
+        + " 'entered.$': '$$.State.EnteredTime', 'role.$': '$$.Execution.RoleArn'}, 'End': true}";
+    Job job = job(state, "{}");
+    // What the machine subprocess's input mapping writes: FEEL's date and time, to the nanosecond.
+    job.variables().put(Vars.ASL_START_TIME, "2026-12-03T23:59:58.123456789Z");
+    AtomicReference<JsonNode> seen = new AtomicReference<>();
+    pipeline(Mocks.NONE).task(job, request -> {
+      seen.set(request);
+      return JSON.createObjectNode();
+    });
+    assertThat(seen.get().path("started").asText()).isEqualTo("2026-12-03T23:59:58.123Z");
+    assertThat(seen.get().path("entered").asText()).isEqualTo("2026-12-04T00:00:00.000Z");
+    assertThat(seen.get().path("role").asText()).isEqualTo("arn:aws:iam::123456789012:role/flowport-m");
+  }
 }
