@@ -69,6 +69,31 @@ class TemplateFilesTest {
     assertThat(start.path("properties").findValuesAsText("id")).doesNotContain("request.clientToken");
   }
 
+  /** Generated EMR tasks refer to their job type's template, so Modeler shows its form. */
+  @Test
+  void generatedEmrTasksReferToTheirTemplate() throws IOException {
+    String ns = io.camunda.zeebe.model.bpmn.impl.BpmnModelConstants.ZEEBE_NS;
+    int found = 0;
+    try (Stream<Path> listed = Files.list(Path.of("bpmn"))) {
+      for (Path f : listed.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+        var model = io.camunda.zeebe.model.bpmn.Bpmn.readModelFromFile(f.toFile());
+        for (var task : model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.ServiceTask.class)) {
+          String type = task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition.class).getType();
+          String template = task.getAttributeValueNs(ns, "modelerTemplate");
+          if (ElementTemplates.has(type)) {
+            found++;
+            assertThat(template).as(f + " " + task.getId()).isEqualTo(ElementTemplates.id(type));
+            assertThat(task.getAttributeValueNs(ns, "modelerTemplateVersion")).isEqualTo(String.valueOf(ElementTemplates.VERSION));
+            assertThat(Path.of("element-templates", template + ".json")).exists();
+          } else {
+            assertThat(template).as(f + " " + task.getId()).isNull();
+          }
+        }
+      }
+    }
+    assertThat(found).isGreaterThan(5);
+  }
+
   static JsonNode property(JsonNode template, String id) {
     for (JsonNode p : template.path("properties")) {
       if (id.equals(p.path("id").asText())) {
