@@ -39,6 +39,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.flowport.contract.ElementTemplates;
 import io.flowport.ir.Call;
 import io.flowport.ir.Names;
 import java.util.HashSet;
@@ -163,6 +164,11 @@ final class BpmnWriter {
     ZeebeTaskDefinition def = model.newInstance(ZeebeTaskDefinition.class);
     def.setType(call.jobType());
     extensions(t).addChildElement(def);
+    if (ElementTemplates.has(call.jobType())) {
+      // As Modeler writes an applied template: it then shows the job type's form for the task.
+      t.setAttributeValueNs(BpmnModelConstants.ZEEBE_NS, "modelerTemplate", ElementTemplates.id(call.jobType()));
+      t.setAttributeValueNs(BpmnModelConstants.ZEEBE_NS, "modelerTemplateVersion", String.valueOf(ElementTemplates.VERSION));
+    }
     call.inputs().forEach((target, source1) -> input(t, source1, target));
     if (!call.headers().isEmpty()) {
       ZeebeTaskHeaders headers = model.newInstance(ZeebeTaskHeaders.class);

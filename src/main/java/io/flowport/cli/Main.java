@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Moves EMR orchestration from AWS Step Functions and Apache Airflow to Camunda 8.",
-    subcommands = {ConvertCommand.class, DeployCommand.class, StartCommand.class, WorkerCommand.class, SimulatorCommand.class,
+    subcommands = {ConvertCommand.class, TemplatesCommand.class, DeployCommand.class, StartCommand.class, WorkerCommand.class, SimulatorCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:the run failed (or gave up)", "2:bad input or usage"})

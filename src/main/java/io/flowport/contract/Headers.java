@@ -9,7 +9,10 @@ public final class Headers {
   /** The ASL state name or Airflow task_id the job belongs to (also a zeebe:property on the element). */
   public static final String SOURCE = "source";
 
-  /** How the request is bound and the result stored: {@code asl}, {@code airflow} or absent (plain). */
+  /**
+   * How the request is bound and the result stored: {@code asl}, {@code airflow}, or {@code
+   * template} (a task made in Modeler from an element template: request in {@link Vars#REQUEST}).
+   */
   public static final String DIALECT = "dialect";
 
   /** The job's role in a wait loop: {@code start} (begins the work) or {@code poll} (checks it). */
@@ -61,6 +64,10 @@ public final class Headers {
   public static final String AIRFLOW_XCOM = "airflow.xcom";
   /** An argument whose dict is merged into the request, as boto3 calls take {@code **config}. */
   public static final String AIRFLOW_MERGE = "airflow.merge";
+
+  // Tasks made from an element template (dialect template).
+  /** The variable the API's response is stored in; absent, the response is dropped. */
+  public static final String RESULT_VARIABLE = "resultVariable";
 
   private Headers() {}
 }

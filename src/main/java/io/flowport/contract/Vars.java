@@ -3,6 +3,9 @@ package io.flowport.contract;
 /** Process variable names shared by the generated processes, the workers and the run command. */
 public final class Vars {
 
+  /** The API request of a task made from an element template: a local input mapping per member. */
+  public static final String REQUEST = "request";
+
   // ASL.
   /** The execution input given when an instance starts (any JSON). */
   public static final String INPUT = "input";

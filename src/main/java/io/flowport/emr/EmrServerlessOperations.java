@@ -10,7 +10,10 @@ import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
  */
 public final class EmrServerlessOperations extends SdkOperations {
 
+  /** The SDK client whose request classes are the model of the EMR Serverless job types' requests. */
+  public static final Class<EmrServerlessClient> CLIENT = EmrServerlessClient.class;
+
   public EmrServerlessOperations(EmrServerlessClient client) {
-    super("emr-serverless", client, EmrServerlessClient.class, Set.of());
+    super("emr-serverless", client, CLIENT, Set.of());
   }
 }

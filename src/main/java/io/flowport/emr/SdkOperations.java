@@ -133,7 +133,16 @@ public class SdkOperations implements EmrCall {
     return t instanceof RuntimeException r ? r : new IllegalStateException(t);
   }
 
+  /** The SDK request class of {@code api}: the model a job's request is read into. */
+  public static Class<? extends SdkPojo> requestType(Class<?> clientType, String api) {
+    return method(clientType, api, clientType.getSimpleName()).getParameterTypes()[0].asSubclass(SdkPojo.class);
+  }
+
   private Method method(String api) {
+    return method(clientType, api, service);
+  }
+
+  private static Method method(Class<?> clientType, String api, String service) {
     if (api.isEmpty()) {
       throw new IllegalArgumentException(service + " has no API ''");
     }

@@ -1,6 +1,7 @@
 package io.flowport.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowport.contract.ElementTemplates;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
 import io.flowport.contract.Vars;
@@ -24,6 +25,7 @@ public final class JobPipeline {
   private final CreateOnce once;
   private final AslBinding asl;
   private final Binding airflow;
+  private final Binding template = new TemplateBinding();
   private final Callbacks callbacks;
   private final DataFlow flow = DataFlow.standard();
 
@@ -266,6 +268,9 @@ public final class JobPipeline {
     }
     if ("airflow".equals(dialect)) {
       return airflow;
+    }
+    if (ElementTemplates.DIALECT.equals(dialect)) {
+      return template;
     }
     throw new IllegalStateException("job " + job.type() + " at " + job.elementId() + " has unknown dialect '" + dialect + "'");
   }

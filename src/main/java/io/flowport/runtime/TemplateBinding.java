@@ -1,0 +1,50 @@
+package io.flowport.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.flowport.contract.Headers;
+import io.flowport.contract.Vars;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The binding of a task made in Modeler from an element template (dialect {@code template}): the
+ * template maps each request member to {@code request.<member>}, so the request is the local
+ * {@link Vars#REQUEST} variable as the service's wire names spell it; the response goes whole to
+ * the variable the {@link Headers#RESULT_VARIABLE} header names; a service error is a BPMN error
+ * whose code is the AWS error code, for an error boundary event to catch.
+ */
+final class TemplateBinding implements Binding {
+
+  @Override
+  public JsonNode request(Job job) {
+    JsonNode request = job.variable(Vars.REQUEST);
+    if (request.isNull()) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    if (!request.isObject()) {
+      throw new JobFailure("ValidationException", "the variable " + Vars.REQUEST + " must be an object, not " + request);
+    }
+    return request;
+  }
+
+  @Override
+  public JsonNode pollRequest(Job job) {
+    return request(job);
+  }
+
+  @Override
+  public Map<String, Object> finish(Job job, JsonNode result) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    String name = job.header(Headers.RESULT_VARIABLE);
+    if (name != null && !name.isBlank()) {
+      vars.put(name.strip(), result);
+    }
+    return vars;
+  }
+
+  @Override
+  public JobFailure serviceError(String service, String api, EmrCall.ServiceException e) {
+    return new JobFailure(e.code(), e.getMessage());
+  }
+}
