@@ -1,7 +1,6 @@
 package io.flowport.cli;
 
 import io.flowport.templates.TemplateGenerator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,10 +21,10 @@ final class TemplatesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Files.createDirectories(output);
+    OutputFiles.folder(output);
     Map<String, String> files = TemplateGenerator.files();
     for (Map.Entry<String, String> f : files.entrySet()) {
-      Files.writeString(output.resolve(f.getKey()), f.getValue());
+      OutputFiles.write(output.resolve(f.getKey()), f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     spec.commandLine().getOut().println("wrote " + files.size() + " element templates to " + output);
     return Main.OK;
