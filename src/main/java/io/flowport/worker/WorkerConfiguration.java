@@ -81,4 +81,12 @@ public class WorkerConfiguration {
     return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, serverless), mocks.getIfAvailable(() -> Mocks.NONE),
         now, new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject));
   }
+
+  /** Incidents read the EMR reason flowport gives, not a stack trace (see {@link OneLineFailures}). */
+  @Bean
+  public io.camunda.client.jobhandling.JobExceptionHandlingStrategy jobExceptionHandlingStrategy(
+      io.camunda.client.jobhandling.CommandExceptionHandlingStrategy commands, io.camunda.client.metrics.MetricsRecorder metrics) {
+    return new OneLineFailures(new io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy(commands, metrics),
+        commands, metrics);
+  }
 }
