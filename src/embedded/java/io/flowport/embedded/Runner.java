@@ -70,7 +70,7 @@ public final class Runner {
         progress.println(f.oneLine());
       }
     }
-    BpmnModelInstance model = new BpmnGenerator().generate(workflow);
+    BpmnModelInstance model = new BpmnGenerator().generate(workflow, conversion.report());
     Mocks mocks = mocks(o, workflow);
     Set<String> mockedTypes = mockedJobTypes(o, workflow, mocks);
     checkWorkers(o.file(), model, mockedTypes);

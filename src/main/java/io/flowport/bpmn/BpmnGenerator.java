@@ -42,6 +42,17 @@ public final class BpmnGenerator {
     return io.camunda.zeebe.model.bpmn.Bpmn.convertToString(generate(workflow));
   }
 
+  /** The process with the conversion report's findings as documentation of the elements they concern. */
+  public BpmnModelInstance generate(Workflow workflow, io.flowport.report.Report report) {
+    BpmnModelInstance model = generate(workflow);
+    FindingNotes.annotate(model, report);
+    return model;
+  }
+
+  public String toXml(Workflow workflow, io.flowport.report.Report report) {
+    return io.camunda.zeebe.model.bpmn.Bpmn.convertToString(generate(workflow, report));
+  }
+
   /**
    * A none start event (apps and `flowport run` start instances on demand) and a timer start
    * event per schedule; several starts meet in a merge gateway.

@@ -66,7 +66,7 @@ final class ConvertCommand implements Callable<Integer> {
       String id = c.workflow().id();
       Path bpmn = out.resolve(id + ".bpmn");
       List<String> written = new ArrayList<>(List.of(bpmn.toString(), id + ".report.md"));
-      BpmnModelInstance model = new BpmnGenerator().generate(c.workflow());
+      BpmnModelInstance model = new BpmnGenerator().generate(c.workflow(), c.report());
       OutputFiles.write(bpmn, Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8));
       OutputFiles.write(out.resolve(id + ".report.md"),
           ReportWriter.markdown(id, c.workflow().source().file().toString(), c.report()).getBytes(StandardCharsets.UTF_8));

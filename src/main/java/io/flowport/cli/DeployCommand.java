@@ -93,7 +93,7 @@ final class DeployCommand implements Callable<Integer> {
         out.add(new Resource(f.getFileName().toString(), Files.readString(f), f));
       } else {
         for (Conversion c : converters.convert(f)) {
-          out.add(new Resource(c.workflow().id() + ".bpmn", new BpmnGenerator().toXml(c.workflow()), f));
+          out.add(new Resource(c.workflow().id() + ".bpmn", new BpmnGenerator().toXml(c.workflow(), c.report()), f));
         }
       }
     }

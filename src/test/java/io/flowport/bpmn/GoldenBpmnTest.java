@@ -42,7 +42,7 @@ public class GoldenBpmnTest {
         expected.add(id + ".bpmn");
         expected.add(id + ".report.md");
         assertThat(Files.readString(Path.of("bpmn", id + ".bpmn"))).as(id + ".bpmn is stale; " + REGENERATE)
-            .isEqualTo(new BpmnGenerator().toXml(c.workflow()));
+            .isEqualTo(new BpmnGenerator().toXml(c.workflow(), c.report()));
         assertThat(Files.readString(Path.of("bpmn", id + ".report.md"))).as(id + ".report.md is stale; " + REGENERATE)
             .isEqualTo(ReportWriter.markdown(id, source.toString(), c.report()));
       }

@@ -1,0 +1,60 @@
+package io.flowport.bpmn;
+
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.Documentation;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
+import io.flowport.report.Finding;
+import io.flowport.report.Report;
+import io.flowport.report.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts the conversion report's warnings, review notes and to-dos into the diagram, as the
+ * documentation of the element each concerns (the outermost activity of that state or task), like
+ * the Camunda 7 to 8 converter does: Modeler shows them where the user edits.
+ */
+final class FindingNotes {
+
+  static void annotate(BpmnModelInstance model, Report report) {
+    Map<String, FlowNode> outermost = new LinkedHashMap<>();
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      String source = property(node, BpmnWriter.SOURCE_PROPERTY);
+      if (source == null || property(node, BpmnWriter.COPY_OF_PROPERTY) != null) {
+        continue;
+      }
+      // The state's activity (its subprocess when it has one, which comes first), else its first node.
+      FlowNode known = outermost.get(source);
+      if (known == null || (node instanceof Activity && !(known instanceof Activity))) {
+        outermost.put(source, node);
+      }
+    }
+    Map<FlowNode, List<String>> notes = new LinkedHashMap<>();
+    for (Finding f : report.findings()) {
+      FlowNode node = f.element() == null ? null : outermost.get(f.element());
+      if (node != null && f.code().severity() != Severity.INFO) {
+        notes.computeIfAbsent(node, n -> new ArrayList<>()).add(f.code().id() + " " + f.code().severity().name().toLowerCase()
+            + ": " + f.text() + (f.fix() == null ? "" : " Fix: " + f.fix()));
+      }
+    }
+    notes.forEach((node, lines) -> {
+      Documentation d = model.newInstance(Documentation.class);
+      d.setAttributeValue("id", node.getId() + "_findings", true);
+      d.setTextContent(String.join("\n", lines));
+      node.getDomElement().insertChildElementAfter(d.getDomElement(), null);
+    });
+  }
+
+  private static String property(FlowNode node, String name) {
+    return node.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.ExtensionElements.class).stream()
+        .flatMap(e -> e.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties.class).stream())
+        .flatMap(p -> p.getProperties().stream())
+        .filter(p -> name.equals(p.getName())).map(ZeebeProperty::getValue).findFirst().orElse(null);
+  }
+
+  private FindingNotes() {}
+}
