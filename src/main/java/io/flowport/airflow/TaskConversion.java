@@ -63,6 +63,8 @@ final class TaskConversion {
         "operator " + task.operator() + " of task '" + task.taskId() + "' has no catalog entry"
             + catalog.airflowOperatorNamed(task.operator().substring(task.operator().lastIndexOf('.') + 1))
                 .map(o -> " (flowport knows " + o.operator() + ")").orElse("; add one to a catalog file (see converters/)")));
+    // Airflow resolves XComArgs in templated fields; elsewhere they stay unknown and are refused.
+    op.templated().forEach(f -> args.computeIfPresent(f, (name, arg) -> XcomArgs.resolve(catalog, dag, name, arg)));
     Set<String> operatorArgs = operatorArgs(op);
     ObjectNode values = JSON.createObjectNode();
     op.defaults().fields().forEachRemaining(e -> values.set(e.getKey(), e.getValue()));
