@@ -105,7 +105,10 @@ final class TaskConversion {
           "retries " + retries + " (retry_delay " + delay + ") became a retry loop with a timer around the whole try", null);
     }
     report.converted(task.taskId() + ": " + op.simpleName() + " → " + converted(work));
-    return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(task.taskId()));
+    // Inside a group's subprocess the task is named without the group's prefix, as Airflow labels it.
+    String label = task.group() != null && task.taskId().startsWith(task.group() + ".")
+        ? task.taskId().substring(task.group().length() + 1) : task.taskId();
+    return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label));
   }
 
   private static String converted(Work work) {

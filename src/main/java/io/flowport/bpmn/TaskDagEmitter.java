@@ -246,7 +246,7 @@ final class TaskDagEmitter {
     String tries = Vars.tryNumber(t.taskId());
     ExclusiveGateway again = w.xor(p, id + "_try", null, src);
     w.flow(p, queued, again, null);
-    Activity a = work.emit(p, id, src, t.work());
+    Activity a = work.emit(p, id, src, t.label(), t.work());
     w.flow(p, again, a, null);
     w.flow(p, a, success, null);
 
