@@ -59,9 +59,9 @@ final class TaskDagEmitter {
     FlowNode last = levels.get(0).wire(first, "roots", "leaves");
     for (int i = 1; i < levels.size(); i++) {
       Level l = levels.get(i);
-      FlowNode start = w.start(l.scope, l.groupId + "_start", null, l.groupId);
+      FlowNode start = w.start(l.scope, l.groupId + "_start", "Start", l.groupId);
       FlowNode end = l.wire(start, l.groupId + "_roots", l.groupId + "_leaves");
-      w.flow(l.scope, end, w.end(l.scope, l.groupId + "_end", null, l.groupId), null);
+      w.flow(l.scope, end, w.end(l.scope, l.groupId + "_end", "Done", l.groupId), null);
     }
     runState(process, last, dag.tasks().stream().filter(t -> dag.downstream(t.taskId()).isEmpty()).toList());
   }
