@@ -141,4 +141,20 @@ class CorpusConversionTest {
       assertThat(f.text()).contains("'g.first' leads out of it to 'outside', which leads back into it to 'g.last'");
     });
   }
+
+  @Test
+  void aGroupWhoseTasksHaveDifferentUpstreamsWaitsForAllOfThemAndSaysSo() throws IOException {
+    Conversion c = convert("review/task_into_group.py");
+    TaskDag dag = (TaskDag) c.workflow().body();
+    assertThat(dag.groups()).hasSize(1);
+    BpmnModelInstance model = new BpmnGenerator().generate(c.workflow());
+    java.util.Set<String> order = new java.util.TreeSet<>(HappensBefore.of(model, ids(dag)));
+    assertThat(order).containsAll(HappensBefore.closure(dag.edges()));
+    order.removeAll(HappensBefore.closure(dag.edges()));
+    assertThat(order).containsExactly("lookup>>load.dims");
+    assertThat(c.report().findings()).anySatisfy(f -> {
+      assertThat(f.code()).isEqualTo(Code.AIRFLOW_GROUP_TIMING);
+      assertThat(f.text()).contains("'load.dims' waits for 'lookup', which is upstream of 'load.facts' only");
+    });
+  }
 }
