@@ -3,6 +3,7 @@ package io.flowport.airflow;
 import io.flowport.airflow.parse.Arg;
 import io.flowport.airflow.parse.DagDef;
 import io.flowport.airflow.parse.Dependency;
+import io.flowport.airflow.parse.GroupDef;
 import io.flowport.airflow.parse.PyValue;
 import io.flowport.airflow.parse.TaskDef;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ final class DagConversion {
   private final Catalog catalog;
   private final DagDef dag;
   private final Report report;
+  private final Map<String, Map<String, Arg>> groupDefaults = new HashMap<>();
 
   DagConversion(Catalog catalog, DagDef dag, Report report) {
     this.catalog = catalog;
@@ -55,7 +57,7 @@ final class DagConversion {
       if (other != null) {
         throw new BadInputException(t.location(), "task ids '" + other + "' and '" + t.taskId() + "' map to the same variable name");
       }
-      tasks.add(new TaskConversion(catalog, dag, t, defaults, report).task());
+      tasks.add(new TaskConversion(catalog, dag, t, groupDefaults(defaults, t.group()), report).task());
     }
     List<TaskDag.Edge> edges = new ArrayList<>();
     for (Dependency d : dag.dependencies()) {
@@ -79,10 +81,11 @@ final class DagConversion {
     String description = dag.arg("description").filter(v -> v instanceof PyValue.PyStr).map(v -> ((PyValue.PyStr) v).value()).orElse(null);
     cleanupCheck(tasks);
     leafCheck(new TaskDag(tasks, edges));
+    List<TaskDag.Group> groups = new GroupShapes(dag, edges, report).groups();
     report.converted(dag.dagId() + ": DAG with " + tasks.size() + " task(s) and " + edges.size() + " dependenc"
         + (edges.size() == 1 ? "y" : "ies") + " → process " + Names.ncName(dag.dagId()));
     return new Workflow(Names.ncName(dag.dagId()), Names.humanize(dag.dagId()), description, Dialect.AIRFLOW, dag.location(),
-        schedules, new TaskDag(tasks, edges));
+        schedules, new TaskDag(tasks, edges, groups));
   }
 
   /**
@@ -127,19 +130,35 @@ final class DagConversion {
             + "with trigger_rule='all_done' at the end");
   }
 
+  /** The DAG's default_args under those of the task's groups, outermost first, as Airflow merges them. */
+  private Map<String, Arg> groupDefaults(Map<String, Arg> dagDefaults, String groupId) {
+    if (groupId == null) {
+      return dagDefaults;
+    }
+    Map<String, Arg> known = groupDefaults.get(groupId);
+    if (known != null) {
+      return known;
+    }
+    GroupDef g = dag.group(groupId).orElseThrow();
+    Map<String, Arg> out = new LinkedHashMap<>(groupDefaults(dagDefaults, g.parentId()));
+    g.defaults().ifPresent(a -> out.putAll(dictArgs(a)));
+    groupDefaults.put(groupId, out);
+    return out;
+  }
+
   /** default_args as arguments, each located where the dict gives it. */
   private Map<String, Arg> defaultArgs() {
+    return Optional.ofNullable(dag.args().get("default_args")).map(this::dictArgs).orElseGet(LinkedHashMap::new);
+  }
+
+  private Map<String, Arg> dictArgs(Arg arg) {
     Map<String, Arg> out = new LinkedHashMap<>();
-    Optional<Arg> arg = Optional.ofNullable(dag.args().get("default_args"));
-    if (arg.isEmpty()) {
-      return out;
-    }
-    if (!(arg.get().value() instanceof PyValue.PyDict dict)) {
-      throw new BadInputException(arg.get().location(), "default_args is not known statically: " + Values.describe(arg.get().value()));
+    if (!(arg.value() instanceof PyValue.PyDict dict)) {
+      throw new BadInputException(arg.location(), "default_args is not known statically: " + Values.describe(arg.value()));
     }
     dict.entries().forEach((k, v) -> {
       if (k instanceof PyValue.PyStr key) {
-        Arg a = new Arg(v, arg.get().location());
+        Arg a = new Arg(v, arg.location());
         out.put(key.value(), a);
         if (BaseArgs.UNSUPPORTED.contains(key.value()) && BaseArgs.set(a)) {
           throw new BadInputException(a.location(), "default_args['" + key.value() + "'] is not supported yet");

@@ -63,6 +63,8 @@ final class TaskConversion {
         "operator " + task.operator() + " of task '" + task.taskId() + "' has no catalog entry"
             + catalog.airflowOperatorNamed(task.operator().substring(task.operator().lastIndexOf('.') + 1))
                 .map(o -> " (flowport knows " + o.operator() + ")").orElse("; add one to a catalog file (see converters/)")));
+    // Airflow resolves XComArgs in templated fields; elsewhere they stay unknown and are refused.
+    op.templated().forEach(f -> args.computeIfPresent(f, (name, arg) -> XcomArgs.resolve(catalog, dag, name, arg)));
     Set<String> operatorArgs = operatorArgs(op);
     ObjectNode values = JSON.createObjectNode();
     op.defaults().fields().forEachRemaining(e -> values.set(e.getKey(), e.getValue()));
@@ -103,7 +105,10 @@ final class TaskConversion {
           "retries " + retries + " (retry_delay " + delay + ") became a retry loop with a timer around the whole try", null);
     }
     report.converted(task.taskId() + ": " + op.simpleName() + " → " + converted(work));
-    return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(task.taskId()));
+    // Inside a group's subprocess the task is named without the group's prefix, as Airflow labels it.
+    String label = task.group() != null && task.taskId().startsWith(task.group() + ".")
+        ? task.taskId().substring(task.group().length() + 1) : task.taskId();
+    return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label));
   }
 
   private static String converted(Work work) {

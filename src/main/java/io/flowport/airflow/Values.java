@@ -14,6 +14,8 @@ final class Values {
   static String describe(PyValue v) {
     return switch (v) {
       case PyValue.PyDynamic d -> "'" + d.sourceText() + "' is only known when the DAG runs (" + d.reason() + ")";
+      case PyValue.PyXcom x -> "'" + x.sourceText() + "' is the XCom of task '" + x.taskId() + "', which Airflow resolves"
+          + " only in templated fields";
       case PyValue.PyRef r -> "it is " + r.qualifiedName();
       default -> "it is a " + v.getClass().getSimpleName().replace("Py", "").toLowerCase();
     };

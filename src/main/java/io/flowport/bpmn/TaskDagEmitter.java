@@ -8,6 +8,7 @@ import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.flowport.contract.Vars;
 import io.flowport.ir.DagTask;
 import io.flowport.ir.TaskDag;
@@ -21,7 +22,9 @@ import java.util.Map;
  * Emits an Airflow DAG. Every task is a block that always ends — in success, failed, skipped or
  * upstream_failed, kept in the variable {@code ti_<task>} — so downstream blocks can apply their
  * trigger rules and the run's state follows from the leaves, as in Airflow. Edges with several
- * upstreams meet in parallel joins, as Airflow waits for all upstreams to finish.
+ * upstreams meet in parallel joins, as Airflow waits for all upstreams to finish. A TaskGroup is
+ * an embedded subprocess holding its tasks' blocks; a task's trigger rule still reads the states
+ * of its own upstream tasks, inside the group or not.
  */
 final class TaskDagEmitter {
 
@@ -34,56 +37,153 @@ final class TaskDagEmitter {
   }
 
   void emit(Process process, FlowNode first, Workflow workflow, TaskDag dag) {
+    Map<String, BaseElement> scopes = new HashMap<>();
+    Map<String, SubProcess> subs = new HashMap<>();
+    for (TaskDag.Group g : dag.groups()) {
+      BaseElement parent = g.parentId() == null ? process : scopes.get(g.parentId());
+      SubProcess sp = w.subProcess(parent, g.groupId(), g.label(), g.groupId());
+      subs.put(g.groupId(), sp);
+      scopes.put(g.groupId(), sp);
+    }
     Map<String, FlowNode[]> blocks = new HashMap<>();
     for (DagTask t : dag.tasks()) {
-      blocks.put(t.taskId(), block(process, t, dag.upstream(t.taskId())));
+      TaskDag.Group g = dag.groupOf(t.taskId());
+      blocks.put(t.taskId(), block(g == null ? process : scopes.get(g.groupId()), t, dag.upstream(t.taskId())));
     }
-    // Where each task's flows arrive (a join when several) and leave (a fork when several).
-    Map<String, FlowNode> in = new HashMap<>();
-    Map<String, FlowNode> out = new HashMap<>();
+    List<Level> levels = new ArrayList<>();
+    levels.add(level(dag, null, process, blocks, subs));
+    for (TaskDag.Group g : dag.groups()) {
+      levels.add(level(dag, g.groupId(), subs.get(g.groupId()), blocks, subs));
+    }
+    levels.forEach(l -> l.ends(dag));
+    FlowNode last = levels.get(0).wire(first, "roots", "leaves");
+    for (int i = 1; i < levels.size(); i++) {
+      Level l = levels.get(i);
+      FlowNode start = w.start(l.scope, l.groupId + "_start", "Start", l.groupId);
+      FlowNode end = l.wire(start, l.groupId + "_roots", l.groupId + "_leaves");
+      w.flow(l.scope, end, w.end(l.scope, l.groupId + "_end", "Done", l.groupId), null);
+    }
+    runState(process, last, dag.tasks().stream().filter(t -> dag.downstream(t.taskId()).isEmpty()).toList());
+  }
+
+  /**
+   * One process or group subprocess: its items are its own tasks and its child groups, in task
+   * order; a dependency between tasks under two items is an edge between the items. Items with no
+   * upstream item start from the level's start; those with no downstream item end it.
+   */
+  private final class Level {
+    final String groupId;
+    final BaseElement scope;
+    final List<String> items = new ArrayList<>();
+    final List<TaskDag.Edge> edges = new ArrayList<>();
+    final Map<String, FlowNode[]> nodes = new HashMap<>();
+    final Map<String, FlowNode> in = new HashMap<>();
+    final Map<String, FlowNode> out = new HashMap<>();
+
+    Level(String groupId, BaseElement scope) {
+      this.groupId = groupId;
+      this.scope = scope;
+    }
+
+    List<String> ups(String item) {
+      return edges.stream().filter(e -> e.downstream().equals(item)).map(TaskDag.Edge::upstream).toList();
+    }
+
+    List<String> downs(String item) {
+      return edges.stream().filter(e -> e.upstream().equals(item)).map(TaskDag.Edge::downstream).toList();
+    }
+
+    /** Where each item's flows arrive (a join when several) and leave (a fork when several). */
+    void ends(TaskDag dag) {
+      for (String item : items) {
+        FlowNode[] b = nodes.get(item);
+        String src = source(item);
+        if (ups(item).size() > 1) {
+          ParallelGateway join = w.and(scope, b[0].getId() + "_upstream", src);
+          w.flow(scope, join, b[0], null);
+          in.put(item, join);
+        } else {
+          in.put(item, b[0]);
+        }
+        if (downs(item).size() > 1) {
+          ParallelGateway fork = w.and(scope, b[1].getId() + "_downstream", src);
+          w.flow(scope, b[1], fork, null);
+          out.put(item, fork);
+        } else {
+          out.put(item, b[1]);
+        }
+      }
+    }
+
+    /** Flows from {@code first} through the items; returns where they all end. */
+    FlowNode wire(FlowNode first, String rootsId, String leavesId) {
+      List<String> roots = items.stream().filter(i -> ups(i).isEmpty()).toList();
+      List<String> leaves = items.stream().filter(i -> downs(i).isEmpty()).toList();
+      FlowNode from = first;
+      if (roots.size() > 1) {
+        ParallelGateway fork = w.and(scope, rootsId, groupId);
+        w.flow(scope, first, fork, null);
+        from = fork;
+      }
+      for (String r : roots) {
+        w.flow(scope, from, in.get(r), null);
+      }
+      for (TaskDag.Edge e : edges) {
+        w.flow(scope, out.get(e.upstream()), in.get(e.downstream()), null);
+      }
+      if (leaves.size() == 1) {
+        return out.get(leaves.get(0));
+      }
+      FlowNode last = w.and(scope, leavesId, groupId);
+      for (String l : leaves) {
+        w.flow(scope, out.get(l), last, null);
+      }
+      return last;
+    }
+  }
+
+  private static final String GROUP = "group:";
+
+  private static String source(String item) {
+    return item.startsWith(GROUP) ? item.substring(GROUP.length()) : item;
+  }
+
+  private Level level(TaskDag dag, String groupId, BaseElement scope, Map<String, FlowNode[]> blocks, Map<String, SubProcess> subs) {
+    Level l = new Level(groupId, scope);
+    Map<String, String> itemOf = new HashMap<>();
     for (DagTask t : dag.tasks()) {
-      FlowNode[] b = blocks.get(t.taskId());
-      int ups = dag.upstream(t.taskId()).size();
-      if (ups > 1) {
-        ParallelGateway join = w.and(process, b[0].getId() + "_upstream", t.taskId());
-        w.flow(process, join, b[0], null);
-        in.put(t.taskId(), join);
-      } else {
-        in.put(t.taskId(), b[0]);
+      String item = item(dag, t.taskId(), groupId);
+      if (item != null) {
+        itemOf.put(t.taskId(), item);
+        if (!l.items.contains(item)) {
+          l.items.add(item);
+          SubProcess sp = item.startsWith(GROUP) ? subs.get(source(item)) : null;
+          l.nodes.put(item, sp != null ? new FlowNode[] {sp, sp} : blocks.get(item));
+        }
       }
-      int downs = dag.downstream(t.taskId()).size();
-      if (downs > 1) {
-        ParallelGateway fork = w.and(process, b[1].getId() + "_downstream", t.taskId());
-        w.flow(process, b[1], fork, null);
-        out.put(t.taskId(), fork);
-      } else {
-        out.put(t.taskId(), b[1]);
-      }
-    }
-    List<DagTask> roots = dag.tasks().stream().filter(t -> dag.upstream(t.taskId()).isEmpty()).toList();
-    List<DagTask> leaves = dag.tasks().stream().filter(t -> dag.downstream(t.taskId()).isEmpty()).toList();
-    FlowNode from = first;
-    if (roots.size() > 1) {
-      ParallelGateway fork = w.and(process, "roots", null);
-      w.flow(process, first, fork, null);
-      from = fork;
-    }
-    for (DagTask r : roots) {
-      w.flow(process, from, in.get(r.taskId()), null);
     }
     for (TaskDag.Edge e : dag.edges()) {
-      w.flow(process, out.get(e.upstream()), in.get(e.downstream()), null);
-    }
-    FlowNode last;
-    if (leaves.size() > 1) {
-      last = w.and(process, "leaves", null);
-      for (DagTask l : leaves) {
-        w.flow(process, out.get(l.taskId()), last, null);
+      String up = itemOf.get(e.upstream());
+      String down = itemOf.get(e.downstream());
+      TaskDag.Edge edge = new TaskDag.Edge(up, down);
+      if (up != null && down != null && !up.equals(down) && !l.edges.contains(edge)) {
+        l.edges.add(edge);
       }
-    } else {
-      last = out.get(leaves.get(0).taskId());
     }
-    runState(process, last, leaves);
+    return l;
+  }
+
+  /** What stands for the task in the level: itself, the child group holding it, or null when outside. */
+  private static String item(TaskDag dag, String taskId, String levelGroupId) {
+    List<String> chain = new ArrayList<>();
+    for (TaskDag.Group g = dag.groupOf(taskId); g != null; g = g.parentId() == null ? null : dag.group(g.parentId())) {
+      chain.add(0, g.groupId());
+    }
+    int at = levelGroupId == null ? -1 : chain.indexOf(levelGroupId);
+    if (levelGroupId != null && at < 0) {
+      return null;
+    }
+    return at + 1 < chain.size() ? GROUP + chain.get(at + 1) : taskId;
   }
 
   /** Airflow marks a run failed when any leaf task failed or is upstream_failed. */
@@ -103,7 +203,7 @@ final class TaskDagEmitter {
   }
 
   /** The elements of one task; returns its entry and its exit. */
-  private FlowNode[] block(Process p, DagTask t, List<String> upstream) {
+  private FlowNode[] block(BaseElement p, DagTask t, List<String> upstream) {
     String id = t.taskId();
     String src = t.taskId();
     String state = Vars.taskState(t.taskId());
@@ -139,14 +239,14 @@ final class TaskDagEmitter {
     return new FlowNode[] {entry, done};
   }
 
-  private void attempt(Process p, DagTask t, FlowNode queued, FlowNode success, List<FlowNode> ends) {
+  private void attempt(BaseElement p, DagTask t, FlowNode queued, FlowNode success, List<FlowNode> ends) {
     String id = t.taskId();
     String src = t.taskId();
     String state = Vars.taskState(t.taskId());
     String tries = Vars.tryNumber(t.taskId());
     ExclusiveGateway again = w.xor(p, id + "_try", null, src);
     w.flow(p, queued, again, null);
-    Activity a = work.emit(p, id, src, t.work());
+    Activity a = work.emit(p, id, src, t.label(), t.work());
     w.flow(p, again, a, null);
     w.flow(p, a, success, null);
 

@@ -34,12 +34,16 @@ final class WorkEmitter {
    * @param idBase the id (and source name) of the element
    */
   Activity emit(BaseElement scope, String idBase, String source, Work work) {
-    String label = Names.humanize(source);
+    return emit(scope, idBase, source, Names.humanize(source), work);
+  }
+
+  /** As {@link #emit(BaseElement, String, String, Work)}, with the activity's name given. */
+  Activity emit(BaseElement scope, String idBase, String source, String label, Work work) {
     if (work.callback() != null) {
-      return callback(scope, idBase, source, work);
+      return callback(scope, idBase, source, label, work);
     }
     if (work.then() != null) {
-      return phases(scope, idBase, source, work);
+      return phases(scope, idBase, source, label, work);
     }
     if (work.waitLoop() == null) {
       return w.task(scope, idBase, label, source, work.start());
@@ -88,9 +92,9 @@ final class WorkEmitter {
    * A callback: a subprocess that issues the attempt's token, makes the call, waits for the message
    * carrying the token back, and hands the answer to a job that turns it into the result or the error.
    */
-  private SubProcess callback(BaseElement scope, String idBase, String source, Work work) {
+  private SubProcess callback(BaseElement scope, String idBase, String source, String label, Work work) {
     Callback cb = work.callback();
-    SubProcess sp = w.subProcess(scope, idBase, Names.humanize(source), source);
+    SubProcess sp = w.subProcess(scope, idBase, label, source);
     // Local: each attempt (a Retry runs the subprocess again) has its own token and answer.
     w.input(sp, "=null", Vars.TASK_TOKEN);
     w.input(sp, "=null", Vars.CALLBACK);
@@ -112,8 +116,8 @@ final class WorkEmitter {
   }
 
   /** Work of several phases: a subprocess that runs them one after the other. */
-  private Activity phases(BaseElement scope, String idBase, String source, Work work) {
-    SubProcess sp = w.subProcess(scope, idBase, Names.humanize(source), source);
+  private Activity phases(BaseElement scope, String idBase, String source, String label, Work work) {
+    SubProcess sp = w.subProcess(scope, idBase, label, source);
     FlowNode last = w.start(sp, idBase + "_start", "Start", source);
     int i = 1;
     for (Work phase = work; phase != null; phase = phase.then(), i++) {

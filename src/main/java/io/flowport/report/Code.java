@@ -36,6 +36,8 @@ public enum Code {
   AIRFLOW_TRIGGER_TIMING("FP411", Severity.REVIEW, "Trigger rule starts the task later than Airflow"),
   AIRFLOW_LEAF_MASKS_FAILURE("FP412", Severity.WARNING, "A leaf task can succeed after a failure, so the run succeeds"),
   AIRFLOW_OPERATOR_WAIT("FP413", Severity.INFO, "Operator of several calls became a sequence of calls and poll loops"),
+  AIRFLOW_GROUP_FLATTENED("FP414", Severity.REVIEW, "TaskGroup is not a subprocess: its tasks are drawn among the others"),
+  AIRFLOW_GROUP_TIMING("FP415", Severity.REVIEW, "TaskGroup subprocess starts or ends some tasks later than Airflow"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");

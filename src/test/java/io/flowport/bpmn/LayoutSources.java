@@ -28,7 +28,7 @@ final class LayoutSources {
         files.filter(f -> f.toString().endsWith(".asl.json")).sorted().forEach(out::add);
       }
     }
-    for (String dir : List.of("src/test/resources/bpmn", "src/test/resources/airflow/runs")) {
+    for (String dir : List.of("src/test/resources/bpmn", "src/test/resources/airflow/runs", "src/test/resources/airflow/corpus")) {
       try (Stream<Path> files = Files.list(Path.of(dir))) {
         files.filter(f -> f.toString().endsWith(".py") || f.toString().endsWith(".json")).sorted().forEach(out::add);
       }

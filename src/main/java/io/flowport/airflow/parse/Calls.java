@@ -101,6 +101,9 @@ final class Calls {
     if (airflow && name.endsWith(".chain")) {
       return in.dependencies.chain(args, node);
     }
+    if (airflow && name.endsWith(".chain_linear")) {
+      return in.dependencies.chainLinear(args, node);
+    }
     if (airflow && name.endsWith(".cross_downstream")) {
       return in.dependencies.crossDownstream(args, node);
     }

@@ -76,7 +76,8 @@ final class Collector {
           .map(d -> new Dependency(d.upstream().taskId, d.downstream().taskId, d.location()))
           .toList();
       reportCycle(dag);
-      dags.add(new DagDef(dag.dagId, dag.location, dag.args, tasks, deps));
+      List<GroupDef> groups = dag.groups.stream().filter(g -> !g.tasks.isEmpty()).map(GroupBuild::toDef).toList();
+      dags.add(new DagDef(dag.dagId, dag.location, dag.args, tasks, deps, groups));
     }
     for (TaskBuild task : state.tasksWithoutDag) {
       state.finding("task-without-dag", Severity.WARNING, task.location, "task '" + task.taskId

@@ -15,6 +15,7 @@ final class DagBuild {
   final List<TaskBuild> tasks = new ArrayList<>();
   final Map<String, TaskBuild> tasksById = new LinkedHashMap<>();
   final List<DepBuild> dependencies = new ArrayList<>();
+  final List<GroupBuild> groups = new ArrayList<>();
 
   DagBuild(String dagId, SourceLocation location) {
     this.dagId = dagId;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.treesitter.TSNode;
 
-/** {@code >>}, {@code <<}, set_upstream/set_downstream, chain and cross_downstream. */
+/** {@code >>}, {@code <<}, set_upstream/set_downstream, chain, chain_linear and cross_downstream. */
 final class Dependencies {
 
   private final Interpreter in;
@@ -46,17 +46,16 @@ final class Dependencies {
     return right;
   }
 
-  /** {@code task.set_downstream(other)} or {@code task.set_upstream(other)}. */
-  Obj setRelative(TaskBuild task, boolean downstream, CallArgs args, TSNode node) {
+  /** {@code task.set_downstream(other)} or {@code task.set_upstream(other)}; a group's leaves or roots likewise. */
+  Obj setRelative(Obj task, boolean downstream, CallArgs args, TSNode node) {
     CallArgs.Passed other = args.get(0, "task_or_task_list");
     if (other == null) {
       return in.state.dynamic(node, "set_upstream/set_downstream without a task");
     }
-    List<TaskBuild> self = List.of(task);
     if (downstream) {
-      link(self, ends(other.value(), other.node(), false), in.state.at(node));
+      link(ends(task, node, true), ends(other.value(), other.node(), false), in.state.at(node));
     } else {
-      link(ends(other.value(), other.node(), true), self, in.state.at(node));
+      link(ends(other.value(), other.node(), true), ends(task, node, false), in.state.at(node));
     }
     return none();
   }
@@ -79,6 +78,32 @@ final class Dependencies {
         }
       } else {
         link(ends(up.value(), up.node(), true), ends(down.value(), down.node(), false), at);
+      }
+    }
+    return none();
+  }
+
+  /**
+   * {@code chain_linear(a, [b, c], [d, e])}: every task of an element before every task of the
+   * next (Airflow 2.7+); one element sets nothing, which Airflow refuses.
+   */
+  Obj chainLinear(CallArgs args, TSNode node) {
+    List<CallArgs.Passed> items = args.positional();
+    if (items.size() < 2) {
+      in.state.finding("chain-linear-nothing", Severity.ERROR, node, items.isEmpty()
+          ? "chain_linear() without tasks fails in Airflow (ValueError: No tasks provided)"
+          : "chain_linear() of one element sets no dependency, which Airflow refuses (ValueError); expand a list with *");
+      return none();
+    }
+    SourceLocation at = in.state.at(node);
+    for (int i = 0; i + 1 < items.size(); i++) {
+      CallArgs.Passed up = items.get(i);
+      CallArgs.Passed down = items.get(i + 1);
+      List<Obj> ups = up.value() instanceof Obj.Seq s ? s.items() : List.of(up.value());
+      for (int j = 0; j < ups.size(); j++) {
+        TSNode upNode = up.value() instanceof Obj.Seq s ? item(up.node(), j, s) : up.node();
+        // Each `task >> element` in turn, as Airflow does: a group's ends are those at that moment.
+        link(ends(ups.get(j), upNode, true), ends(down.value(), down.node(), false), at);
       }
     }
     return none();

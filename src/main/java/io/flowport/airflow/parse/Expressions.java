@@ -94,7 +94,14 @@ final class Expressions {
       return in.state.dynamic(node, "environment variable, read when the file is parsed");
     }
     if (value instanceof Obj.TaskRef t && t.xcom()) {
-      return t;
+      // XComArg['key'] pulls another XCom key of the task; Airflow refuses other subscripts.
+      Obj index = in.eval(indexNode);
+      if (index instanceof Obj.Data d && d.value() instanceof PyStr key) {
+        return new Obj.TaskRef(t.task(), true, key.value());
+      }
+      in.state.finding("xcom-subscript", Severity.ERROR, indexNode, "XComArg only supports str lookup (Airflow raises"
+          + " ValueError): " + Collector.oneLine(in.state.text(node)));
+      return in.state.dynamic(node, "XComArg subscript that is not a str");
     }
     if (indexNode.getType().equals("slice")) {
       return slice(value, indexNode, node);

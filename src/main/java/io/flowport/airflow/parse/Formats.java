@@ -26,6 +26,9 @@ final class Formats {
     if (value instanceof PyDynamic d) {
       return in.state.dynamicFrom(node, d);
     }
+    if (value instanceof PyXcom x) {
+      return in.state.dynamic(node, "XCom output of task '" + x.taskId() + "'");
+    }
     PyValue converted = value;
     if (!conversion.isEmpty()) {
       String text = conversion.equals("s") ? PyText.str(value) : PyText.repr(value);

@@ -1,5 +1,6 @@
 package io.flowport.airflow.parse;
 
+import io.flowport.diag.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,16 +11,27 @@ import java.util.List;
 final class GroupBuild {
 
   final String groupId;
+  final String label;
   final String prefix;
   final DagBuild dag;
   final GroupBuild parent;
+  final SourceLocation location;
+  final Arg defaultArgs;
   final List<TaskBuild> tasks = new ArrayList<>();
 
-  GroupBuild(String groupId, String prefix, DagBuild dag, GroupBuild parent) {
+  GroupBuild(String groupId, String label, String prefix, DagBuild dag, GroupBuild parent, SourceLocation location,
+      Arg defaultArgs) {
     this.groupId = groupId;
+    this.label = label;
     this.prefix = prefix;
     this.dag = dag;
     this.parent = parent;
+    this.location = location;
+    this.defaultArgs = defaultArgs;
+  }
+
+  GroupDef toDef() {
+    return new GroupDef(groupId, parent == null ? null : parent.groupId, label, location, defaultArgs);
   }
 
   /** Tasks of the group with no upstream task inside it. */

@@ -23,8 +23,10 @@ final class Methods {
       case Obj.Data d when d.value() instanceof PyStr s -> string(s.value(), name, args, node);
       case Obj.Dict d -> dict(d, name, args, node);
       case Obj.Seq s when s.kind() == Obj.SeqKind.LIST -> list(s, name, args);
-      case Obj.TaskRef t when name.equals("set_downstream") -> in.dependencies.setRelative(t.task(), true, args, node);
-      case Obj.TaskRef t when name.equals("set_upstream") -> in.dependencies.setRelative(t.task(), false, args, node);
+      case Obj.TaskRef t when name.equals("set_downstream") -> in.dependencies.setRelative(t, true, args, node);
+      case Obj.TaskRef t when name.equals("set_upstream") -> in.dependencies.setRelative(t, false, args, node);
+      case Obj.GroupRef g when name.equals("set_downstream") -> in.dependencies.setRelative(g, true, args, node);
+      case Obj.GroupRef g when name.equals("set_upstream") -> in.dependencies.setRelative(g, false, args, node);
       case Obj.Function f when name.equals("override") && f.decoration().kind() == Obj.Decoration.Kind.TASK -> override(f, args);
       case Obj.Function f when name.equals("expand") || name.equals("partial") ->
           in.state.dynamic(node, "dynamic task mapping (" + name + ") is not supported");

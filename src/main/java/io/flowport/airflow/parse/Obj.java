@@ -35,8 +35,17 @@ sealed interface Obj {
   /** An imported module, class or function, or a builtin ({@code builtins.len}). */
   record Name(String qualifiedName) implements Obj {}
 
-  /** A task; {@code xcom} when it stands for the task's output (TaskFlow result, {@code .output}). */
-  record TaskRef(TaskBuild task, boolean xcom) implements Obj {}
+  /**
+   * A task; {@code xcom} when it stands for the task's output (TaskFlow result, {@code .output}),
+   * {@code key} the XCom key ({@code return_value} unless {@code .output['key']}).
+   */
+  record TaskRef(TaskBuild task, boolean xcom, String key) implements Obj {
+    static final String RETURN_VALUE = "return_value";
+
+    TaskRef(TaskBuild task, boolean xcom) {
+      this(task, xcom, RETURN_VALUE);
+    }
+  }
 
   record DagRef(DagBuild dag) implements Obj {}
 

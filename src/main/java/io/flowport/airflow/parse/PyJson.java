@@ -35,6 +35,7 @@ final class PyJson {
       case PyDateTime t -> null;
       case PyRef r -> null;
       case PyDynamic d -> null;
+      case PyXcom x -> null;
     };
   }
 

@@ -36,6 +36,7 @@ final class PyText {
       case PyDateTime d -> null;
       case PyRef r -> null;
       case PyDynamic d -> null;
+      case PyXcom x -> null;
     };
   }
 

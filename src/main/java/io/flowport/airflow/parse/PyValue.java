@@ -102,6 +102,12 @@ public sealed interface PyValue {
   /** An imported (or file-local) name used as a value, e.g. {@code airflow.utils.trigger_rule.TriggerRule.ALL_DONE}. */
   record PyRef(String qualifiedName) implements PyValue {}
 
+  /**
+   * An XComArg ({@code task.output}, a TaskFlow result): the task's XCom under {@code key}, only
+   * known when the DAG runs; Airflow resolves it when it renders the receiving task's fields.
+   */
+  record PyXcom(String taskId, String key, String sourceText) implements PyValue {}
+
   /** A value that is only known when the file runs: the source text and why it is not known. */
   record PyDynamic(String sourceText, String reason) implements PyValue {}
 }

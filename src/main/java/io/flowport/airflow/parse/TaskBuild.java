@@ -27,6 +27,6 @@ final class TaskBuild {
   }
 
   TaskDef toDef() {
-    return new TaskDef(taskId, variable, operator, kwargs, location);
+    return new TaskDef(taskId, variable, operator, kwargs, location, group == null ? null : group.groupId);
   }
 }

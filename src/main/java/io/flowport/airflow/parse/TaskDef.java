@@ -11,13 +11,15 @@ import java.util.Optional;
  * TaskFlow functions the decorator's, e.g. {@code airflow.decorators.task}). {@code kwargs} are the
  * operator's keyword arguments as written, without {@code task_id}, {@code dag} and {@code
  * task_group} (those are the task's identity and membership) and without default_args merged.
+ * {@code group} is the id of the innermost TaskGroup holding the task, or null.
  */
 public record TaskDef(
     String taskId,
     String variable,
     String operator,
     Map<String, Arg> kwargs,
-    SourceLocation location) {
+    SourceLocation location,
+    String group) {
 
   public TaskDef {
     kwargs = Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));

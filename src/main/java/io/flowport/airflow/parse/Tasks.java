@@ -13,7 +13,8 @@ final class Tasks {
 
   private static final Set<String> MEMBERSHIP = Set.of("task_id", "dag", "task_group");
   private static final Set<String> GROUP_ARGS =
-      Set.of("group_id", "prefix_group_id", "dag", "parent_group", "tooltip", "ui_color", "ui_fgcolor");
+      Set.of("group_id", "prefix_group_id", "dag", "parent_group", "tooltip", "ui_color", "ui_fgcolor", "default_args",
+          "add_suffix_on_collision");
 
   private final Interpreter in;
 
@@ -174,7 +175,7 @@ final class Tasks {
   /** {@code TaskGroup(group_id, ...)}. */
   Obj group(CallArgs args, TSNode node) {
     String groupId = id(args.get(0, "group_id"), node, "TaskGroup(...)", "group_id");
-    return groupId == null ? in.state.runtime(node, "TaskGroup without a known group_id") : new Obj.GroupRef(newGroup(groupId, args));
+    return groupId == null ? in.state.runtime(node, "TaskGroup without a known group_id") : new Obj.GroupRef(newGroup(groupId, args, node, false));
   }
 
   /** A call of a {@code @task_group} function: a group holding the tasks its body creates. */
@@ -185,7 +186,7 @@ final class Tasks {
     if (groupId == null) {
       return in.state.runtime(node, "TaskGroup without a known group_id");
     }
-    GroupBuild group = newGroup(groupId, decorator);
+    GroupBuild group = newGroup(groupId, decorator, node, true);
     in.state.contexts.push(new ParseState.Context(group.dag, group));
     try {
       in.functions.invoke(function, args, node);
@@ -195,21 +196,53 @@ final class Tasks {
     return new Obj.GroupRef(group);
   }
 
-  private GroupBuild newGroup(String groupId, CallArgs args) {
+  private GroupBuild newGroup(String groupId, CallArgs args, TSNode node, boolean decorated) {
     Placement placement = place(args, "parent_group");
     GroupBuild parent = placement.group();
-    String fullId = prefix(parent) + groupId;
+    // Airflow: a group's id is prefixed when its parent prefixes; its tasks' ids when it does itself.
+    String fullId = unique(prefix(parent) + groupId, placement.dag(), args, node, decorated);
     CallArgs.Passed prefixed = args.keyword("prefix_group_id");
+    if (prefixed != null && !(prefixed.value() instanceof Obj.Data d && d.value() instanceof PyBool)) {
+      in.state.finding("dynamic-prefix-group-id", Severity.ERROR, prefixed.argument(),
+          "prefix_group_id must be True or False, known statically");
+    }
     boolean usePrefix = !(prefixed != null && prefixed.value() instanceof Obj.Data d
         && d.value() instanceof PyBool b && !b.value());
-    String prefix = usePrefix ? fullId + "." : prefix(parent);
+    String prefix = usePrefix ? fullId + "." : "";
+    CallArgs.Passed defaults = args.keyword("default_args");
+    Arg defaultArgs = defaults == null ? null
+        : new Arg(in.values.toPy(defaults.value(), defaults.node()), in.state.at(defaults.argument()));
     args.keywords().forEach((name, passed) -> {
       if (!GROUP_ARGS.contains(name)) {
         in.state.finding("task-group-argument", Severity.WARNING, passed.argument(),
             "TaskGroup argument '" + name + "' is not applied to the group's tasks");
       }
     });
-    return new GroupBuild(fullId, prefix, placement.dag(), parent);
+    GroupBuild group = new GroupBuild(fullId, groupId, prefix, placement.dag(), parent, in.state.at(node), defaultArgs);
+    if (placement.dag() != null) {
+      placement.dag().groups.add(group);
+    }
+    return group;
+  }
+
+  // A group id is used once per DAG; @task_group (and add_suffix_on_collision) add __1, __2, ... instead.
+  private String unique(String id, DagBuild dag, CallArgs args, TSNode node, boolean decorated) {
+    if (dag == null || dag.groups.stream().noneMatch(g -> g.groupId.equals(id))) {
+      return id;
+    }
+    CallArgs.Passed suffix = args.keyword("add_suffix_on_collision");
+    boolean rename = decorated || suffix != null && suffix.value() instanceof Obj.Data d && d.value() instanceof PyBool b && b.value();
+    if (!rename) {
+      in.state.finding("duplicate-group-id", Severity.ERROR, node, "group_id '" + id + "' is already used in DAG '"
+          + dag.dagId + "' (Airflow raises DuplicateTaskIdFound)");
+      return id;
+    }
+    for (int n = 1; ; n++) {
+      String next = id + "__" + n;
+      if (dag.groups.stream().noneMatch(g -> g.groupId.equals(next))) {
+        return next;
+      }
+    }
   }
 
   private static String prefix(GroupBuild group) {

@@ -32,7 +32,7 @@ final class Values {
       case Obj.LocalClass c -> new PyRef(c.name());
       case Obj.Function f -> new PyRef(f.name());
       case Obj.TimeZone z -> new PyStr(z.id());
-      case Obj.TaskRef t when t.xcom() -> xcom(t.task());
+      case Obj.TaskRef t when t.xcom() -> xcom(t.task(), t.key());
       case Obj.TaskRef t -> state.dynamic(where, "task '" + t.task().taskId + "' used as a value").value();
       case Obj.DagRef d -> state.dynamic(where, "DAG '" + d.dag().dagId + "' used as a value").value();
       case Obj.GroupRef g -> state.dynamic(where, "TaskGroup '" + g.group().groupId + "' used as a value").value();
@@ -52,9 +52,10 @@ final class Values {
     };
   }
 
-  static PyDynamic xcom(TaskBuild task) {
+  static PyXcom xcom(TaskBuild task, String key) {
     String name = task.variable != null ? task.variable : task.taskId;
-    return new PyDynamic(name + ".output", "XCom output of task '" + task.taskId + "'");
+    boolean plain = key.equals(Obj.TaskRef.RETURN_VALUE);
+    return new PyXcom(task.taskId, key, name + ".output" + (plain ? "" : "['" + key + "']"));
   }
 
   /** Tasks whose output (XCom) is passed somewhere inside this value: they become upstream. */

@@ -10,7 +10,7 @@
  * {@code airflow.*} operator/sensor modules, or named {@code *Operator}/{@code *Sensor}) become
  * tasks; {@code DAG(...)}, {@code with DAG}, {@code @dag}, {@code TaskGroup}, {@code @task_group}
  * and TaskFlow {@code @task} are understood, as are {@code >>}, {@code <<}, set_upstream/
- * set_downstream, chain and cross_downstream.
+ * set_downstream, chain, chain_linear and cross_downstream.
  *
  * <p>Anything else (Airflow Variables, environment variables, calls into other modules, lambdas,
  * dynamic task mapping, while loops, except blocks, class bodies) is kept as

@@ -10,15 +10,19 @@ import org.junit.jupiter.api.Test;
 class DependenciesTest {
 
   private static DagDef dag(String body) {
+    return Dags.onlyDag(source(body));
+  }
+
+  private static String source(String body) {
     StringBuilder source = new StringBuilder("""
         from airflow import DAG
         from airflow.operators.empty import EmptyOperator
-        from airflow.models.baseoperator import chain, cross_downstream
+        from airflow.models.baseoperator import chain, chain_linear, cross_downstream
         with DAG('d') as dag:
             a, b, c, d, e = [EmptyOperator(task_id=n) for n in 'abcde']
         """);
     body.lines().forEach(line -> source.append("    ").append(line).append('\n'));
-    return Dags.onlyDag(source.toString());
+    return source.toString();
   }
 
   @Test
@@ -92,7 +96,7 @@ class DependenciesTest {
             add = EmrAddStepsOperator(task_id='add', job_flow_id=create.output, steps=[])
         """);
     assertEquals(List.of("create>>add"), Dags.edges(dag));
-    assertEquals(new PyValue.PyDynamic("create.output", "XCom output of task 'create'"), Dags.kwarg(dag, "add", "job_flow_id"));
+    assertEquals(new PyValue.PyXcom("create", "return_value", "create.output"), Dags.kwarg(dag, "add", "job_flow_id"));
   }
 
   @Test
@@ -108,5 +112,46 @@ class DependenciesTest {
     assertEquals(Severity.ERROR, file.findings().get(0).severity());
     assertEquals("'missing' is not defined in this file; the dependency is not added", file.findings().get(0).message());
     assertEquals(List.of(), Dags.edges(file.dags().get(0)));
+  }
+
+  @Test
+  void chainLinearLinksEveryTaskOfAnElementToEveryTaskOfTheNext() {
+    assertEquals(List.of("a>>b", "a>>c", "b>>d", "b>>e", "c>>d", "c>>e"), Dags.edges(dag("chain_linear(a, [b, c], [d, e])")));
+    assertEquals(List.of("chain-linear-nothing@6:5"), Dags.findings(Dags.parse(source("chain_linear([a, b])"))));
+  }
+
+  @Test
+  void groupSetDownstreamUsesItsLeavesAndXcomKeysAreKept() {
+    DagDef dag = Dags.onlyDag("""
+        from airflow import DAG
+        from airflow.operators.empty import EmptyOperator
+        from airflow.utils.task_group import TaskGroup
+        with DAG('d'):
+            with TaskGroup('g', default_args={'retries': 2}) as g:
+                x = EmptyOperator(task_id='x')
+            end = EmptyOperator(task_id='end', doc_md=x.output['note'])
+            g.set_downstream(end)
+        """);
+    assertEquals(List.of("g.x>>end"), Dags.edges(dag));
+    assertEquals(new PyValue.PyXcom("g.x", "note", "x.output['note']"), Dags.kwarg(dag, "end", "doc_md"));
+    assertEquals("g", dag.task("g.x").orElseThrow().group());
+    assertEquals(1, dag.groups().size());
+  }
+
+  @Test
+  void aGroupInsideAnUnprefixedGroupIsNotPrefixedAndNeitherAreTheTasksOfAnUnprefixedGroup() {
+    DagDef dag = Dags.onlyDag("""
+        from airflow import DAG
+        from airflow.operators.empty import EmptyOperator
+        from airflow.utils.task_group import TaskGroup
+        with DAG('d'):
+            with TaskGroup('outer'):
+                with TaskGroup('flat', prefix_group_id=False):
+                    EmptyOperator(task_id='t')
+                    with TaskGroup('inner'):
+                        EmptyOperator(task_id='u')
+        """);
+    assertEquals(List.of("t", "inner.u"), Dags.taskIds(dag));
+    assertEquals(List.of("outer", "outer.flat", "inner"), dag.groups().stream().map(GroupDef::groupId).toList());
   }
 }

@@ -43,7 +43,7 @@ class TaskFlowTest {
     assertEquals("rows", extract.variable());
     assertEquals("airflow.decorators.task.bash", dag.task("cleanup").orElseThrow().operator());
     assertEquals(PyInt.of(2), Dags.kwarg(dag, "store", "retries"));
-    assertEquals(new PyList(List.of(new PyDynamic("rows.output", "XCom output of task 'extract'"))),
+    assertEquals(new PyList(List.of(new PyValue.PyXcom("extract", "return_value", "rows.output"))),
         Dags.kwarg(dag, "store", "op_args"));
     assertEquals(new PyDict(Map.of(new PyStr("mode"), new PyStr("replace"))), Dags.kwarg(dag, "store", "op_kwargs"));
     assertEquals(List.of("extract>>store", "store>>cleanup"), Dags.edges(dag));
