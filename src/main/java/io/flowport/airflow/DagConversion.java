@@ -85,7 +85,7 @@ final class DagConversion {
     report.converted(dag.dagId() + ": DAG with " + tasks.size() + " task(s) and " + edges.size() + " dependenc"
         + (edges.size() == 1 ? "y" : "ies") + " → process " + Names.ncName(dag.dagId()));
     return new Workflow(Names.ncName(dag.dagId()), Names.humanize(dag.dagId()), description, Dialect.AIRFLOW, dag.location(),
-        schedules, new TaskDag(tasks, edges, groups));
+        schedules, new TaskDag(tasks, edges, groups), taskDocs());
   }
 
   /**
@@ -103,6 +103,20 @@ final class DagConversion {
             + " trigger_rule='one_failed' downstream of the other tasks that raises (Airflow's watcher pattern)");
       }
     }
+  }
+
+  /** Each task's documentation (doc_md, doc, ...) when it is a string literal, by task_id. */
+  private Map<String, String> taskDocs() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (TaskDef t : dag.tasks()) {
+      for (String arg : List.of("doc_md", "doc", "doc_rst", "doc_json", "doc_yaml")) {
+        if (t.kwarg(arg).orElse(null) instanceof PyValue.PyStr s && !s.value().isBlank()) {
+          out.put(t.taskId(), s.value().strip());
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /** Clusters that nothing terminates (see {@link ClusterCleanupCheck}). */

@@ -53,8 +53,23 @@ public final class AslConverter {
     String id = processId(file);
     JsonNode comment = doc.root().get("Comment");
     String description = comment != null && comment.isTextual() ? comment.asText() : null;
-    Workflow workflow = new Workflow(id, Names.humanize(id), description, Dialect.ASL, doc.at(""), List.of(), graph);
+    Workflow workflow = new Workflow(id, Names.humanize(id), description, Dialect.ASL, doc.at(""), List.of(), graph,
+        comments(doc.root(), new java.util.LinkedHashMap<>()));
     return new Conversion(workflow, report);
+  }
+
+  /** Each state's Comment, by state name, in Parallel branches and Map iterators too (names are unique). */
+  private static java.util.Map<String, String> comments(JsonNode machine, java.util.Map<String, String> out) {
+    machine.path("States").properties().forEach(state -> {
+      JsonNode comment = state.getValue().get("Comment");
+      if (comment != null && comment.isTextual() && !comment.asText().isBlank()) {
+        out.put(state.getKey(), comment.asText());
+      }
+      state.getValue().path("Branches").forEach(b -> comments(b, out));
+      comments(state.getValue().path("Iterator"), out);
+      comments(state.getValue().path("ItemProcessor"), out);
+    });
+    return out;
   }
 
   /** The graph and the graphs nested in its Parallel and Map steps. */

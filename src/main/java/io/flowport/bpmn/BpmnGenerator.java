@@ -26,6 +26,17 @@ import java.util.List;
 public final class BpmnGenerator {
 
   public BpmnModelInstance generate(Workflow workflow) {
+    return generate(workflow, new io.flowport.report.Report());
+  }
+
+  /** The process with each element's source comment and the report's findings as its documentation. */
+  public BpmnModelInstance generate(Workflow workflow, io.flowport.report.Report report) {
+    BpmnModelInstance model = layout(workflow);
+    ElementNotes.annotate(model, workflow.notes(), report);
+    return model;
+  }
+
+  private BpmnModelInstance layout(Workflow workflow) {
     BpmnWriter w = new BpmnWriter();
     Process process = w.process(workflow.id(), workflow.name());
     w.documentation(process, workflow.description());
@@ -40,13 +51,6 @@ public final class BpmnGenerator {
 
   public String toXml(Workflow workflow) {
     return io.camunda.zeebe.model.bpmn.Bpmn.convertToString(generate(workflow));
-  }
-
-  /** The process with the conversion report's findings as documentation of the elements they concern. */
-  public BpmnModelInstance generate(Workflow workflow, io.flowport.report.Report report) {
-    BpmnModelInstance model = generate(workflow);
-    FindingNotes.annotate(model, report);
-    return model;
   }
 
   public String toXml(Workflow workflow, io.flowport.report.Report report) {

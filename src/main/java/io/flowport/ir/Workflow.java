@@ -14,6 +14,7 @@ import java.util.List;
  * @param source where the workflow is defined
  * @param triggers how instances start; a manual start is always possible
  * @param body the control flow
+ * @param notes the comment or documentation of each state or task that has one, by its name
  */
 public record Workflow(
     String id,
@@ -22,9 +23,16 @@ public record Workflow(
     Dialect dialect,
     SourceLocation source,
     List<Schedule> triggers,
-    Body body) {
+    Body body,
+    java.util.Map<String, String> notes) {
 
   public Workflow {
     triggers = List.copyOf(triggers);
+    notes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notes));
+  }
+
+  public Workflow(String id, String name, String description, Dialect dialect, SourceLocation source, List<Schedule> triggers,
+      Body body) {
+    this(id, name, description, dialect, source, triggers, body, java.util.Map.of());
   }
 }

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Puts the conversion report's warnings, review notes and to-dos into the diagram, as the
- * documentation of the element each concerns (the outermost activity of that state or task), like
+ * Puts each state's or task's own comment, and the conversion report's warnings, review notes
+ * and to-dos, into the diagram as the documentation of the element each concerns (the outermost activity of that state or task), like
  * the Camunda 7 to 8 converter does: Modeler shows them where the user edits.
  */
-final class FindingNotes {
+final class ElementNotes {
 
-  static void annotate(BpmnModelInstance model, Report report) {
+  static void annotate(BpmnModelInstance model, Map<String, String> comments, Report report) {
     Map<String, FlowNode> outermost = new LinkedHashMap<>();
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       String source = property(node, BpmnWriter.SOURCE_PROPERTY);
@@ -34,6 +34,13 @@ final class FindingNotes {
       }
     }
     Map<FlowNode, List<String>> notes = new LinkedHashMap<>();
+    // The source's own comment first, then what the conversion found.
+    comments.forEach((source, text) -> {
+      FlowNode node = outermost.get(source);
+      if (node != null) {
+        notes.computeIfAbsent(node, n -> new ArrayList<>()).add(text);
+      }
+    });
     for (Finding f : report.findings()) {
       FlowNode node = f.element() == null ? null : outermost.get(f.element());
       if (node != null && f.code().severity() != Severity.INFO) {
@@ -43,7 +50,7 @@ final class FindingNotes {
     }
     notes.forEach((node, lines) -> {
       Documentation d = model.newInstance(Documentation.class);
-      d.setAttributeValue("id", node.getId() + "_findings", true);
+      d.setAttributeValue("id", node.getId() + "_notes", true);
       d.setTextContent(String.join("\n", lines));
       node.getDomElement().insertChildElementAfter(d.getDomElement(), null);
     });
@@ -56,5 +63,5 @@ final class FindingNotes {
         .filter(p -> name.equals(p.getName())).map(ZeebeProperty::getValue).findFirst().orElse(null);
   }
 
-  private FindingNotes() {}
+  private ElementNotes() {}
 }
