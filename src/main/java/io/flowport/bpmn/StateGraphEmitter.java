@@ -222,7 +222,8 @@ final class StateGraphEmitter {
     w.flow(sp, backoff, again, null);
     w.flow(sp, decide, w.end(sp, id + "_caught", "Caught", null), "=" + Vars.ASL_ERROR_ACTION + " = \"catch\"").setName("catch");
     w.defaultFlow(sp, decide, w.errorEnd(sp, id + "_fail", "Failed", id, "flowport.TaskFailed")).setName("fail");
-    if (catchTargets.isEmpty()) {
+    if (catchTargets.isEmpty() || next != null && catchTargets.stream().allMatch(next::equals)) {
+      // Caught or not, the state goes on to Next: no routing gateway (bpmnlint: superfluous-gateway).
       return new Piece(sp, exitOrEnd(scope, sp, next, id));
     }
     ExclusiveGateway route = w.xor(scope, id + "_route", "Caught?", id);

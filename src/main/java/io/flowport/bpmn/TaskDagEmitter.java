@@ -234,6 +234,9 @@ final class TaskDagEmitter {
     } else {
       attempt(p, t, queued, success, ends);
     }
+    if (ends.size() == 1) {
+      return new FlowNode[] {entry, ends.get(0)}; // one way out: no merge gateway
+    }
     ExclusiveGateway done = w.xor(p, id + "_ended", null, src);
     ends.forEach(e -> w.flow(p, e, done, null));
     return new FlowNode[] {entry, done};
@@ -244,10 +247,14 @@ final class TaskDagEmitter {
     String src = t.taskId();
     String state = Vars.taskState(t.taskId());
     String tries = Vars.tryNumber(t.taskId());
-    ExclusiveGateway again = w.xor(p, id + "_try", null, src);
-    w.flow(p, queued, again, null);
     Activity a = work.emit(p, id, src, t.label(), t.work());
-    w.flow(p, again, a, null);
+    // A retry loop comes back before the try; without retries there is nothing to merge.
+    FlowNode again = a;
+    if (t.retries() > 0) {
+      again = w.xor(p, id + "_try", null, src);
+      w.flow(p, again, a, null);
+    }
+    w.flow(p, queued, again, null);
     w.flow(p, a, success, null);
 
     IntermediateThrowEvent failed = w.mark(p, id + "_failed", "Failed", src);
