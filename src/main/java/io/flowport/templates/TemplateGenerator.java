@@ -11,6 +11,7 @@ import io.flowport.contract.ElementTemplates;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
 import io.flowport.emr.EmrOperations;
+import io.flowport.emr.EmrContainersOperations;
 import io.flowport.emr.EmrServerlessOperations;
 import io.flowport.emr.SdkOperations;
 import io.flowport.worker.WorkerTypes;
@@ -33,7 +34,8 @@ public final class TemplateGenerator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Service> SERVICES = Map.of(
       JobTypes.EMR_PREFIX, new Service(EmrOperations.CLIENT, "Amazon EMR", "emr"),
-      JobTypes.EMR_SERVERLESS_PREFIX, new Service(EmrServerlessOperations.CLIENT, "Amazon EMR Serverless", "emr-serverless"));
+      JobTypes.EMR_SERVERLESS_PREFIX, new Service(EmrServerlessOperations.CLIENT, "Amazon EMR Serverless", "emr-serverless"),
+      JobTypes.EMR_CONTAINERS_PREFIX, new Service(EmrContainersOperations.CLIENT, "Amazon EMR on EKS", "emr-on-eks"));
 
   private record Service(Class<?> client, String title, String docs) {}
 
@@ -49,7 +51,8 @@ public final class TemplateGenerator {
   }
 
   static ObjectNode template(String jobType) {
-    String prefix = jobType.startsWith(JobTypes.EMR_SERVERLESS_PREFIX) ? JobTypes.EMR_SERVERLESS_PREFIX : JobTypes.EMR_PREFIX;
+    String prefix = SERVICES.keySet().stream().filter(p -> !p.equals(JobTypes.EMR_PREFIX) && jobType.startsWith(p))
+        .findFirst().orElse(JobTypes.EMR_PREFIX);
     Service service = SERVICES.get(prefix);
     String api = jobType.substring(prefix.length());
     ObjectNode t = NODES.objectNode();
