@@ -128,6 +128,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig, emrAddress);
     EmrCall emr = new EmrOperations(EmrClients.forEndpoint(simulator.endpoint()));
     EmrCall serverless = new io.flowport.emr.EmrServerlessOperations(EmrClients.serverlessForEndpoint(simulator.endpoint()));
+    EmrCall containers = new io.flowport.emr.EmrContainersOperations(EmrClients.containersForEndpoint(simulator.endpoint()));
     // The engine listens on 0.0.0.0:<port>; the client connects over loopback.
     Map<String, Object> props = new HashMap<>();
     props.put("camunda.client.mode", "self-managed");
@@ -152,6 +153,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
           var beans = ctx.getBeanFactory();
           beans.registerSingleton("emrCall", emr);
           beans.registerSingleton("emrServerlessCall", serverless);
+          beans.registerSingleton("emrContainersCall", containers);
           beans.registerSingleton("mocks", mocks);
           beans.registerSingleton("engineClock", (WorkerConfiguration.EngineClock) clock::now);
         })

@@ -2,6 +2,7 @@ package io.flowport.embedded;
 
 import io.flowport.worker.AslJobWorkers;
 import io.flowport.worker.EmrJobWorkers;
+import io.flowport.worker.EmrContainersJobWorkers;
 import io.flowport.worker.EmrServerlessJobWorkers;
 import io.flowport.worker.WorkerConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
@@ -11,5 +12,5 @@ import org.springframework.context.annotation.Import;
 /** The Spring application of an embedded run: the Camunda client and flowport's workers. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, AslJobWorkers.class})
+@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, EmrContainersJobWorkers.class, AslJobWorkers.class})
 public class EmbeddedWorkers {}

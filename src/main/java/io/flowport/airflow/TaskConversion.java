@@ -216,7 +216,9 @@ final class TaskConversion {
    */
   private Work phases(AirflowOperator op, ObjectNode values, Map<String, String> common) {
     Duration delay = op.waiterDelay() == null ? null : Duration.ofSeconds(staticInt(values, op.waiterDelay()));
-    Integer attempts = op.waiterAttempts() == null ? null : staticInt(values, op.waiterAttempts());
+    // None (EmrContainerOperator's max_polling_attempts default) polls until the run ends.
+    boolean unbounded = op.waiterAttempts() != null && values.path(op.waiterAttempts()).isNull();
+    Integer attempts = op.waiterAttempts() == null || unbounded ? null : staticInt(values, op.waiterAttempts());
     Work work = null;
     List<AirflowOperator.Phase> phases = op.phases();
     for (int i = phases.size() - 1; i >= 0; i--) {
@@ -255,10 +257,11 @@ final class TaskConversion {
       }
       work = Work.then(Call.of(JobTypes.of(op.service(), p.api()), EmrApis.label(op.service()) + " " + p.api(), h), wait, work);
     }
-    if (attempts != null) {
+    if (attempts != null || unbounded) {
       report.add(Code.AIRFLOW_OPERATOR_WAIT, task.location(), task.taskId(), op.simpleName() + " became "
           + op.phases().stream().map(AirflowOperator.Phase::api).collect(java.util.stream.Collectors.joining(", then "))
-          + (delay == null ? "" : ", each waited for with a poll every " + delay.toSeconds() + " s, at most " + attempts + " polls"), null);
+          + (delay == null ? "" : ", each waited for with a poll every " + delay.toSeconds() + " s, "
+              + (unbounded ? "until it ends" : "at most " + attempts + " polls")), null);
     }
     return work;
   }

@@ -23,7 +23,8 @@ final class CatalogLoader {
 
   /** Built-in catalogs, packaged from {@code converters/} at the repository root. */
   static final List<String> BUILT_IN = List.of("emr-step-functions.yaml", "emr-airflow.yaml",
-      "emr-serverless-step-functions.yaml", "emr-serverless-airflow.yaml");
+      "emr-serverless-step-functions.yaml", "emr-serverless-airflow.yaml",
+      "emr-containers-step-functions.yaml", "emr-containers-airflow.yaml");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

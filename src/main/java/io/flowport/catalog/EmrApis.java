@@ -10,7 +10,8 @@ public final class EmrApis {
   /** The services flowport has workers for, by job-type name, and their SDK model package. */
   private static final Map<String, String> MODELS = Map.of(
       JobTypes.EMR, "software.amazon.awssdk.services.emr.model.",
-      JobTypes.EMR_SERVERLESS, "software.amazon.awssdk.services.emrserverless.model.");
+      JobTypes.EMR_SERVERLESS, "software.amazon.awssdk.services.emrserverless.model.",
+      JobTypes.EMR_CONTAINERS, "software.amazon.awssdk.services.emrcontainers.model.");
 
   /** Service names a catalog entry may give. */
   public static Set<String> services() {
@@ -34,9 +35,13 @@ public final class EmrApis {
     }
   }
 
-  /** A short name for labels and messages: "EMR", "EMR Serverless". */
+  /** A short name for labels and messages: "EMR", "EMR Serverless", "EMR on EKS". */
   public static String label(String service) {
-    return JobTypes.EMR_SERVERLESS.equals(service) ? "EMR Serverless" : "EMR";
+    return switch (service) {
+      case JobTypes.EMR_SERVERLESS -> "EMR Serverless";
+      case JobTypes.EMR_CONTAINERS -> "EMR on EKS";
+      default -> "EMR";
+    };
   }
 
   private EmrApis() {}

@@ -17,9 +17,10 @@ public final class ElementTemplates {
     return jobType;
   }
 
-  /** Whether a job type has a template: the EMR and EMR Serverless API calls. */
+  /** Whether a job type has a template: the EMR, EMR Serverless and EMR on EKS API calls. */
   public static boolean has(String jobType) {
-    return jobType.startsWith(JobTypes.EMR_PREFIX) || jobType.startsWith(JobTypes.EMR_SERVERLESS_PREFIX);
+    return jobType.startsWith(JobTypes.EMR_PREFIX) || jobType.startsWith(JobTypes.EMR_SERVERLESS_PREFIX)
+        || jobType.startsWith(JobTypes.EMR_CONTAINERS_PREFIX);
   }
 
   private ElementTemplates() {}

@@ -12,9 +12,13 @@ public final class JobTypes {
   /** The services whose APIs have job types, by their AWS name (as in IAM and Step Functions ARNs). */
   public static final String EMR = "emr";
   public static final String EMR_SERVERLESS = "emr-serverless";
+  public static final String EMR_CONTAINERS = "emr-containers";
 
   /** Prefix of the EMR Serverless job types, e.g. {@code flowport.emr-serverless.StartJobRun}. */
   public static final String EMR_SERVERLESS_PREFIX = "flowport.emr-serverless.";
+
+  /** Prefix of the EMR on EKS job types, e.g. {@code flowport.emr-containers.StartJobRun}. */
+  public static final String EMR_CONTAINERS_PREFIX = "flowport.emr-containers.";
 
   /** Evaluates an ASL Choice state and returns the next state's name in {@link Vars#ASL_NEXT}. */
   public static final String ASL_CHOICE = "flowport.asl.choice";

@@ -62,7 +62,11 @@ final class AslBinding implements Binding {
   /** Step Functions names a service's errors {@code <Service>.<code>}, e.g. EMR.ValidationException. */
   @Override
   public JobFailure serviceError(String service, String api, EmrCall.ServiceException e) {
-    String prefix = io.flowport.contract.JobTypes.EMR_SERVERLESS.equals(service) ? "EMRServerless." : "EMR.";
+    String prefix = switch (service) {
+      case io.flowport.contract.JobTypes.EMR_SERVERLESS -> "EMRServerless.";
+      case io.flowport.contract.JobTypes.EMR_CONTAINERS -> "EMRContainers.";
+      default -> "EMR.";
+    };
     return new JobFailure(prefix + e.code(), e.getMessage());
   }
 

@@ -46,7 +46,10 @@ public final class SdkJson {
    * Spark properties), not members.
    */
   public enum Names {
-    /** The service's own names, as on the wire and in boto3 ({@code applicationId}). */
+    /**
+     * The service's own names, as on the wire and in boto3 ({@code applicationId}); path and query
+     * members by their member name, as boto3 takes them ({@code id}, not the path's {@code jobRunId}).
+     */
     WIRE,
     /**
      * The service's member names with the first letter upper-cased ({@code ApplicationId}): what
@@ -74,7 +77,9 @@ public final class SdkJson {
   /** The JSON key of a member under this mapper's names. */
   public String name(SdkField<?> field) {
     if (names == Names.WIRE) {
-      return field.locationName();
+      // boto3 names path and query members by their member name (emr-containers' id, sent as {jobRunId}).
+      return field.location() == software.amazon.awssdk.core.protocol.MarshallLocation.PAYLOAD
+          ? field.locationName() : field.memberName();
     }
     String member = field.memberName();
     return member.isEmpty() ? member : Character.toUpperCase(member.charAt(0)) + member.substring(1);

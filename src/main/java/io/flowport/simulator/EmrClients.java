@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrClient;
 import software.amazon.awssdk.services.emr.EmrClientBuilder;
+import software.amazon.awssdk.services.emrcontainers.EmrContainersClient;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 
 /** Real SDK clients pointed at a simulator (or any EMR-compatible endpoint). */
@@ -21,6 +22,11 @@ public final class EmrClients {
   /** An EMR Serverless client at the same endpoint: the simulator serves both APIs. */
   public static EmrServerlessClient serverlessForEndpoint(URI endpoint) {
     return simulated(EmrServerlessClient.builder(), endpoint).build();
+  }
+
+  /** An EMR on EKS client at the same endpoint: the simulator serves it too. */
+  public static EmrContainersClient containersForEndpoint(URI endpoint) {
+    return simulated(EmrContainersClient.builder(), endpoint).build();
   }
 
   /** The same settings as {@link #forEndpoint}, for callers that change more (e.g. retries). */

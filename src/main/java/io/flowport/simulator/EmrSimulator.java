@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A local Amazon EMR endpoint speaking AWS JSON 1.1, for the real {@code EmrClient}: {@code POST /}
  * with {@code X-Amz-Target: ElasticMapReduce.<Operation>}. The same endpoint serves EMR Serverless
- * (REST-JSON, paths under {@code /applications}) for the real {@code EmrServerlessClient}.
+ * (REST-JSON, paths under {@code /applications}) for the real {@code EmrServerlessClient} and EMR on
+ * EKS (REST-JSON, paths under {@code /virtualclusters}) for the real {@code EmrContainersClient}.
  * Signatures are not checked.
  */
 public final class EmrSimulator implements AutoCloseable {
@@ -41,15 +42,18 @@ public final class EmrSimulator implements AutoCloseable {
   private final String host;
   private final EmrApi api;
   private final ServerlessApi serverless;
+  private final ContainersApi containers;
   private final ObjectMapper mapper = new ObjectMapper();
   private final long seed;
   private final AtomicLong requests = new AtomicLong();
 
-  private EmrSimulator(HttpServer server, String host, EmrApi api, ServerlessApi serverless, long seed) {
+  private EmrSimulator(HttpServer server, String host, EmrApi api, ServerlessApi serverless, ContainersApi containers,
+      long seed) {
     this.server = server;
     this.host = host;
     this.api = api;
     this.serverless = serverless;
+    this.containers = containers;
     this.seed = seed;
   }
 
@@ -70,7 +74,7 @@ public final class EmrSimulator implements AutoCloseable {
       throw new UncheckedIOException("cannot listen on " + host(address) + ":" + address.getPort() + ": " + e.getMessage(), e);
     }
     EmrSimulator simulator = new EmrSimulator(server, host(address), new EmrApi(clock, config),
-        new ServerlessApi(clock, config), config.seed());
+        new ServerlessApi(clock, config), new ContainersApi(clock, config), config.seed());
     server.createContext("/", simulator::handle);
     server.start();
     return simulator;
@@ -90,6 +94,7 @@ public final class EmrSimulator implements AutoCloseable {
   public java.util.Map<String, Integer> calls() {
     java.util.Map<String, Integer> all = new java.util.TreeMap<>(api.calls());
     serverless.calls().forEach((op, n) -> all.merge(op, n, Integer::sum));
+    containers.calls().forEach((op, n) -> all.merge(op, n, Integer::sum));
     return all;
   }
 
@@ -108,8 +113,13 @@ public final class EmrSimulator implements AutoCloseable {
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
       }
-      if (ServerlessApi.serves(exchange.getRequestURI().getPath())) {
-        serverless(exchange, body);
+      String path = exchange.getRequestURI().getPath();
+      if (ServerlessApi.serves(path)) {
+        rest(exchange, body, serverless::handle);
+        return;
+      }
+      if (ContainersApi.serves(path)) {
+        rest(exchange, body, containers::handle);
         return;
       }
       int status = 200;
@@ -156,11 +166,16 @@ public final class EmrSimulator implements AutoCloseable {
     }
   }
 
+  /** A REST-JSON service of the simulator: the call's method, raw path, query and JSON body. */
+  private interface RestApi {
+    JsonNode handle(String method, String path, java.util.Map<String, java.util.List<String>> query, JsonNode body);
+  }
+
   /**
-   * An EMR Serverless call: REST-JSON answers carry the error type in the x-amzn-ErrorType header
-   * and {"message": ...} in the body.
+   * An EMR Serverless or EMR on EKS call: REST-JSON answers carry the error type in the
+   * x-amzn-ErrorType header and {"message": ...} in the body.
    */
-  private void serverless(HttpExchange exchange, byte[] body) throws IOException {
+  private void rest(HttpExchange exchange, byte[] body, RestApi service) throws IOException {
     int status = 200;
     JsonNode answer;
     String errorType = null;
@@ -172,7 +187,7 @@ public final class EmrSimulator implements AutoCloseable {
       } catch (JacksonException e) {
         throw new AwsError("SerializationException", "Malformed JSON: " + e.getOriginalMessage(), 400);
       }
-      answer = serverless.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+      answer = service.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
           query(exchange.getRequestURI().getRawQuery()), json);
     } catch (LostAnswer e) {
       if (e.answer() == FaultRule.Answer.DROP) {

@@ -52,7 +52,7 @@ final class ScenarioFile {
     if (root == null || root.isMissingNode() || root.isNull()) {
       return SimulatorConfig.defaults();
     }
-    object(root, "", Set.of("seed", "durations", "clusters", "steps", "throttle", "faults", "serverless"));
+    object(root, "", Set.of("seed", "durations", "clusters", "steps", "throttle", "faults", "serverless", "containers"));
     SimulatorConfig.Builder b = SimulatorConfig.builder();
     if (root.has("seed")) {
       b.seed(integer(root.get("seed"), "seed", Long.MIN_VALUE));
@@ -83,6 +83,9 @@ final class ScenarioFile {
     }
     if (root.has("serverless")) {
       b.serverless(serverless(root.get("serverless")));
+    }
+    if (root.has("containers")) {
+      b.containers(containers(root.get("containers")));
     }
     return b.build();
   }
@@ -128,6 +131,58 @@ final class ScenarioFile {
     }
     return new ServerlessConfig(phases.get(0), phases.get(1), phases.get(2), phases.get(3), phases.get(4), phases.get(5),
         phases.get(6), phases.get(7), runs);
+  }
+
+  private static final List<String> CONTAINERS_PHASES = List.of("pending", "submitted", "running", "cancelPending");
+
+  /** EMR on EKS: phase durations, the virtual clusters that exist and job run outcomes. */
+  private ContainersConfig containers(JsonNode node) {
+    object(node, "containers", Set.of("durations", "virtualClusters", "jobRuns"));
+    ContainersConfig d = ContainersConfig.DEFAULT;
+    List<Duration> phases = new ArrayList<>(List.of(d.pending(), d.submitted(), d.running(), d.cancelPending()));
+    if (node.has("durations")) {
+      JsonNode durations = node.get("durations");
+      object(durations, "containers.durations", Set.copyOf(CONTAINERS_PHASES));
+      for (Map.Entry<String, JsonNode> e : durations.properties()) {
+        String at = "containers.durations." + e.getKey();
+        Duration phase = seconds(e.getValue(), at);
+        if (phase.isZero()) {
+          throw fail(at, "must be more than 0 seconds");
+        }
+        phases.set(CONTAINERS_PHASES.indexOf(e.getKey()), phase);
+      }
+    }
+    List<String> clusters = new ArrayList<>();
+    int c = 0;
+    for (JsonNode id : list(node.get("virtualClusters"), "containers.virtualClusters")) {
+      clusters.add(text(id, "containers.virtualClusters[" + c++ + "]"));
+    }
+    List<ContainersConfig.JobRunRule> runs = new ArrayList<>();
+    int i = 0;
+    for (JsonNode rule : list(node.get("jobRuns"), "containers.jobRuns")) {
+      String at = "containers.jobRuns[" + i++ + "]";
+      object(rule, at, Set.of("name", "nth", "running", "fail"));
+      String name = text(required(rule, "name", at), at + ".name");
+      Integer nth = rule.has("nth") ? (int) integer(rule.get("nth"), at + ".nth", 1) : null;
+      Duration running = rule.has("running") ? seconds(rule.get("running"), at + ".running") : null;
+      if (running != null && running.isZero()) {
+        throw fail(at + ".running", "must be more than 0 seconds");
+      }
+      String reason = null;
+      String details = null;
+      if (rule.has("fail")) {
+        JsonNode f = rule.get("fail");
+        object(f, at + ".fail", Set.of("failureReason", "stateDetails"));
+        reason = f.has("failureReason") ? text(f.get("failureReason"), at + ".fail.failureReason") : "USER_ERROR";
+        if (software.amazon.awssdk.services.emrcontainers.model.FailureReason.fromValue(reason)
+            == software.amazon.awssdk.services.emrcontainers.model.FailureReason.UNKNOWN_TO_SDK_VERSION) {
+          throw fail(at + ".fail.failureReason", "must be INTERNAL_ERROR, USER_ERROR, VALIDATION_ERROR or CLUSTER_UNAVAILABLE");
+        }
+        details = text(required(f, "stateDetails", at + ".fail"), at + ".fail.stateDetails");
+      }
+      runs.add(new ContainersConfig.JobRunRule(name, nth, running, reason, details));
+    }
+    return new ContainersConfig(phases.get(0), phases.get(1), phases.get(2), phases.get(3), clusters, runs);
   }
 
   /** One rule or a list of them, by where each is in the file. */

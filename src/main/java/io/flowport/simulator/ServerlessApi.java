@@ -121,7 +121,7 @@ final class ServerlessApi {
     }
     JsonNode answer;
     try {
-      answer = wire.write(route.handler().apply(wire.read(input(route.type(), m, query, body), route.type())));
+      answer = wire.write(route.handler().apply(wire.read(RestInput.of(wire, route.type(), PATH_PARAMS, m, query, body), route.type())));
     } catch (SdkJsonException e) {
       throw AwsError.validation(e.getMessage());
     }
@@ -130,40 +130,6 @@ final class ServerlessApi {
       throw new LostAnswer(fault.answer());
     }
     return answer;
-  }
-
-  /** Path, query and body members in one JSON object under their wire names, typed by the SDK model. */
-  private static ObjectNode input(Class<? extends SdkPojo> type, Matcher m, Map<String, List<String>> query, JsonNode body) {
-    ObjectNode out = body.isObject() ? ((ObjectNode) body).deepCopy() : JsonNodeFactory.instance.objectNode();
-    SdkPojo builder;
-    try {
-      builder = (SdkPojo) type.getMethod("builder").invoke(null);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-    for (SdkField<?> field : builder.sdkFields()) {
-      if (field.location() == MarshallLocation.PATH) {
-        int group = PATH_PARAMS.indexOf(field.locationName()) + 1;
-        if (group > 0 && group <= m.groupCount()) {
-          out.put(field.locationName(), java.net.URLDecoder.decode(m.group(group), java.nio.charset.StandardCharsets.UTF_8));
-        }
-      } else if (field.location() == MarshallLocation.QUERY_PARAM && query.containsKey(field.locationName())) {
-        List<String> values = query.get(field.locationName());
-        MarshallingType<?> t = field.marshallingType();
-        if (t == MarshallingType.LIST) {
-          values.forEach(out.putArray(field.locationName())::add);
-        } else if (t == MarshallingType.INTEGER || t == MarshallingType.LONG) {
-          try {
-            out.put(field.locationName(), Long.parseLong(values.get(0)));
-          } catch (NumberFormatException e) {
-            throw AwsError.validation("Value '" + values.get(0) + "' at '" + field.locationName() + "' is not a number");
-          }
-        } else {
-          out.put(field.locationName(), values.get(0));
-        }
-      }
-    }
-    return out;
   }
 
   Map<String, Integer> calls() {

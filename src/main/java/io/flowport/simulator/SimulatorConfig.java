@@ -22,6 +22,7 @@ public final class SimulatorConfig {
   private final List<ThrottleRule> throttles;
   private final List<FaultRule> faults;
   private final ServerlessConfig serverless;
+  private final ContainersConfig containers;
 
   private SimulatorConfig(Builder b) {
     this.seed = b.seed;
@@ -34,6 +35,7 @@ public final class SimulatorConfig {
     this.throttles = List.copyOf(b.throttles);
     this.faults = List.copyOf(b.faults);
     this.serverless = b.serverless;
+    this.containers = b.containers;
   }
 
   public static SimulatorConfig defaults() {
@@ -89,6 +91,10 @@ public final class SimulatorConfig {
     return serverless;
   }
 
+  public ContainersConfig containers() {
+    return containers;
+  }
+
   public static final class Builder {
     private long seed = 1;
     private Duration starting = Duration.ofSeconds(240);
@@ -100,8 +106,14 @@ public final class SimulatorConfig {
     private final List<ThrottleRule> throttles = new ArrayList<>();
     private final List<FaultRule> faults = new ArrayList<>();
     private ServerlessConfig serverless = ServerlessConfig.DEFAULT;
+    private ContainersConfig containers = ContainersConfig.DEFAULT;
 
     private Builder() {}
+
+    public Builder containers(ContainersConfig containers) {
+      this.containers = Objects.requireNonNull(containers);
+      return this;
+    }
 
     public Builder serverless(ServerlessConfig serverless) {
       this.serverless = Objects.requireNonNull(serverless);

@@ -11,6 +11,7 @@ import io.flowport.contract.ElementTemplates;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
 import io.flowport.emr.EmrOperations;
+import io.flowport.emr.EmrContainersOperations;
 import io.flowport.emr.EmrServerlessOperations;
 import io.flowport.emr.SdkOperations;
 import io.flowport.worker.WorkerTypes;
@@ -32,10 +33,12 @@ public final class TemplateGenerator {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Service> SERVICES = Map.of(
-      JobTypes.EMR_PREFIX, new Service(EmrOperations.CLIENT, "Amazon EMR", "emr"),
-      JobTypes.EMR_SERVERLESS_PREFIX, new Service(EmrServerlessOperations.CLIENT, "Amazon EMR Serverless", "emr-serverless"));
+      JobTypes.EMR_PREFIX, new Service(EmrOperations.CLIENT, "Amazon EMR", "emr", "emr"),
+      JobTypes.EMR_SERVERLESS_PREFIX, new Service(EmrServerlessOperations.CLIENT, "Amazon EMR Serverless", "emr-serverless", "emr-serverless"),
+      JobTypes.EMR_CONTAINERS_PREFIX, new Service(EmrContainersOperations.CLIENT, "Amazon EMR on EKS", "emr-containers", "emr-on-eks"));
 
-  private record Service(Class<?> client, String title, String docs) {}
+  /** @param name the service's AWS name (botocore's, job types'); @param docs its API reference's folder */
+  private record Service(Class<?> client, String title, String name, String docs) {}
 
   /** Every template by file name ({@code <template id>.json}), in name order. */
   public static SortedMap<String, String> files() {
@@ -49,7 +52,8 @@ public final class TemplateGenerator {
   }
 
   static ObjectNode template(String jobType) {
-    String prefix = jobType.startsWith(JobTypes.EMR_SERVERLESS_PREFIX) ? JobTypes.EMR_SERVERLESS_PREFIX : JobTypes.EMR_PREFIX;
+    String prefix = SERVICES.keySet().stream().filter(p -> !p.equals(JobTypes.EMR_PREFIX) && jobType.startsWith(p))
+        .findFirst().orElse(JobTypes.EMR_PREFIX);
     Service service = SERVICES.get(prefix);
     String api = jobType.substring(prefix.length());
     ObjectNode t = NODES.objectNode();
@@ -60,7 +64,7 @@ public final class TemplateGenerator {
     t.put("description", "Calls the " + service.title() + " " + api + " API through flowport's job worker (job type "
         + jobType + ").");
     t.put("documentationRef", "https://docs.aws.amazon.com/" + service.docs() + "/latest/APIReference/API_" + api + ".html");
-    t.putObject("category").put("id", "flowport." + service.docs()).put("name", service.title() + " (flowport)");
+    t.putObject("category").put("id", "flowport." + service.name()).put("name", service.title() + " (flowport)");
     t.putArray("appliesTo").add("bpmn:Task");
     t.putObject("elementType").put("value", "bpmn:ServiceTask");
     t.putObject("engines").put("camunda", "^8.8");
@@ -72,7 +76,7 @@ public final class TemplateGenerator {
     props.add(hidden("taskDefinition", jobType, binding("zeebe:taskDefinition", "property", "type")));
     props.add(hidden(Headers.DIALECT, ElementTemplates.DIALECT, binding("zeebe:taskHeader", "key", Headers.DIALECT)));
     ObjectNode made = dialect(ElementTemplates.DIALECT);
-    RequestProperties.of(SdkOperations.requestType(service.client(), api), RequiredMembers.of(service.docs(), api), made)
+    RequestProperties.of(SdkOperations.requestType(service.client(), api), RequiredMembers.of(service.name(), api), made)
         .forEach(props::add);
     props.add(resultVariable(api, made));
     props.add(converted(Headers.ASL_STATE, "Step Functions state (JSON)", "asl"));

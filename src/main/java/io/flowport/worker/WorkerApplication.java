@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, AslJobWorkers.class})
+@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, EmrContainersJobWorkers.class, AslJobWorkers.class})
 public class WorkerApplication {
 
   /** Defaults a user's properties, environment or arguments override. */

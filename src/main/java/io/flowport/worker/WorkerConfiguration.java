@@ -2,6 +2,7 @@ package io.flowport.worker;
 
 import io.camunda.client.CamundaClient;
 import io.flowport.contract.JobTypes;
+import io.flowport.emr.EmrContainersOperations;
 import io.flowport.emr.EmrOperations;
 import io.flowport.emr.EmrServerlessOperations;
 import io.flowport.runtime.CreateOnce;
@@ -21,10 +22,11 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emrcontainers.EmrContainersClient;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 
 /**
- * The workers' runtime. In production EMR and EMR Serverless are reached with the default credential
+ * The workers' runtime. In production EMR, EMR Serverless and EMR on EKS are reached with the default credential
  * and region chains; the embedded runtime replaces the {@link EmrCall}s (simulator), the clock and
  * the mocks.
  */
@@ -53,6 +55,14 @@ public class WorkerConfiguration {
     return new EmrServerlessOperations(configured(EmrServerlessClient.builder(), endpoint, region, registry).build());
   }
 
+  /** EMR on EKS (emr-containers), at the same endpoint override too. */
+  @Bean
+  @ConditionalOnMissingBean(name = "emrContainersCall")
+  public EmrCall emrContainersCall(@Value("${flowport.emr.endpoint:}") String endpoint,
+      @Value("${flowport.emr.region:}") String region, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+    return new EmrContainersOperations(configured(EmrContainersClient.builder(), endpoint, region, registry).build());
+  }
+
   private static <B extends AwsClientBuilder<B, ?>> B configured(B builder, String endpoint, String region,
       ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
     if (!endpoint.isBlank()) {
@@ -72,13 +82,14 @@ public class WorkerConfiguration {
    */
   @Bean
   public JobPipeline jobPipeline(@Qualifier("emrCall") EmrCall emr, @Qualifier("emrServerlessCall") EmrCall serverless,
+      @Qualifier("emrContainersCall") EmrCall containers,
       ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock, ObjectProvider<CamundaClient> client,
       @Value("${flowport.idempotency.lookup:true}") boolean lookup,
       @Value("${flowport.idempotency.lookback:PT24H}") Duration lookback,
       @Value("${flowport.idempotency.deadline-guard:PT30S}") Duration deadlineGuard) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
     // The client is looked up when a mocked callback answers, not when the pipeline is made.
-    return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, serverless), mocks.getIfAvailable(() -> Mocks.NONE),
+    return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, serverless, JobTypes.EMR_CONTAINERS, containers), mocks.getIfAvailable(() -> Mocks.NONE),
         now, new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject));
   }
 

@@ -33,8 +33,10 @@ final class LayoutSources {
         files.filter(f -> f.toString().endsWith(".py") || f.toString().endsWith(".json")).sorted().forEach(out::add);
       }
     }
-    try (Stream<Path> files = Files.list(Path.of("examples/serverless"))) {
-      files.filter(f -> f.toString().endsWith(".py") || f.toString().endsWith(".asl.json")).sorted().forEach(out::add);
+    for (String dir : List.of("examples/serverless", "examples/eks")) {
+      try (Stream<Path> files = Files.list(Path.of(dir))) {
+        files.filter(f -> f.toString().endsWith(".py") || f.toString().endsWith(".asl.json")).sorted().forEach(out::add);
+      }
     }
     return out;
   }

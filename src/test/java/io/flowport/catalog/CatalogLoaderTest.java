@@ -44,13 +44,32 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void builtInEmrOnEksIntegrationsResolveToEmrContainers() {
+    Catalog catalog = Catalog.builtIn();
+    Catalog.Match sync = catalog.aslResource("arn:aws:states:::emr-containers:startJobRun.sync").orElseThrow();
+    assertThat(sync.entry().service()).isEqualTo("emr-containers");
+    Waiter wait = catalog.waiter(sync.entry().waiter()).orElseThrow();
+    assertThat(wait.api()).isEqualTo("DescribeJobRun");
+    assertThat(wait.failure().error()).isEqualTo("States.TaskFailed");
+    assertThat(catalog.aslResource("arn:aws:states:::aws-sdk:emrcontainers:cancelJobRun").orElseThrow().api())
+        .isEqualTo("CancelJobRun");
+
+    AirflowOperator op = catalog.airflowOperator("airflow.providers.amazon.aws.operators.emr.EmrContainerOperator").orElseThrow();
+    assertThat(op.phases()).extracting(AirflowOperator.Phase::api).containsExactly("StartJobRun");
+    assertThat(op.phases().get(0).waiter().api()).isEqualTo("DescribeJobRun");
+    assertThat(op.defaults().get("max_polling_attempts").isNull()).as("None: poll until the run ends").isTrue();
+    AirflowOperator sensor = catalog.airflowOperator("airflow.providers.amazon.aws.sensors.emr.EmrContainerSensor").orElseThrow();
+    assertThat(sensor.sensor().service()).isEqualTo("emr-containers");
+  }
+
+  @Test
   void anUnknownServiceOrAnApiTheServiceLacksIsNamed() {
     assertThatThrownBy(() -> read("""
         kind: asl-resources
         resources:
-          - {resource: "arn:aws:states:::x:y", service: emr-containers, api: StartJobRun}
+          - {resource: "arn:aws:states:::x:y", service: glue, api: StartJobRun}
         """)).isInstanceOf(BadInputException.class).hasMessageContaining("resources[0].service")
-        .hasMessageContaining("must be one of [emr, emr-serverless]");
+        .hasMessageContaining("must be one of [emr, emr-containers, emr-serverless]");
     assertThatThrownBy(() -> read("""
         kind: asl-resources
         waiters:

@@ -233,4 +233,35 @@ class ScenarioFileTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("serverless.jobRuns[0].fail.statedetails: unknown field");
   }
+
+  @Test
+  void aContainersSectionGivesPhasesVirtualClustersAndJobRunOutcomes() throws IOException {
+    SimulatorConfig config = SimulatorConfig.fromFile(write("containers.yaml", """
+        containers:
+          durations: {submitted: 10, running: 60}
+          virtualClusters: [vc1]
+          jobRuns:
+            - name: "load-*"
+              fail: {failureReason: INTERNAL_ERROR, stateDetails: "Driver pod lost"}
+            - name: "x"
+              fail: {stateDetails: "Job failed, ExitCode: 1"}
+        """));
+
+    ContainersConfig c = config.containers();
+    assertThat(c.submitted()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(c.running()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(c.pending()).isEqualTo(ContainersConfig.DEFAULT.pending());
+    assertThat(c.virtualClusters()).containsExactly("vc1");
+    assertThat(c.jobRuns()).containsExactly(
+        new ContainersConfig.JobRunRule("load-*", null, null, "INTERNAL_ERROR", "Driver pod lost"),
+        new ContainersConfig.JobRunRule("x", null, null, "USER_ERROR", "Job failed, ExitCode: 1"));
+  }
+
+  @Test
+  void anUnknownFailureReasonIsNamed() throws IOException {
+    Path file = write("bad.yaml", "containers:\n  jobRuns:\n    - name: x\n      fail: {failureReason: OOPS, stateDetails: y}\n");
+    assertThatThrownBy(() -> SimulatorConfig.fromFile(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("containers.jobRuns[0].fail.failureReason");
+  }
 }
