@@ -71,6 +71,13 @@ final class Harness implements AutoCloseable {
       runtime.clock().advance(step);
       used = used.plus(step);
       settle(instance);
+      String stuck = overdueTimer(instance, Duration.ofMinutes(5).plus(step));
+      if (stuck != null) {
+        // Seen on loaded machines: zeebe-process-test's due-date checker stops triggering timers
+        // (camunda/camunda#17258); the instance would wait forever. Fail now, with the evidence.
+        throw new AssertionError("the engine did not trigger " + stuck + " of instance " + instance
+            + " (zeebe-process-test's timer checker stalled); its last records:\n" + tail(instance, 20));
+      }
     }
     return used;
   }
@@ -168,6 +175,26 @@ final class Harness implements AutoCloseable {
       }
     }
     return open.size();
+  }
+
+  /** A timer of the instance still waiting although its due date is {@code late} or more in the past, or null. */
+  String overdueTimer(long instance, Duration late) {
+    Map<Long, io.camunda.zeebe.protocol.record.value.TimerRecordValue> waiting = new LinkedHashMap<>();
+    for (Record<?> r : records()) {
+      if (r.getValueType() == ValueType.TIMER && r.getRecordType() == io.camunda.zeebe.protocol.record.RecordType.EVENT
+          && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.TimerRecordValue t && t.getProcessInstanceKey() == instance) {
+        if (r.getIntent() == io.camunda.zeebe.protocol.record.intent.TimerIntent.CREATED) {
+          waiting.put(r.getKey(), t);
+        } else {
+          waiting.remove(r.getKey());
+        }
+      }
+    }
+    long now = runtime.clock().now().toEpochMilli();
+    return waiting.values().stream().filter(t -> t.getDueDate() < now - late.toMillis()).findFirst()
+        .map(t -> "timer " + t.getTargetElementId() + " due " + java.time.Instant.ofEpochMilli(t.getDueDate())
+            + " (now " + runtime.clock().now() + ")")
+        .orElse(null);
   }
 
   /** The instance's last records, one line each, for a failure message. */
