@@ -111,7 +111,19 @@ final class TaskConversion {
     // Inside a group's subprocess the task is named without the group's prefix, as Airflow labels it.
     String label = task.group() != null && task.taskId().startsWith(task.group() + ".")
         ? task.taskId().substring(task.group().length() + 1) : task.taskId();
-    return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label));
+    return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label), branch(op));
+  }
+
+  private DagTask.Branch branch(AirflowOperator op) {
+    if (op.branch() == null) {
+      return null;
+    }
+    if (op.branch().equals("branch")) {
+      return new DagTask.Branch(DagTask.Branch.Kind.BRANCH, false);
+    }
+    Arg ignore = args.get("ignore_downstream_trigger_rules");
+    boolean all = ignore == null || Values.bool("ignore_downstream_trigger_rules", ignore);
+    return new DagTask.Branch(DagTask.Branch.Kind.SHORT_CIRCUIT, all);
   }
 
   private static String converted(Work work) {

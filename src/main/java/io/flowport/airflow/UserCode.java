@@ -55,6 +55,11 @@ final class UserCode {
       args.remove(op.code());
       callable = ref.qualifiedName();
       code = ref.definedAt() != null ? ref.definedAt() : c.location();
+    } else if (c != null && c.value() instanceof PyValue.PyDynamic d) {
+      // A lambda or a callable made at run time: the worker is that code, wherever it is.
+      args.remove(op.code());
+      callable = d.sourceText();
+      code = c.location();
     } else if (c != null) {
       code = c.location();
     } else {
@@ -112,6 +117,10 @@ final class UserCode {
       h.put(Headers.AIRFLOW_XCOM_ARGS, TaskConversion.JSON.valueToTree(xcomArgs).toString());
     }
     h.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
+    if ("branch".equals(op.branch())) {
+      h.put(Headers.AIRFLOW_BRANCH, op.branch());
+      h.put(Headers.AIRFLOW_DAG_TASK_IDS, TaskConversion.JSON.valueToTree(dag.tasks().stream().map(TaskDef::taskId).toList()).toString());
+    }
     String simple = task.operator().substring(task.operator().lastIndexOf('.') + 1);
     if (unknown()) {
       report.add(Code.AIRFLOW_UNKNOWN_OPERATOR, task.location(), task.taskId(), "operator " + task.operator()
@@ -123,11 +132,24 @@ final class UserCode {
       String what = callable != null ? "the Python function " + callable + " at " + where
           : op.code() + " at " + where;
       report.add(Code.AIRFLOW_OWN_WORKER, code, task.taskId(), "task '" + task.taskId() + "' runs " + what
-          + ": a service task of job type " + jobType + " that needs your worker; its return value is the task's XCom",
+          + ": a service task of job type " + jobType + " that needs your worker; its return value is the task's XCom"
+          + returns(),
           "write a job worker for " + jobType + " (see docs/own-workers.md), or mock the task in flowport run"
               + " with --mock-config");
     }
     return new Work(Call.of(jobType, unknown() ? simple : label(simple), h), null);
+  }
+
+  private String returns() {
+    if ("branch".equals(op.branch())) {
+      return ", the task id (or list of ids, or None) of the direct downstream tasks that run; the others are skipped";
+    }
+    if ("short_circuit".equals(op.branch())) {
+      return ", and a falsy one skips " + (task.kwargs().containsKey("ignore_downstream_trigger_rules")
+          && task.kwarg("ignore_downstream_trigger_rules").orElseThrow() instanceof PyValue.PyBool b && !b.value()
+          ? "the direct downstream tasks (their downstream follow their trigger rules)" : "every downstream task");
+    }
+    return "";
   }
 
   private String label(String simple) {

@@ -70,6 +70,10 @@ public final class Headers {
   public static final String AIRFLOW_CALLABLE = "airflow.callable";
   /** JSON: JSON pointers into the arguments where an XComArg stands, to the producing task's id. */
   public static final String AIRFLOW_XCOM_ARGS = "airflow.xcomArgs";
+  /** {@code branch} on a branching task: its XCom must name tasks of the DAG, as skip_all_except checks. */
+  public static final String AIRFLOW_BRANCH = "airflow.branch";
+  /** JSON list of the DAG's task ids, for that check. */
+  public static final String AIRFLOW_DAG_TASK_IDS = "airflow.dagTaskIds";
 
   // Tasks made from an element template (dialect template).
   /** The variable the API's response is stored in; absent, the response is dropped. */

@@ -107,6 +107,9 @@ final class AirflowBinding implements Binding {
 
   @Override
   public Map<String, Object> finish(Job job, JsonNode result) {
+    if ("branch".equals(job.header(Headers.AIRFLOW_BRANCH))) {
+      BranchCheck.check(result, AslBinding.json(job.header(Headers.AIRFLOW_DAG_TASK_IDS)));
+    }
     Map<String, Object> vars = new LinkedHashMap<>();
     JsonNode xcom = AslBinding.json(job.header(Headers.AIRFLOW_XCOM));
     if (xcom != null && result != null && !result.isNull()) {
