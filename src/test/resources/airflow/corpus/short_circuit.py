@@ -12,6 +12,11 @@ def has_data():
     return []
 
 
+@task.bash
+def list_archive():
+    return "ls /archive"
+
+
 with DAG(dag_id="short_circuit", schedule=None, start_date=datetime(2024, 1, 1), catchup=False):
     check = has_data()
     load = EmptyOperator(task_id="load")
@@ -21,4 +26,4 @@ with DAG(dag_id="short_circuit", schedule=None, start_date=datetime(2024, 1, 1),
     gate = ShortCircuitOperator(task_id="gate", python_callable=lambda: False, ignore_downstream_trigger_rules=False)
     notify = EmptyOperator(task_id="notify")
     archive = EmptyOperator(task_id="archive", trigger_rule="all_done")
-    gate >> notify >> archive
+    gate >> notify >> archive >> list_archive()

@@ -50,14 +50,16 @@ final class UserCode {
    * fills in with the producer's XCom, as Airflow passes the value itself (not its str).
    */
   void prepare(Map<String, Arg> args) {
-    Arg c = op.code() == null ? null : args.get(op.code());
+    // TaskFlow functions (@task.bash, @task.docker, ...) carry their function as python_callable.
+    String name = op.code() != null && args.containsKey(op.code()) ? op.code() : "python_callable";
+    Arg c = args.get(name);
     if (c != null && c.value() instanceof PyValue.PyRef ref) {
-      args.remove(op.code());
+      args.remove(name);
       callable = ref.qualifiedName();
       code = ref.definedAt() != null ? ref.definedAt() : c.location();
-    } else if (c != null && c.value() instanceof PyValue.PyDynamic d) {
+    } else if (c != null && c.value() instanceof PyValue.PyDynamic d && name.equals("python_callable")) {
       // A lambda or a callable made at run time: the worker is that code, wherever it is.
-      args.remove(op.code());
+      args.remove(name);
       callable = d.sourceText();
       code = c.location();
     } else if (c != null) {
@@ -67,7 +69,7 @@ final class UserCode {
     }
     List<String> fields = unknown() ? new ArrayList<>(args.keySet()) : op.templated();
     for (String f : fields) {
-      args.computeIfPresent(f, (name, arg) -> new Arg(strip(arg, "/" + name, arg.value()), arg.location()));
+      args.computeIfPresent(f, (field, arg) -> new Arg(strip(arg, "/" + field, arg.value()), arg.location()));
     }
   }
 
@@ -131,6 +133,9 @@ final class UserCode {
     } else {
       String what = callable != null ? "the Python function " + callable + " at " + where
           : op.code() + " at " + where;
+      if (callable != null && "bash_command".equals(op.code())) {
+        what = "the bash command that the Python function " + callable + " at " + where + " returns";
+      }
       report.add(Code.AIRFLOW_OWN_WORKER, code, task.taskId(), "task '" + task.taskId() + "' runs " + what
           + ": a service task of job type " + jobType + " that needs your worker; its return value is the task's XCom"
           + returns(),

@@ -78,4 +78,27 @@ class UserCodeConversionTest {
     assertThat(count.retries()).isEqualTo(2);
     assertThat(dag.edges()).contains(new TaskDag.Edge("extract", "count_rows"));
   }
+
+  @Test
+  void branchingOperatorsCarryTheirKindAndTheDagsTaskIdsForTheCheck() throws Exception {
+    TaskDag branching = (TaskDag) ReferenceDagConversionTest.convert(CorpusConversionTest.CORPUS.resolve("branching.py")).workflow().body();
+    Map<String, DagTask> byId = branching.tasks().stream().collect(Collectors.toMap(DagTask::taskId, t -> t));
+    assertThat(byId.get("pick").branch()).isEqualTo(new DagTask.Branch(DagTask.Branch.Kind.BRANCH, false));
+    assertThat(byId.get("route_report").branch().kind()).isEqualTo(DagTask.Branch.Kind.BRANCH);
+    assertThat(byId.get("fast").branch()).isNull();
+    assertThat(byId.get("pick").work().start().headers()).containsEntry(Headers.AIRFLOW_BRANCH, "branch")
+        .containsEntry(Headers.AIRFLOW_DAG_TASK_IDS, "[\"start\",\"pick\",\"fast\",\"slow\",\"after_slow\",\"join\",\"mail\",\"chat\",\"page\",\"route_report\"]");
+
+    TaskDag shortCircuit = (TaskDag) ReferenceDagConversionTest.convert(CorpusConversionTest.CORPUS.resolve("short_circuit.py")).workflow().body();
+    Map<String, DagTask> sc = shortCircuit.tasks().stream().collect(Collectors.toMap(DagTask::taskId, t -> t));
+    assertThat(sc.get("has_data").branch()).isEqualTo(new DagTask.Branch(DagTask.Branch.Kind.SHORT_CIRCUIT, true));
+    assertThat(sc.get("gate").branch()).isEqualTo(new DagTask.Branch(DagTask.Branch.Kind.SHORT_CIRCUIT, false));
+    // A lambda is its own worker: it is not an argument, and the report points at it.
+    assertThat(sc.get("gate").work().start().headers()).containsEntry(Headers.AIRFLOW_CALLABLE, "lambda: False")
+        .containsEntry(Headers.AIRFLOW_CODE, "short_circuit.py:26");
+    // @task.bash: the function returns the command, so the Bash worker runs that function.
+    assertThat(sc.get("list_archive").work().start().jobType()).isEqualTo("airflow.bash.short_circuit.list_archive");
+    assertThat(sc.get("list_archive").work().start().headers()).containsEntry(Headers.AIRFLOW_CALLABLE, "list_archive")
+        .containsEntry(Headers.AIRFLOW_CODE, "short_circuit.py:16");
+  }
 }
