@@ -40,6 +40,12 @@ public final class MockConfig implements Mocks {
    * @param taskStates the Task states of the machine, to refuse mocks of states it does not have
    */
   public static MockConfig load(Path file, String text, String stateMachine, String testCase, Set<String> taskStates) {
+    return load(file, text, stateMachine, testCase, taskStates, "a Task state of the machine");
+  }
+
+  /** @param what what a mockable name is, for the error on any other name */
+  public static MockConfig load(Path file, String text, String stateMachine, String testCase, Set<String> taskStates,
+      String what) {
     LocatedJson json = LocatedJson.parse(file, text);
     JsonNode root = json.root();
     String smPointer = "/StateMachines/" + LocatedJson.escape(stateMachine);
@@ -57,7 +63,7 @@ public final class MockConfig implements Mocks {
       Map.Entry<String, JsonNode> e = it.next();
       String at = tcPointer + "/" + LocatedJson.escape(e.getKey());
       if (!taskStates.contains(e.getKey())) {
-        throw new BadInputException(json.at(at), "test case " + testCase + " mocks '" + e.getKey() + "', which is not a Task state of the machine");
+        throw new BadInputException(json.at(at), "test case " + testCase + " mocks '" + e.getKey() + "', which is not " + what);
       }
       String name = e.getValue().asText();
       JsonNode response = root.path("MockedResponses").path(name);
@@ -112,6 +118,11 @@ public final class MockConfig implements Mocks {
       }
     }
     return out;
+  }
+
+  /** Whether the test case mocks this state (or Airflow task). */
+  public boolean mocks(String state) {
+    return byState.containsKey(state);
   }
 
   @Override

@@ -53,13 +53,13 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--emr-scenario", paramLabel = "FILE", description = "EMR simulator scenario (durations, failures); see docs/emr-simulator.md.")
   Path scenario;
 
-  @Option(names = "--mock-config", paramLabel = "FILE", description = "AWS Step Functions Local MockConfigFile with mocked Task results.")
+  @Option(names = "--mock-config", paramLabel = "FILE", description = "AWS Step Functions Local MockConfigFile with mocked Task results (for a DAG: keyed by task_id, Return is the task's XCom).")
   Path mockConfig;
 
   @Option(names = "--test-case", paramLabel = "NAME", description = "Test case of the mock config.")
   String testCase;
 
-  @Option(names = "--state-machine", paramLabel = "NAME", description = "State machine name in the mock config (default: FILE without .asl.json/.json).")
+  @Option(names = "--state-machine", paramLabel = "NAME", description = "State machine name in the mock config (default: FILE without .asl.json/.json; for a DAG its dag_id).")
   String stateMachine;
 
   @Option(names = "--trace", paramLabel = "FILE", description = "Write the source states/tasks entered, one per line.")

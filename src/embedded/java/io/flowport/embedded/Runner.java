@@ -163,6 +163,9 @@ public final class Runner {
         }
       }
     }
+    if (workflow.body() instanceof TaskDag dag) {
+      return userTaskTypes(o, dag, known, mocks);
+    }
     // As in Step Functions Local, a state the test case does not mock matters only if it is reached:
     // then its job fails with an incident naming it.
     if (!unanswered.isEmpty() && !(mocks instanceof MockConfig)) {
@@ -170,6 +173,38 @@ public final class Runner {
           + "; run with --mock-config and a test case that mocks them, or deploy the process to a cluster where your own worker takes that job type");
     }
     return types;
+  }
+
+  /**
+   * Airflow tasks whose work is the user's code: a local run answers them from the test case's
+   * mocks only, so every one of them must be mocked before the run starts (a DAG run reaches
+   * most tasks, and one without an answer would only end in an incident later).
+   */
+  private static Set<String> userTaskTypes(Options o, TaskDag dag, Set<String> known, Mocks mocks) {
+    Set<String> types = new TreeSet<>();
+    List<String> unanswered = new ArrayList<>();
+    for (DagTask t : dag.tasks()) {
+      String type = t.work() == null || t.work().start() == null ? null : t.work().start().jobType();
+      if (type != null && !known.contains(type)) {
+        types.add(type);
+        if (!(mocks instanceof MockConfig m && m.mocks(t.taskId()))) {
+          unanswered.add("'" + t.taskId() + "' (" + type + ")");
+        }
+      }
+    }
+    if (!unanswered.isEmpty()) {
+      throw new BadInputException(SourceLocation.file(o.file()), "no worker handles task(s) " + String.join(", ", unanswered)
+          + (mocks instanceof MockConfig ? "; test case '" + o.testCase() + "' does not mock them" : "; run with --mock-config and a test case that mocks them")
+          + ", or deploy the process to a cluster where your own worker takes that job type");
+    }
+    return types;
+  }
+
+  /** The tasks a DAG's test case may mock: those whose work is the user's code. */
+  private static Set<String> userTasks(TaskDag dag) {
+    Set<String> known = WorkerTypes.known();
+    return dag.tasks().stream().filter(t -> t.work() != null && t.work().start() != null
+        && !known.contains(t.work().start().jobType())).map(DagTask::taskId).collect(Collectors.toSet());
   }
 
   /** Refuses to start a run that would wait forever for a job no worker takes. */
@@ -192,13 +227,23 @@ public final class Runner {
     if (o.mockConfig() == null) {
       return Mocks.NONE;
     }
-    if (!(workflow.body() instanceof StateGraph graph)) {
-      throw new BadInputException(SourceLocation.file(o.mockConfig()), "--mock-config applies to Step Functions machines only");
+    if (workflow.body() instanceof TaskDag dag) {
+      // As for a machine, the test cases are under the DAG's id (or --state-machine).
+      String dagId = o.stateMachine() != null ? o.stateMachine() : dagId(workflow, dag);
+      return MockConfig.load(o.mockConfig(), Converters.read(o.mockConfig()), dagId, o.testCase(), userTasks(dag),
+          "a task of the DAG that runs your code (EMR tasks run against the simulator)");
     }
+    StateGraph graph = (StateGraph) workflow.body();
     Set<String> tasks = graph.allSteps().stream().filter(s -> s instanceof Step.Task).map(Step::name).collect(Collectors.toSet());
     String machine = o.stateMachine() != null ? o.stateMachine()
         : AslConverter.machineName(o.file());
     return MockConfig.load(o.mockConfig(), Converters.read(o.mockConfig()), machine, o.testCase(), tasks);
+  }
+
+  private static String dagId(Workflow workflow, TaskDag dag) {
+    return dag.tasks().stream().filter(t -> t.work() != null && t.work().start() != null)
+        .map(t -> t.work().start().headers().get(io.flowport.contract.Headers.AIRFLOW_DAG_ID)).filter(java.util.Objects::nonNull)
+        .findFirst().orElse(workflow.id());
   }
 
   private static String scale(double s) {

@@ -59,13 +59,16 @@ final class TaskConversion {
   }
 
   DagTask task() {
-    AirflowOperator op = catalog.airflowOperator(task.operator()).orElseThrow(() -> new BadInputException(task.location(),
-        "operator " + task.operator() + " of task '" + task.taskId() + "' has no catalog entry"
-            + catalog.airflowOperatorNamed(task.operator().substring(task.operator().lastIndexOf('.') + 1))
-                .map(o -> " (flowport knows " + o.operator() + ")").orElse("; add one to a catalog file (see converters/)")));
-    // Airflow resolves XComArgs in templated fields; elsewhere they stay unknown and are refused.
-    op.templated().forEach(f -> args.computeIfPresent(f, (name, arg) -> XcomArgs.resolve(catalog, dag, name, arg)));
-    Set<String> operatorArgs = operatorArgs(op);
+    AirflowOperator op = operator();
+    UserCode user = op.job() == null ? null : new UserCode(dag, task, op, report);
+    if (user != null) {
+      user.prepare(args);
+    } else {
+      // Airflow resolves XComArgs in templated fields; elsewhere they stay unknown and are refused.
+      op.templated().forEach(f -> args.computeIfPresent(f, (name, arg) -> XcomArgs.resolve(catalog, dag, name, arg)));
+    }
+    // An operator no catalog knows gets all its own arguments: flowport cannot tell them apart.
+    Set<String> operatorArgs = user != null && user.unknown() ? unknownArgs() : operatorArgs(op);
     ObjectNode values = JSON.createObjectNode();
     op.defaults().fields().forEachRemaining(e -> values.set(e.getKey(), e.getValue()));
     for (Map.Entry<String, Arg> e : args.entrySet()) {
@@ -89,7 +92,7 @@ final class TaskConversion {
           "job_flow_overrides is the whole RunJobFlow request: the emr_conn_id connection's settings are not merged in", null);
     }
     XcomCheck.check(catalog, dag, task, args, op, report);
-    Work work = work(op, values);
+    Work work = user != null ? user.work(argHeaders(op, values), values) : work(op, values);
     String rule = args.containsKey("trigger_rule") ? TriggerRules.read(args.get("trigger_rule")) : "all_success";
     if (TriggerRules.EARLY.contains(rule)) {
       report.add(Code.AIRFLOW_TRIGGER_TIMING, args.get("trigger_rule").location(), task.taskId(), "trigger_rule " + rule
@@ -108,7 +111,19 @@ final class TaskConversion {
     // Inside a group's subprocess the task is named without the group's prefix, as Airflow labels it.
     String label = task.group() != null && task.taskId().startsWith(task.group() + ".")
         ? task.taskId().substring(task.group().length() + 1) : task.taskId();
-    return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label));
+    return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label), branch(op));
+  }
+
+  private DagTask.Branch branch(AirflowOperator op) {
+    if (op.branch() == null) {
+      return null;
+    }
+    if (op.branch().equals("branch")) {
+      return new DagTask.Branch(DagTask.Branch.Kind.BRANCH, false);
+    }
+    Arg ignore = args.get("ignore_downstream_trigger_rules");
+    boolean all = ignore == null || Values.bool("ignore_downstream_trigger_rules", ignore);
+    return new DagTask.Branch(DagTask.Branch.Kind.SHORT_CIRCUIT, all);
   }
 
   private static String converted(Work work) {
@@ -168,16 +183,44 @@ final class TaskConversion {
     }
   }
 
-  private Work work(AirflowOperator op, ObjectNode values) {
+  /** The catalog entry; an operator of no catalog gets the default entry unless it looks like a wrong import path. */
+  private AirflowOperator operator() {
+    return catalog.airflowOperator(task.operator()).orElseGet(() -> {
+      String simple = task.operator().substring(task.operator().lastIndexOf('.') + 1);
+      catalog.airflowOperatorNamed(simple).ifPresent(o -> {
+        throw new BadInputException(task.location(), "operator " + task.operator() + " of task '" + task.taskId()
+            + "' has no catalog entry (flowport knows " + o.operator() + ")");
+      });
+      return catalog.airflowDefault();
+    });
+  }
+
+  private Set<String> unknownArgs() {
+    Set<String> out = new LinkedHashSet<>();
+    task.kwargs().keySet().stream().filter(k -> !BaseArgs.isBase(k)).forEach(out::add);
+    return out;
+  }
+
+  private Map<String, String> headers() {
     Map<String, String> h = new LinkedHashMap<>();
     h.put(Headers.SOURCE, task.taskId());
     h.put(Headers.DIALECT, "airflow");
     h.put(Headers.AIRFLOW_DAG_ID, dag.dagId());
     h.put(Headers.AIRFLOW_TASK_ID, task.taskId());
+    return h;
+  }
+
+  private Map<String, String> argHeaders(AirflowOperator op, ObjectNode values) {
+    Map<String, String> h = headers();
     h.put(Headers.AIRFLOW_ARGS, values.toString());
     if (!op.templated().isEmpty()) {
       h.put(Headers.AIRFLOW_TEMPLATED, JSON.valueToTree(op.templated()).toString());
     }
+    return h;
+  }
+
+  private Work work(AirflowOperator op, ObjectNode values) {
+    Map<String, String> h = argHeaders(op, values);
     if (op.sensor() != null) {
       Waiter s = op.sensor();
       if (s.request() != null) {

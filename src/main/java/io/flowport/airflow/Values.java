@@ -59,6 +59,13 @@ final class Values {
     };
   }
 
+  static boolean bool(String name, Arg arg) {
+    if (arg.value() instanceof PyValue.PyBool b) {
+      return b.value();
+    }
+    throw new BadInputException(arg.location(), name + " must be True or False, but " + describe(arg.value()));
+  }
+
   static String string(String name, Arg arg) {
     if (arg.value() instanceof PyValue.PyStr s) {
       return s.value();

@@ -30,6 +30,7 @@ final class TaskDagEmitter {
 
   private final BpmnWriter w;
   private final WorkEmitter work;
+  private BranchSkips skips;
 
   TaskDagEmitter(BpmnWriter w) {
     this.w = w;
@@ -37,6 +38,7 @@ final class TaskDagEmitter {
   }
 
   void emit(Process process, FlowNode first, Workflow workflow, TaskDag dag) {
+    skips = new BranchSkips(dag);
     Map<String, BaseElement> scopes = new HashMap<>();
     Map<String, SubProcess> subs = new HashMap<>();
     for (TaskDag.Group g : dag.groups()) {
@@ -228,6 +230,8 @@ final class TaskDagEmitter {
     }
     IntermediateThrowEvent success = w.mark(p, id + "_success", "Succeeded", src);
     w.output(success, "=\"success\"", state);
+    // A branching task decides, as it succeeds, which downstream tasks are skipped.
+    skips.outputs(id).forEach((target, value) -> w.output(success, "=" + value, Vars.taskState(target)));
     ends.add(success);
     if (t.work() == null) {
       w.flow(p, queued, success, null);
@@ -239,6 +243,13 @@ final class TaskDagEmitter {
     }
     ExclusiveGateway done = w.xor(p, id + "_ended", null, src);
     ends.forEach(e -> w.flow(p, e, done, null));
+    if (skips.skippable(id)) {
+      // Skipped by a branch upstream: the task stays skipped, whatever its trigger rule says.
+      ExclusiveGateway skipped = w.xor(p, id + "_branch", "Skipped by a branch?", src);
+      w.flow(p, skipped, done, "=" + state + " = \"skipped\"").setName("yes");
+      w.defaultFlow(p, skipped, entry).setName("no");
+      entry = skipped;
+    }
     return new FlowNode[] {entry, done};
   }
 

@@ -25,6 +25,10 @@ import java.util.List;
  *     {@code **config}), or null
  * @param waiterDelay the argument giving the phases' poll interval in seconds, or null
  * @param waiterAttempts the argument giving how many polls a phase's wait makes before it fails, or null
+ * @param job the job type of an operator whose work is the user's code, with {@code {dag_id}},
+ *     {@code {task_id}} and {@code {operator}} placeholders; null for flowport's own job types
+ * @param code the argument holding that code (python_callable, bash_command), or null
+ * @param branch {@code branch} or {@code short_circuit} when the XCom decides which downstream tasks run, else null
  */
 public record AirflowOperator(
     String operator,
@@ -42,7 +46,19 @@ public record AirflowOperator(
     String merge,
     String waiterDelay,
     String waiterAttempts,
+    String job,
+    String code,
+    String branch,
     Path file) {
+
+  /** The catalog entry for operators no other entry matches. */
+  public static final String ANY = "*";
+
+  /** The job type of a task with this operator, for an operator with a {@code job} pattern. */
+  public String jobType(String dagId, String taskId, String qualifiedName) {
+    return job.replace("{dag_id}", dagId).replace("{task_id}", taskId)
+        .replace("{operator}", qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1));
+  }
 
   /**
    * One call of a phased operator and, when {@code waiter} is set, the wait that follows it.

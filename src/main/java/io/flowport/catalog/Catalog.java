@@ -51,6 +51,11 @@ public final class Catalog {
     return airflowOperators.stream().filter(o -> o.matches(qualifiedName)).findFirst();
   }
 
+  /** The entry for operators no other entry matches (a service task for the user's worker). */
+  public AirflowOperator airflowDefault() {
+    return airflowOperator(AirflowOperator.ANY).orElseThrow(() -> new IllegalStateException("the built-in catalogs have an entry \"*\""));
+  }
+
   /** An operator of the catalog with this simple class name, to suggest an import path. */
   public Optional<AirflowOperator> airflowOperatorNamed(String simpleName) {
     return airflowOperators.stream().filter(o -> o.simpleName().equals(simpleName)).findFirst();

@@ -24,7 +24,7 @@ final class CatalogLoader {
   /** Built-in catalogs, packaged from {@code converters/} at the repository root. */
   static final List<String> BUILT_IN = List.of("emr-step-functions.yaml", "emr-airflow.yaml",
       "emr-serverless-step-functions.yaml", "emr-serverless-airflow.yaml",
-      "emr-containers-step-functions.yaml", "emr-containers-airflow.yaml");
+      "emr-containers-step-functions.yaml", "emr-containers-airflow.yaml", "core-airflow.yaml");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -156,7 +156,7 @@ final class CatalogLoader {
 
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {
       keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
-          "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts"));
+          "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch"));
       String service = service(n, at);
       Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), service, at + ".sensor") : null;
       String api = text(n, "api", null);
@@ -188,7 +188,19 @@ final class CatalogLoader {
       return new AirflowOperator(required(n, "operator", at), strings(n, "aliases", at), service, api,
           request, strings(n, "templated", at), json(n, "xcom"), text(n, "returns", "None"),
           n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at),
-          phases, text(n, "merge", null), text(n, "waiterDelay", null), text(n, "waiterAttempts", null), file);
+          phases, text(n, "merge", null), text(n, "waiterDelay", null), text(n, "waiterAttempts", null),
+          text(n, "job", null), text(n, "code", null), branch(n, at), file);
+    }
+
+    private String branch(JsonNode n, String at) {
+      String b = text(n, "branch", null);
+      if (b != null && !Set.of("branch", "short_circuit").contains(b)) {
+        throw error(at + ".branch", "must be branch or short_circuit");
+      }
+      if ((b != null || n.has("code")) && !n.has("job")) {
+        throw error(at + ".job", "an operator running the user's code needs a job type");
+      }
+      return b;
     }
 
     /** A sensor's poll takes its interval from poke_interval, so the catalog gives none; its service is the operator's. */

@@ -64,6 +64,16 @@ public final class Headers {
   public static final String AIRFLOW_XCOM = "airflow.xcom";
   /** An argument whose dict is merged into the request, as boto3 calls take {@code **config}. */
   public static final String AIRFLOW_MERGE = "airflow.merge";
+  /** Where the task's code is: {@code file:line} of the python_callable's def or of bash_command. */
+  public static final String AIRFLOW_CODE = "airflow.code";
+  /** The python_callable as written (a function name or an imported path). */
+  public static final String AIRFLOW_CALLABLE = "airflow.callable";
+  /** JSON: JSON pointers into the arguments where an XComArg stands, to the producing task's id. */
+  public static final String AIRFLOW_XCOM_ARGS = "airflow.xcomArgs";
+  /** {@code branch} on a branching task: its XCom must name tasks of the DAG, as skip_all_except checks. */
+  public static final String AIRFLOW_BRANCH = "airflow.branch";
+  /** JSON list of the DAG's task ids, for that check. */
+  public static final String AIRFLOW_DAG_TASK_IDS = "airflow.dagTaskIds";
 
   // Tasks made from an element template (dialect template).
   /** The variable the API's response is stored in; absent, the response is dropped. */

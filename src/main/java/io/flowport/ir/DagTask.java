@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param retryDelay the delay before each retry
  * @param executionTimeout a per-try timeout, retried like other failures, or null
  * @param label a human name
+ * @param branch how the task's XCom skips downstream tasks (branching, short-circuiting), or null
  */
 public record DagTask(
     String taskId,
@@ -22,4 +23,20 @@ public record DagTask(
     int retries,
     Duration retryDelay,
     Duration executionTimeout,
-    String label) {}
+    String label,
+    Branch branch) {
+
+  public DagTask(String taskId, SourceLocation source, Work work, String triggerRule, int retries, Duration retryDelay,
+      Duration executionTimeout, String label) {
+    this(taskId, source, work, triggerRule, retries, retryDelay, executionTimeout, label, null);
+  }
+
+  /**
+   * A branching task: {@code BRANCH} runs the direct downstream tasks its XCom names (a task id, a
+   * list of them, or None) and skips the others; {@code SHORT_CIRCUIT} skips on a falsy XCom every
+   * downstream task ({@code allDownstream}, ignore_downstream_trigger_rules) or the direct ones.
+   */
+  public record Branch(Kind kind, boolean allDownstream) {
+    public enum Kind { BRANCH, SHORT_CIRCUIT }
+  }
+}

@@ -38,6 +38,8 @@ public enum Code {
   AIRFLOW_OPERATOR_WAIT("FP413", Severity.INFO, "Operator of several calls became a sequence of calls and poll loops"),
   AIRFLOW_GROUP_FLATTENED("FP414", Severity.REVIEW, "TaskGroup is not a subprocess: its tasks are drawn among the others"),
   AIRFLOW_GROUP_TIMING("FP415", Severity.REVIEW, "TaskGroup subprocess starts or ends some tasks later than Airflow"),
+  AIRFLOW_OWN_WORKER("FP416", Severity.TASK, "Task runs your code: it needs a job worker of your own"),
+  AIRFLOW_UNKNOWN_OPERATOR("FP417", Severity.TASK, "Operator is not in flowport's catalogs: it needs a job worker of your own"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");

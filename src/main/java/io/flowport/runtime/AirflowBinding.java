@@ -32,9 +32,17 @@ final class AirflowBinding implements Binding {
 
   private final DataFlow flow = DataFlow.standard();
   private final Supplier<Instant> clock;
+  private final Mocks mocks;
 
-  AirflowBinding(Supplier<Instant> clock) {
+  AirflowBinding(Mocks mocks, Supplier<Instant> clock) {
+    this.mocks = mocks;
     this.clock = clock;
+  }
+
+  /** A run's mock config names Airflow tasks by task_id: Return is the XCom, Throw the task's exception. */
+  @Override
+  public Optional<Mocks.Response> mock(Job job) {
+    return mocks.next(job.header(Headers.AIRFLOW_TASK_ID));
   }
 
   /**
@@ -99,6 +107,9 @@ final class AirflowBinding implements Binding {
 
   @Override
   public Map<String, Object> finish(Job job, JsonNode result) {
+    if ("branch".equals(job.header(Headers.AIRFLOW_BRANCH))) {
+      BranchCheck.check(result, AslBinding.json(job.header(Headers.AIRFLOW_DAG_TASK_IDS)));
+    }
     Map<String, Object> vars = new LinkedHashMap<>();
     JsonNode xcom = AslBinding.json(job.header(Headers.AIRFLOW_XCOM));
     if (xcom != null && result != null && !result.isNull()) {
@@ -127,7 +138,27 @@ final class AirflowBinding implements Binding {
     AirflowContext ctx = context(job);
     ObjectNode out = JSON.createObjectNode();
     args.fields().forEachRemaining(e -> out.set(e.getKey(), fields.contains(e.getKey()) ? render(e.getValue(), ctx) : e.getValue()));
+    fillXcomArgs(job, out);
     return out;
+  }
+
+  /** XComArgs in the arguments take the producer's XCom itself (not its str), as Airflow resolves them. */
+  private static void fillXcomArgs(Job job, ObjectNode args) {
+    JsonNode pointers = AslBinding.json(job.header(Headers.AIRFLOW_XCOM_ARGS));
+    if (pointers == null) {
+      return;
+    }
+    pointers.fields().forEachRemaining(e -> {
+      com.fasterxml.jackson.core.JsonPointer at = com.fasterxml.jackson.core.JsonPointer.compile(e.getKey());
+      JsonNode parent = args.at(at.head());
+      JsonNode value = job.variable(Vars.xcom(e.getValue().asText()));
+      value = value == null || value.isMissingNode() ? JSON.nullNode() : value;
+      if (parent instanceof ObjectNode o) {
+        o.set(at.last().getMatchingProperty(), value);
+      } else if (parent instanceof ArrayNode a) {
+        a.set(at.last().getMatchingIndex(), value);
+      }
+    });
   }
 
   /** Renders every string inside a templated field, as Airflow's render_template does for nested values. */

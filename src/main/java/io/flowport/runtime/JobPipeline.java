@@ -53,7 +53,7 @@ public final class JobPipeline {
     EmrCall emr = services.get(JobTypes.EMR);
     this.once = new CreateOnce(emr, once, clock);
     this.asl = new AslBinding(mocks, clock);
-    this.airflow = new AirflowBinding(clock);
+    this.airflow = new AirflowBinding(mocks, clock);
     this.callbacks = new Callbacks(asl, mocks, answers);
   }
 

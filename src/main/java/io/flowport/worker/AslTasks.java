@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
 public final class AslTasks {
 
   /**
-   * Runs {@code call} with the state's effective Parameters and returns the completion variables;
+   * Runs {@code call} with the state's effective Parameters (for an Airflow task: its rendered
+   * arguments, XComArgs filled in) and returns the completion variables;
    * a {@link io.flowport.runtime.JobFailure} thrown by {@code call} becomes the state's error (its
    * Retry and Catch see it), any other exception fails the job.
    */

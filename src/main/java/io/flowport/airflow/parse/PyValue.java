@@ -99,8 +99,25 @@ public sealed interface PyValue {
     }
   }
 
-  /** An imported (or file-local) name used as a value, e.g. {@code airflow.utils.trigger_rule.TriggerRule.ALL_DONE}. */
-  record PyRef(String qualifiedName) implements PyValue {}
+  /**
+   * An imported (or file-local) name used as a value. {@code definedAt} is where a function of the
+   * file is defined (a python_callable's code), null otherwise; it is not part of the value.
+   */
+  record PyRef(String qualifiedName, io.flowport.diag.SourceLocation definedAt) implements PyValue {
+    public PyRef(String qualifiedName) {
+      this(qualifiedName, null);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PyRef r && r.qualifiedName.equals(qualifiedName);
+    }
+
+    @Override
+    public int hashCode() {
+      return qualifiedName.hashCode();
+    }
+  }
 
   /**
    * An XComArg ({@code task.output}, a TaskFlow result): the task's XCom under {@code key}, only

@@ -104,6 +104,9 @@ final class Tasks {
     TaskBuild task = new TaskBuild(unique, function.decoration().decorator(), in.state.at(node),
         placement.dag(), placement.group());
     addArgs(task.kwargs, decorator, MEMBERSHIP);
+    // Airflow's decorated operator is a PythonOperator whose python_callable is the function.
+    task.kwargs.put("python_callable", new Arg(new PyRef(function.name(), in.state.at(function.definition())),
+        in.state.at(Functions.head(function.definition()))));
     if (!args.positional().isEmpty()) {
       List<PyValue> values = new ArrayList<>();
       args.positional().forEach(p -> values.add(in.values.toPy(p.value(), p.node())));

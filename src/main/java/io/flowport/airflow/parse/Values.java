@@ -30,7 +30,7 @@ final class Values {
       }
       case Obj.Name n -> new PyRef(n.qualifiedName());
       case Obj.LocalClass c -> new PyRef(c.name());
-      case Obj.Function f -> new PyRef(f.name());
+      case Obj.Function f -> new PyRef(f.name(), state.at(f.definition()));
       case Obj.TimeZone z -> new PyStr(z.id());
       case Obj.TaskRef t when t.xcom() -> xcom(t.task(), t.key());
       case Obj.TaskRef t -> state.dynamic(where, "task '" + t.task().taskId + "' used as a value").value();
