@@ -238,7 +238,7 @@ final class TaskDagEmitter {
     } else {
       attempt(p, t, queued, success, ends);
     }
-    if (ends.size() == 1) {
+    if (ends.size() == 1 && !skips.skippable(id)) {
       return new FlowNode[] {entry, ends.get(0)}; // one way out: no merge gateway
     }
     ExclusiveGateway done = w.xor(p, id + "_ended", null, src);
