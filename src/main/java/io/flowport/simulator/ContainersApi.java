@@ -2,7 +2,6 @@ package io.flowport.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowport.sdkjson.SdkJson;
-import io.flowport.sdkjson.SdkJsonException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.emrcontainers.model.CancelJobRunRequest;
 import software.amazon.awssdk.services.emrcontainers.model.CancelJobRunResponse;
@@ -34,9 +31,6 @@ final class ContainersApi {
   private static final String ID_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz";
   private static final List<String> PATH_PARAMS = List.of("virtualClusterId", "jobRunId");
 
-  private record Route<R extends SdkPojo>(String operation, String method, Pattern path, Class<R> type,
-      Function<R, SdkPojo> handler) {}
-
   /** A request without its client token, and the id of the run it started. */
   private record Made(StartJobRunRequest request, String id) {}
 
@@ -45,7 +39,7 @@ final class ContainersApi {
   private final SdkJson wire = new SdkJson(SdkJson.Timestamps.EPOCH_SECONDS);
   private final Random random;
   private final CallRules rules;
-  private final List<Route<?>> routes = new ArrayList<>();
+  private final RestRoutes routes;
   private final Map<String, SimContainerRun> runs = new LinkedHashMap<>();
   private final Map<String, Made> tokens = new HashMap<>();
   private final Map<Integer, Integer> ruleMatches = new HashMap<>();
@@ -56,6 +50,7 @@ final class ContainersApi {
     // Own random sources: EMR's and EMR Serverless's ids and fault draws stay as they were.
     this.random = new Random(config.seed() * 31 + 11);
     this.rules = new CallRules(config, new Random(~config.seed() * 31 + 11));
+    this.routes = new RestRoutes("EMR on EKS", PATH_PARAMS, wire, rules);
     String runs = "/virtualclusters/([^/]+)/jobruns";
     route("StartJobRun", "POST", runs, StartJobRunRequest.class, this::startJobRun);
     route("ListJobRuns", "GET", runs, ListJobRunsRequest.class, this::listJobRuns);
@@ -64,7 +59,7 @@ final class ContainersApi {
   }
 
   private <R extends SdkPojo> void route(String operation, String method, String path, Class<R> type, Function<R, SdkPojo> handler) {
-    routes.add(new Route<>(operation, method, Pattern.compile(path), type, handler));
+    routes.route(operation, method, path, type, handler);
   }
 
   /** Whether a request path is EMR on EKS's. */
@@ -74,32 +69,7 @@ final class ContainersApi {
 
   /** Answers one call; errors come out as {@link AwsError}. */
   synchronized JsonNode handle(String method, String path, Map<String, List<String>> query, JsonNode body) {
-    for (Route<?> route : routes) {
-      Matcher m = route.path().matcher(path);
-      if (route.method().equals(method) && m.matches()) {
-        return call(route, m, query, body);
-      }
-    }
-    throw new AwsError("UnknownOperationException",
-        "The flowport EMR on EKS simulator has no operation for " + method + " " + path, 404);
-  }
-
-  private <R extends SdkPojo> JsonNode call(Route<R> route, Matcher m, Map<String, List<String>> query, JsonNode body) {
-    if (rules.throttled(route.operation())) {
-      throw new AwsError("ThrottlingException", "Rate exceeded", 429);
-    }
-    JsonNode answer;
-    try {
-      answer = wire.write(route.handler().apply(wire.read(RestInput.of(wire, route.type(), PATH_PARAMS, m, query, body),
-          route.type())));
-    } catch (SdkJsonException e) {
-      throw AwsError.validation(e.getMessage());
-    }
-    FaultRule fault = rules.fault(route.operation());
-    if (fault != null) {
-      throw new LostAnswer(fault.answer());
-    }
-    return answer;
+    return routes.handle(method, path, query, body);
   }
 
   Map<String, Integer> calls() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowport.sdkjson.SdkJson;
-import io.flowport.sdkjson.SdkJsonException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
@@ -54,9 +51,6 @@ final class ServerlessApi {
   static final int PAGE_SIZE = 50;
   private static final String ID_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-  private record Route<R extends SdkPojo>(String operation, String method, Pattern path, Class<R> type,
-      Function<R, SdkPojo> handler) {}
-
   /** Parameters a path names, in order: {applicationId} then {jobRunId}. */
   private static final List<String> PATH_PARAMS = List.of("applicationId", "jobRunId");
 
@@ -65,7 +59,7 @@ final class ServerlessApi {
   private final SdkJson wire = new SdkJson(SdkJson.Timestamps.EPOCH_SECONDS);
   private final Random random;
   private final CallRules rules;
-  private final List<Route<?>> routes = new ArrayList<>();
+  private final RestRoutes routes;
   private final Map<String, SimApplication> applications = new LinkedHashMap<>();
   /** Client tokens of CreateApplication (account-wide) and of StartJobRun (per application). */
   private final Map<String, Made> applicationTokens = new HashMap<>();
@@ -81,6 +75,7 @@ final class ServerlessApi {
     // Own random sources: EMR's ids and fault draws stay as they were.
     this.random = new Random(config.seed() * 31 + 7);
     this.rules = new CallRules(config, new Random(~config.seed() * 31 + 7));
+    this.routes = new RestRoutes("EMR Serverless", PATH_PARAMS, wire, rules);
     String app = "/applications/([^/]+)";
     route("CreateApplication", "POST", "/applications", CreateApplicationRequest.class, this::createApplication);
     route("ListApplications", "GET", "/applications", ListApplicationsRequest.class, this::listApplications);
@@ -95,7 +90,7 @@ final class ServerlessApi {
   }
 
   private <R extends SdkPojo> void route(String operation, String method, String path, Class<R> type, Function<R, SdkPojo> handler) {
-    routes.add(new Route<>(operation, method, Pattern.compile(path), type, handler));
+    routes.route(operation, method, path, type, handler);
   }
 
   /** Whether a request path is EMR Serverless's. */
@@ -105,31 +100,7 @@ final class ServerlessApi {
 
   /** Answers one call; errors come out as {@link AwsError}. */
   synchronized JsonNode handle(String method, String path, Map<String, List<String>> query, JsonNode body) {
-    for (Route<?> route : routes) {
-      Matcher m = route.path().matcher(path);
-      if (route.method().equals(method) && m.matches()) {
-        return call(route, m, query, body);
-      }
-    }
-    throw new AwsError("UnknownOperationException",
-        "The flowport EMR Serverless simulator has no operation for " + method + " " + path, 404);
-  }
-
-  private <R extends SdkPojo> JsonNode call(Route<R> route, Matcher m, Map<String, List<String>> query, JsonNode body) {
-    if (rules.throttled(route.operation())) {
-      throw new AwsError("ThrottlingException", "Rate exceeded", 429);
-    }
-    JsonNode answer;
-    try {
-      answer = wire.write(route.handler().apply(wire.read(RestInput.of(wire, route.type(), PATH_PARAMS, m, query, body), route.type())));
-    } catch (SdkJsonException e) {
-      throw AwsError.validation(e.getMessage());
-    }
-    FaultRule fault = rules.fault(route.operation());
-    if (fault != null) {
-      throw new LostAnswer(fault.answer());
-    }
-    return answer;
+    return routes.handle(method, path, query, body);
   }
 
   Map<String, Integer> calls() {
