@@ -97,37 +97,19 @@ final class ScenarioFile {
   private ServerlessConfig serverless(JsonNode node) {
     object(node, "serverless", Set.of("durations", "jobRuns"));
     ServerlessConfig d = ServerlessConfig.DEFAULT;
-    List<Duration> phases = new ArrayList<>(List.of(d.creating(), d.starting(), d.stopping(), d.submitted(), d.pending(),
-        d.scheduled(), d.running(), d.cancelling()));
-    if (node.has("durations")) {
-      JsonNode durations = node.get("durations");
-      object(durations, "serverless.durations", Set.copyOf(SERVERLESS_PHASES));
-      for (Map.Entry<String, JsonNode> e : durations.properties()) {
-        String at = "serverless.durations." + e.getKey();
-        Duration phase = seconds(e.getValue(), at);
-        if (phase.isZero()) {
-          throw fail(at, "must be more than 0 seconds");
-        }
-        phases.set(SERVERLESS_PHASES.indexOf(e.getKey()), phase);
-      }
-    }
+    List<Duration> phases = phases(node, "serverless", SERVERLESS_PHASES, List.of(d.creating(), d.starting(), d.stopping(),
+        d.submitted(), d.pending(), d.scheduled(), d.running(), d.cancelling()));
     List<ServerlessConfig.JobRunRule> runs = new ArrayList<>();
     int i = 0;
     for (JsonNode rule : list(node.get("jobRuns"), "serverless.jobRuns")) {
       String at = "serverless.jobRuns[" + i++ + "]";
-      object(rule, at, Set.of("name", "nth", "running", "fail"));
-      String name = text(required(rule, "name", at), at + ".name");
-      Integer nth = rule.has("nth") ? (int) integer(rule.get("nth"), at + ".nth", 1) : null;
-      Duration running = rule.has("running") ? seconds(rule.get("running"), at + ".running") : null;
-      if (running != null && running.isZero()) {
-        throw fail(at + ".running", "must be more than 0 seconds");
-      }
+      RunRule head = runRule(rule, at);
       String failure = null;
       if (rule.has("fail")) {
         object(rule.get("fail"), at + ".fail", Set.of("stateDetails"));
         failure = text(required(rule.get("fail"), "stateDetails", at + ".fail"), at + ".fail.stateDetails");
       }
-      runs.add(new ServerlessConfig.JobRunRule(name, nth, running, failure));
+      runs.add(new ServerlessConfig.JobRunRule(head.name(), head.nth(), head.running(), failure));
     }
     return new ServerlessConfig(phases.get(0), phases.get(1), phases.get(2), phases.get(3), phases.get(4), phases.get(5),
         phases.get(6), phases.get(7), runs);
@@ -139,19 +121,8 @@ final class ScenarioFile {
   private ContainersConfig containers(JsonNode node) {
     object(node, "containers", Set.of("durations", "virtualClusters", "jobRuns"));
     ContainersConfig d = ContainersConfig.DEFAULT;
-    List<Duration> phases = new ArrayList<>(List.of(d.pending(), d.submitted(), d.running(), d.cancelPending()));
-    if (node.has("durations")) {
-      JsonNode durations = node.get("durations");
-      object(durations, "containers.durations", Set.copyOf(CONTAINERS_PHASES));
-      for (Map.Entry<String, JsonNode> e : durations.properties()) {
-        String at = "containers.durations." + e.getKey();
-        Duration phase = seconds(e.getValue(), at);
-        if (phase.isZero()) {
-          throw fail(at, "must be more than 0 seconds");
-        }
-        phases.set(CONTAINERS_PHASES.indexOf(e.getKey()), phase);
-      }
-    }
+    List<Duration> phases = phases(node, "containers", CONTAINERS_PHASES,
+        List.of(d.pending(), d.submitted(), d.running(), d.cancelPending()));
     List<String> clusters = new ArrayList<>();
     int c = 0;
     for (JsonNode id : list(node.get("virtualClusters"), "containers.virtualClusters")) {
@@ -161,13 +132,7 @@ final class ScenarioFile {
     int i = 0;
     for (JsonNode rule : list(node.get("jobRuns"), "containers.jobRuns")) {
       String at = "containers.jobRuns[" + i++ + "]";
-      object(rule, at, Set.of("name", "nth", "running", "fail"));
-      String name = text(required(rule, "name", at), at + ".name");
-      Integer nth = rule.has("nth") ? (int) integer(rule.get("nth"), at + ".nth", 1) : null;
-      Duration running = rule.has("running") ? seconds(rule.get("running"), at + ".running") : null;
-      if (running != null && running.isZero()) {
-        throw fail(at + ".running", "must be more than 0 seconds");
-      }
+      RunRule head = runRule(rule, at);
       String reason = null;
       String details = null;
       if (rule.has("fail")) {
@@ -180,9 +145,41 @@ final class ScenarioFile {
         }
         details = text(required(f, "stateDetails", at + ".fail"), at + ".fail.stateDetails");
       }
-      runs.add(new ContainersConfig.JobRunRule(name, nth, running, reason, details));
+      runs.add(new ContainersConfig.JobRunRule(head.name(), head.nth(), head.running(), reason, details));
     }
     return new ContainersConfig(phases.get(0), phases.get(1), phases.get(2), phases.get(3), clusters, runs);
+  }
+
+  /** A service's phase durations: {@code defaults}, with those its {@code durations} object gives. */
+  private List<Duration> phases(JsonNode node, String section, List<String> names, List<Duration> defaults) {
+    List<Duration> phases = new ArrayList<>(defaults);
+    if (node.has("durations")) {
+      JsonNode durations = node.get("durations");
+      object(durations, section + ".durations", Set.copyOf(names));
+      for (Map.Entry<String, JsonNode> e : durations.properties()) {
+        String at = section + ".durations." + e.getKey();
+        Duration phase = seconds(e.getValue(), at);
+        if (phase.isZero()) {
+          throw fail(at, "must be more than 0 seconds");
+        }
+        phases.set(names.indexOf(e.getKey()), phase);
+      }
+    }
+    return phases;
+  }
+
+  /** What every job run rule has: the job name, which run of that name (or all), how long it runs. */
+  private record RunRule(String name, Integer nth, Duration running) {}
+
+  private RunRule runRule(JsonNode rule, String at) {
+    object(rule, at, Set.of("name", "nth", "running", "fail"));
+    String name = text(required(rule, "name", at), at + ".name");
+    Integer nth = rule.has("nth") ? (int) integer(rule.get("nth"), at + ".nth", 1) : null;
+    Duration running = rule.has("running") ? seconds(rule.get("running"), at + ".running") : null;
+    if (running != null && running.isZero()) {
+      throw fail(at + ".running", "must be more than 0 seconds");
+    }
+    return new RunRule(name, nth, running);
   }
 
   /** One rule or a list of them, by where each is in the file. */
