@@ -39,13 +39,7 @@ final class ClusterClient implements AutoCloseable {
    * @param properties {@code --camunda.client.x=y} arguments
    */
   static ClusterClient open(String gateway, List<String> properties, CommandLine cli) {
-    List<String> args = new ArrayList<>();
-    for (String p : properties) {
-      if (!p.startsWith("--") || !p.contains("=")) {
-        throw new CommandLine.ParameterException(cli, "expected --property=value, got '" + p + "'");
-      }
-      args.add(p);
-    }
+    List<String> args = new ArrayList<>(springArguments(properties, cli));
     if (gateway != null) {
       args.add("--camunda.client.mode=self-managed");
       args.add("--camunda.client.grpc-address=" + gateway);
@@ -61,6 +55,16 @@ final class ClusterClient implements AutoCloseable {
     app.setLogStartupInfo(false);
     app.setDefaultProperties(defaults);
     return new ClusterClient(app.run(args.toArray(String[]::new)));
+  }
+
+  /** {@code --property=value} arguments passed on to Spring, each checked; a usage error otherwise. */
+  static List<String> springArguments(List<String> properties, CommandLine cli) {
+    for (String p : properties) {
+      if (!p.startsWith("--") || !p.contains("=")) {
+        throw new CommandLine.ParameterException(cli, "expected --property=value, got '" + p + "'");
+      }
+    }
+    return properties;
   }
 
   /** One line for a failed call: gRPC status, message and the root cause (e.g. connection refused), no stack. */

@@ -9,7 +9,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -34,12 +33,8 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    for (String p : properties) {
-      if (!p.startsWith("--") || !p.contains("=")) {
-        throw new ParameterException(spec.commandLine(), "expected --property=value, got '" + p + "'");
-      }
-    }
-    ConfigurableApplicationContext context = WorkerApplication.start(properties.toArray(String[]::new));
+    List<String> args = ClusterClient.springArguments(properties, spec.commandLine());
+    ConfigurableApplicationContext context = WorkerApplication.start(args.toArray(String[]::new));
     // Spring's own shutdown hook closes the context on SIGTERM; this thread only waits for that.
     CountDownLatch closed = new CountDownLatch(1);
     context.addApplicationListener((ContextClosedEvent e) -> closed.countDown());
