@@ -6,6 +6,9 @@ import io.flowport.bpmn.BpmnGenerator;
 import io.flowport.catalog.Catalog;
 import io.flowport.convert.Conversion;
 import io.flowport.convert.Converters;
+import io.flowport.convert.IndexPage;
+import io.flowport.diag.BadInputException;
+import io.flowport.ir.Workflow;
 import io.flowport.picture.Picture;
 import io.flowport.picture.Pictures;
 import io.flowport.picture.PngWriter;
@@ -16,7 +19,9 @@ import io.flowport.report.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +35,7 @@ import picocli.CommandLine.Spec;
       "Converts ASL state machines (.json) and Airflow DAG files (.py) to BPMN.",
       "Writes DIR/<processId>.bpmn and DIR/<processId>.report.md for each workflow, and prints the",
       "report's warnings (the source's own flaws) and review notes, one line each, to stderr.",
-      "--svg and --png also draw the diagram: DIR/<processId>.svg and .png."
+      "--svg and --png also draw the diagram: DIR/<processId>.svg and .png; --index lists them all in DIR/index.md."
     })
 final class ConvertCommand implements Callable<Integer> {
 
@@ -50,6 +55,9 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--png", description = "Also write the diagram as PNG, 1.5 pixels per diagram pixel (glyphs vary by machine).")
   boolean png;
 
+  @Option(names = "--index", description = "Also write DIR/index.md: every process with its source, what its report asks of you, and its picture.")
+  boolean index;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +68,7 @@ final class ConvertCommand implements Callable<Integer> {
     for (Path file : files) {
       all.addAll(converters.convert(file));
     }
+    refuseSameIds(all);
     OutputFiles.folder(out);
     var err = spec.commandLine().getErr();
     for (Conversion c : all) {
@@ -89,6 +98,23 @@ final class ConvertCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("wrote " + String.join(", ", written.subList(0, written.size() - 1))
           + " and " + written.get(written.size() - 1));
     }
+    if (index) {
+      Path page = out.resolve("index.md");
+      OutputFiles.write(page, IndexPage.markdown(out, all, svg ? "svg" : png ? "png" : null).getBytes(StandardCharsets.UTF_8));
+      spec.commandLine().getOut().println("wrote " + page);
+    }
     return Main.OK;
+  }
+
+  /** Two processes of one id would overwrite each other's files in DIR: refuse before writing any. */
+  private static void refuseSameIds(List<Conversion> all) {
+    Map<String, Workflow> byId = new HashMap<>();
+    for (Conversion c : all) {
+      Workflow first = byId.putIfAbsent(c.workflow().id(), c.workflow());
+      if (first != null) {
+        throw new BadInputException(c.workflow().source(), "process id '" + c.workflow().id() + "' is also made by "
+            + first.source().file() + ", and both would be written to the same files; convert them into different -o folders");
+      }
+    }
   }
 }
