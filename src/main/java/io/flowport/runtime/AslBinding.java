@@ -11,6 +11,7 @@ import io.flowport.runtime.asl.AslRuntimeException;
 import io.flowport.runtime.asl.ContextObject;
 import io.flowport.runtime.asl.DataFlow;
 import io.flowport.runtime.asl.MapItems;
+import io.flowport.runtime.asl.PayloadLimit;
 import io.flowport.runtime.asl.StateValues;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ final class AslBinding implements Binding {
   public JsonNode request(Job job) {
     JsonNode effective = guarded(job, () -> flow.inputOf(state(job), job.variable(Vars.PAYLOAD), context(job)));
     JsonNode template = json(job.header(Headers.REQUEST));
-    return template == null ? effective : Templates.apply(flow, template, effective);
+    return limited(template == null ? effective : Templates.apply(flow, template, effective), job.header(Headers.SOURCE));
   }
 
   @Override
@@ -53,10 +54,11 @@ final class AslBinding implements Binding {
 
   @Override
   public Map<String, Object> finish(Job job, JsonNode result) {
+    limited(result, state(job).path("Resource").asText(job.header(Headers.SOURCE)));
     JsonNode payload = guarded(job, () -> flow.outputOf(state(job), job.variable(Vars.PAYLOAD), result, context(job)));
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put(Vars.PAYLOAD, payload);
-    return vars;
+    return limited(job, vars);
   }
 
   /** Step Functions names a service's errors {@code <Service>.<code>}, e.g. EMR.ValidationException. */
@@ -92,7 +94,7 @@ final class AslBinding implements Binding {
       Map<String, Object> vars = new LinkedHashMap<>();
       vars.put(Vars.ASL_NEXT, next);
       vars.put(Vars.PAYLOAD, output);
-      return vars;
+      return limited(job, vars);
     });
   }
 
@@ -130,7 +132,7 @@ final class AslBinding implements Binding {
         output = flow.stateOutput(effective, effective, null, true, text(state, "OutputPath"), state.path("OutputPath").isNull());
       }
       vars.put(Vars.PAYLOAD, output);
-      return vars;
+      return limited(job, vars);
     });
   }
 
@@ -142,7 +144,7 @@ final class AslBinding implements Binding {
       ContextObject ctx = context(job);
       Map<String, Object> vars = new LinkedHashMap<>();
       if ("Parallel".equals(state.path("Type").asText())) {
-        vars.put(Vars.ASL_BRANCH_INPUT, flow.inputOf(state, input, ctx));
+        vars.put(Vars.ASL_BRANCH_INPUT, limited(flow.inputOf(state, input, ctx), job.header(Headers.SOURCE)));
         return vars;
       }
       String batch = job.header(Headers.ASL_BATCH);
@@ -169,12 +171,29 @@ final class AslBinding implements Binding {
       }
       Map<String, Object> vars = new LinkedHashMap<>();
       vars.put(Vars.PAYLOAD, flow.outputOf(state, job.variable(Vars.PAYLOAD), results, context(job)));
-      return vars;
+      return limited(job, vars);
     });
   }
 
   private static String text(JsonNode state, String field) {
     return state.path(field).isTextual() ? state.get(field).asText() : null;
+  }
+
+  /** The state's output, within Step Functions' payload quota. */
+  private static Map<String, Object> limited(Job job, Map<String, Object> vars) {
+    if (vars.get(Vars.PAYLOAD) instanceof JsonNode payload) {
+      limited(payload, job.header(Headers.SOURCE));
+    }
+    return vars;
+  }
+
+  /** A terminal error with AWS's own cause, without the "error occurred while executing" prefix. */
+  private static JsonNode limited(JsonNode value, String who) {
+    try {
+      return PayloadLimit.check(value, who);
+    } catch (AslRuntimeException e) {
+      throw new JobFailure(e.error(), e.cause());
+    }
   }
 
   private static <T> T guarded(Job job, Supplier<T> step) {
