@@ -263,6 +263,7 @@ final class TaskConversion {
     boolean unbounded = op.waiterAttempts() != null && values.path(op.waiterAttempts()).isNull();
     Integer attempts = op.waiterAttempts() == null || unbounded ? null : staticInt(values, op.waiterAttempts());
     Work work = null;
+    boolean waits = false;
     List<AirflowOperator.Phase> phases = op.phases();
     for (int i = phases.size() - 1; i >= 0; i--) {
       AirflowOperator.Phase p = phases.get(i);
@@ -297,14 +298,21 @@ final class TaskConversion {
         h.put(Headers.WAIT_ROLE, "start");
         Duration every = delay != null ? delay : Duration.ofSeconds(s.delay());
         wait = new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), ph), every, null, 0, null);
+        waits = true;
       }
       work = Work.then(Call.of(JobTypes.of(op.service(), p.api()), EmrApis.label(op.service()) + " " + p.api(), h), wait, work);
     }
-    if (attempts != null || unbounded) {
+    // An operator that waits for nothing (wait_for_completion=False) is one plain call: nothing to say.
+    if (waits && (attempts != null || unbounded)) {
       report.add(Code.AIRFLOW_OPERATOR_WAIT, task.location(), task.taskId(), op.simpleName() + " became "
           + op.phases().stream().map(AirflowOperator.Phase::api).collect(java.util.stream.Collectors.joining(", then "))
           + (delay == null ? "" : ", each waited for with a poll every " + delay.toSeconds() + " s, "
               + (unbounded ? "until it ends" : "at most " + attempts + " polls")), null);
+    }
+    for (AirflowOperator.Phase p : op.phases()) {
+      if (p.waiter() != null && p.waiter().review() != null && (p.waitWhen() == null || staticBool(values, p.waitWhen()))) {
+        report.add(Code.AIRFLOW_NOT_REPRODUCED, task.location(), task.taskId(), op.simpleName() + ": " + p.waiter().review(), null);
+      }
     }
     return work;
   }

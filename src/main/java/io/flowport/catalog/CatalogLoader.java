@@ -116,7 +116,7 @@ final class CatalogLoader {
     }
 
     Waiter waiter(String name, JsonNode n, String at) {
-      keys(n, at, Set.of("service", "api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure", "exhausted"));
+      keys(n, at, Set.of("service", "api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure", "exhausted", "review"));
       List<Acceptor> acceptors = new ArrayList<>();
       int i = 0;
       for (JsonNode a : n.path("acceptors")) {
@@ -151,7 +151,7 @@ final class CatalogLoader {
         throw error(at + ".api", service + " has no API " + api);
       }
       return new Waiter(name, service, api, json(n, "request"), delay,
-          n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure, exhausted);
+          n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure, exhausted, text(n, "review", null));
     }
 
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {

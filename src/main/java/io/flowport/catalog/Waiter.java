@@ -11,6 +11,7 @@ import java.util.List;
  * @param request an ASL payload template over the start call's result (or the arguments), or null
  * @param slowDelay a longer delay after {@code slowAfter} polls, or 0 for none
  * @param exhausted how an operator's wait fails when its attempts run out, or null
+ * @param review how the wait differs from the source's, for the conversion report, or null
  */
 public record Waiter(
     String name,
@@ -22,4 +23,5 @@ public record Waiter(
     int slowAfter,
     List<Acceptor> acceptors,
     Failure failure,
-    Failure exhausted) {}
+    Failure exhausted,
+    String review) {}
