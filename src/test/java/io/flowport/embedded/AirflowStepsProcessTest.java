@@ -14,14 +14,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * EmrAddStepsOperator (with wait_for_completion) and EmrStepSensor on Zeebe against the simulator:
- * their XCom, and the provider's failure messages when a step fails.
+ * EmrCreateJobFlowOperator and EmrAddStepsOperator with wait_for_completion, and EmrStepSensor, on
+ * Zeebe against the simulator: their XCom, and the provider's failure messages.
  */
 @ZeebeProcessTest
 class AirflowStepsProcessTest {
 
   static final Path WAITING = Path.of("src/test/resources/airflow/runs/emr_steps.py");
   static final Path SENSOR = Path.of("src/test/resources/airflow/runs/emr_step_sensor.py");
+  static final Path CREATE_WAIT = Path.of("src/test/resources/airflow/runs/emr_create_wait.py");
   static final StepRule FAILS = new StepRule("calculate_pi", "java.lang.ArithmeticException", "pi is not rational", "s3://logs/stderr.gz");
 
   private ZeebeTestEngine engine;
@@ -69,6 +70,37 @@ class AirflowStepsProcessTest {
       assertThat(vars.get("ti_watch_step").asText()).isEqualTo("failed");
       assertThat(vars.get("cause").asText()).isEqualTo("EMR job failed: for reason java.lang.ArithmeticException "
           + "with message pi is not rational and log file s3://logs/stderr.gz");
+    }
+  }
+
+  @Test
+  void creatingWithWaitForCompletionEndsOnceTheClusterIsUp() throws Exception {
+    try (Harness h = new Harness(engine, SimulatorConfig.defaults(), Mocks.NONE)) {
+      long instance = h.start(Harness.convert(CREATE_WAIT), Map.of());
+      Duration used = h.runToEnd(instance, Duration.ofSeconds(10), Duration.ofHours(2));
+      Map<String, JsonNode> vars = h.variables(instance);
+      assertThat(vars.get("dagState").asText()).isEqualTo("success");
+      assertThat(vars.get("xcom_create_job_flow").asText()).matches("j-[A-Z0-9]+");
+      // STARTING 4 min and BOOTSTRAPPING 2 min before WAITING, seen by a poll every 30 s; then terminating.
+      assertThat(used).isBetween(Duration.ofMinutes(6), Duration.ofMinutes(8));
+    }
+  }
+
+  @Test
+  void aClusterThatFailsWhileStartingFailsTheCreateTaskWithTheWaiterError() throws Exception {
+    SimulatorConfig failing = SimulatorConfig.builder().clusterRule(
+        io.flowport.simulator.ClusterRule.fail("WaitedFor", software.amazon.awssdk.services.emr.model.ClusterState.BOOTSTRAPPING,
+            "BOOTSTRAP_FAILURE", "bootstrap action 1 failed")).build();
+    try (Harness h = new Harness(engine, failing, Mocks.NONE)) {
+      long instance = h.start(Harness.convert(CREATE_WAIT), Map.of());
+      h.runToEnd(instance, Duration.ofSeconds(10), Duration.ofHours(2));
+      Map<String, JsonNode> vars = h.variables(instance);
+      assertThat(vars.get("ti_create_job_flow").asText()).isEqualTo("failed");
+      assertThat(vars.get("ti_remove_cluster").asText()).isEqualTo("upstream_failed");
+      assertThat(vars.get("dagState").asText()).isEqualTo("failed");
+      assertThat(vars.get("error").asText()).isEqualTo("WaiterError");
+      assertThat(vars.get("cause").asText()).isEqualTo("Waiter job_flow_waiting failed: Waiter encountered a terminal failure state: "
+          + "For expression \"Cluster.Status.State\" we matched expected path: \"TERMINATED_WITH_ERRORS\"");
     }
   }
 }
