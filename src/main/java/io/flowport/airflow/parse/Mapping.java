@@ -14,6 +14,8 @@ import org.treesitter.TSNode;
 final class Mapping {
 
   private final Interpreter in;
+  /** Values of forms already refused, so an expand() over one is not reported a second time. */
+  private final java.util.Set<PyDynamic> refused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   Mapping(Interpreter in) {
     this.in = in;
@@ -76,6 +78,9 @@ final class Mapping {
       return null;
     }
     PyValue value = in.values.toPy(passed.value(), passed.node());
+    if (value instanceof PyDynamic d && refused.contains(d)) {
+      return null;
+    }
     if (!in.values.reportedDynamics(value).isEmpty() || value instanceof PyDynamic) {
       unsupported(passed.argument(), "mapped-dynamic", "mapping over " + text + ", which is not known statically");
       return null;
@@ -94,6 +99,8 @@ final class Mapping {
   /** A mapping form flowport does not convert: an error at its place, and a value not reported again. */
   Obj unsupported(TSNode node, String id, String message) {
     in.state.finding(id, Severity.ERROR, node, message);
-    return in.state.runtime(node, message);
+    Obj.Data value = in.state.runtime(node, message);
+    refused.add((PyDynamic) value.value());
+    return value;
   }
 }
