@@ -30,6 +30,11 @@ def mapped_run():
     )
     sizes >> check
     sizes >> finish()
+    # Literal mapped values are rendered per instance; each fails with UndefinedError unless ti.map_index is its own.
+    BashOperator.partial(task_id="echo").expand(bash_command=[
+        "{% if ti.map_index != 0 %}{{ wrong_map_index }}{% endif %}",
+        "{% if ti.map_index != 1 %}{{ wrong_map_index }}{% endif %}",
+    ])
 
 
 mapped_run()

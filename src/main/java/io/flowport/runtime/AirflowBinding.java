@@ -234,6 +234,7 @@ final class AirflowBinding implements Binding {
         .runId("manual__" + logicalDate)
         .logicalDate(logicalDate)
         .tryNumber(job.variable(Vars.tryNumber(taskId)).asLong(1))
+        .mapIndex(job.header(Headers.AIRFLOW_EXPAND) == null ? -1 : job.variable(Vars.MAP_INDEX).asLong(-1))
         .xcoms(id -> Optional.ofNullable(job.variables().get(Vars.xcom(id)))
             .filter(v -> !v.isNull()).map(v -> JSON.convertValue(v, Object.class)))
         .build();

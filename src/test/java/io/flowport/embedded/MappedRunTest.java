@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * task_id and task_id[map_index]. Expected states are Airflow's: each instance succeeds or fails on
  * its own; all_success downstream of a failed instance is upstream_failed, all_done runs; an empty
  * expansion skips the mapped task. The task "check" fails (UndefinedError) unless the mapped task's
- * XCom is its instances' results in map index order.
+ * XCom is its instances' results in map index order; each instance of "echo" fails unless its
+ * rendered bash_command sees its own ti.map_index.
  */
 class MappedRunTest {
 
@@ -44,6 +45,8 @@ class MappedRunTest {
     assertThat(r.state("check")).isEqualTo("success");
     assertThat(r.state("finish")).isEqualTo("success");
     assertThat(r.output().get("state").asText()).isEqualTo("success");
+    // Each echo instance renders its own bash_command and sees its own ti.map_index.
+    assertThat(states(r.output().path("tasks").path("echo"))).containsExactly("success", "success");
   }
 
   @Test
