@@ -3,6 +3,8 @@ from datetime import datetime, timedelta
 
 from airflow.decorators import dag, task
 from airflow.operators.empty import EmptyOperator
+from airflow.providers.amazon.aws.sensors.emr import EmrJobFlowSensor
+from airflow.utils.task_group import TaskGroup
 from airflow.providers.amazon.aws.operators.emr import EmrAddStepsOperator, EmrServerlessStartJobOperator
 from airflow.utils.trigger_rule import TriggerRule
 
@@ -43,6 +45,9 @@ def mapped_tasks():
         task_id="spark_jobs", application_id="00app", execution_role_arn="arn:aws:iam::1:role/r",
     ).expand(job_driver=[{"sparkSubmit": {"entryPoint": f"s3://b/{name}.py"}} for name in ["daily", "weekly"]])
     summed >> pairs >> steps >> spark
+    with TaskGroup("clusters") as clusters:
+        EmrJobFlowSensor.partial(task_id="wait", poke_interval=30, timeout=600).expand(job_flow_id=["j-1", "j-2"])
+    spark >> clusters
 
 
 mapped_tasks()
