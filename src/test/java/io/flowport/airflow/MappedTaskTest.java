@@ -113,4 +113,23 @@ class MappedTaskTest {
     assertThatThrownBy(() -> convert("BranchPythonOperator.partial(task_id='b', python_callable=files).expand(op_args=[[1]])"))
         .isInstanceOf(BadInputException.class).hasMessageContaining("dag.py:15").hasMessageContaining("mapped BranchPythonOperator");
   }
+
+  @Test
+  void aMappedProducersXComIsAList() {
+    String source = """
+        from datetime import datetime
+        from airflow import DAG
+        from airflow.providers.amazon.aws.operators.emr import EmrCreateJobFlowOperator, EmrTerminateJobFlowOperator
+
+        with DAG('d', schedule=None, start_date=datetime(2024, 1, 1)) as dag:
+            create = EmrCreateJobFlowOperator.partial(task_id='create').expand(job_flow_overrides=[{'Name': 'a'}, {'Name': 'b'}])
+            first = EmrTerminateJobFlowOperator(task_id='first', job_flow_id="{{ ti.xcom_pull(task_ids='create')[0] }}")
+            all = EmrTerminateJobFlowOperator(task_id='all', job_flow_id=create.output)
+        """;
+    // Indexing the list is fine (no FP for a str XCom); passing the list where a str goes is refused.
+    assertThatThrownBy(() -> DagArgumentsTest.convert(source)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("dag.py:8").hasMessageContaining("task 'create' is mapped");
+    Conversion c = DagArgumentsTest.convert(source.replace("    all = EmrTerminateJobFlowOperator(task_id='all', job_flow_id=create.output)\n", ""));
+    assertThat(c.report().findings()).noneMatch(f -> "first".equals(f.element()) && f.code() == Code.AIRFLOW_XCOM_SHAPE);
+  }
 }
