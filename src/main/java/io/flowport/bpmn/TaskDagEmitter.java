@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Emits an Airflow DAG. Every task is a block that always ends — in success, failed, skipped or
@@ -31,7 +33,7 @@ final class TaskDagEmitter {
   private final BpmnWriter w;
   private final WorkEmitter work;
   private BranchSkips skips;
-  private java.util.Set<String> mapped = java.util.Set.of();
+  private Set<String> mapped = Set.of();
 
   TaskDagEmitter(BpmnWriter w) {
     this.w = w;
@@ -40,7 +42,7 @@ final class TaskDagEmitter {
 
   void emit(Process process, FlowNode first, Workflow workflow, TaskDag dag) {
     skips = new BranchSkips(dag);
-    mapped = dag.tasks().stream().filter(t -> t.mapping() != null).map(DagTask::taskId).collect(java.util.stream.Collectors.toSet());
+    mapped = dag.tasks().stream().filter(t -> t.mapping() != null).map(DagTask::taskId).collect(Collectors.toSet());
     Map<String, BaseElement> scopes = new HashMap<>();
     Map<String, SubProcess> subs = new HashMap<>();
     for (TaskDag.Group g : dag.groups()) {

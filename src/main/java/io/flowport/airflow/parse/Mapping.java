@@ -1,9 +1,12 @@
 package io.flowport.airflow.parse;
 
 import io.flowport.airflow.parse.PyValue.*;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.treesitter.TSNode;
 
 /**
@@ -15,7 +18,7 @@ final class Mapping {
 
   private final Interpreter in;
   /** Values of forms already refused, so an expand() over one is not reported a second time. */
-  private final java.util.Set<PyDynamic> refused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<PyDynamic> refused = Collections.newSetFromMap(new IdentityHashMap<>());
 
   Mapping(Interpreter in) {
     this.in = in;

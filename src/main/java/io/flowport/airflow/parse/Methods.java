@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.treesitter.TSNode;
 
 /** Method calls on strings, dicts, lists, tasks and TaskFlow functions. */
 final class Methods {
 
-  private static final java.util.Set<String> MAPPING = java.util.Set.of("expand", "expand_kwargs");
-  private static final java.util.Set<String> XCOM_METHODS = java.util.Set.of("map", "zip", "concat");
+  private static final Set<String> MAPPING = Set.of("expand", "expand_kwargs");
+  private static final Set<String> XCOM_METHODS = Set.of("map", "zip", "concat");
 
   private final Interpreter in;
 
