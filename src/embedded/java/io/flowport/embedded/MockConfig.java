@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public final class MockConfig implements Mocks {
 
   private static final Pattern KEY = Pattern.compile("(\\d+)(?:-(\\d+))?");
+  /** A mapped task instance: {@code task_id[map_index]}. */
+  private static final Pattern INSTANCE = Pattern.compile("(.+)\\[(\\d+)\\]");
 
   private record Entry(int from, int to, Response response) {}
 
@@ -46,6 +48,15 @@ public final class MockConfig implements Mocks {
   /** @param what what a mockable name is, for the error on any other name */
   public static MockConfig load(Path file, String text, String stateMachine, String testCase, Set<String> taskStates,
       String what) {
+    return load(file, text, stateMachine, testCase, taskStates, what, Set.of());
+  }
+
+  /**
+   * @param mapped mapped tasks, whose instances a test case may also mock one by one as
+   *     {@code task_id[map_index]}
+   */
+  public static MockConfig load(Path file, String text, String stateMachine, String testCase, Set<String> taskStates,
+      String what, Set<String> mapped) {
     LocatedJson json = LocatedJson.parse(file, text);
     JsonNode root = json.root();
     String smPointer = "/StateMachines/" + LocatedJson.escape(stateMachine);
@@ -62,7 +73,9 @@ public final class MockConfig implements Mocks {
     for (Iterator<Map.Entry<String, JsonNode>> it = tc.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String at = tcPointer + "/" + LocatedJson.escape(e.getKey());
-      if (!taskStates.contains(e.getKey())) {
+      Matcher instance = INSTANCE.matcher(e.getKey());
+      boolean mappedInstance = instance.matches() && mapped.contains(instance.group(1));
+      if (!taskStates.contains(e.getKey()) && !mappedInstance) {
         throw new BadInputException(json.at(at), "test case " + testCase + " mocks '" + e.getKey() + "', which is not " + what);
       }
       String name = e.getValue().asText();
@@ -132,11 +145,16 @@ public final class MockConfig implements Mocks {
 
   @Override
   public Optional<Response> next(String state) {
+    return next(state, state);
+  }
+
+  @Override
+  public Optional<Response> next(String state, String counter) {
     List<Entry> entries = byState.get(state);
     if (entries == null) {
       return Optional.empty();
     }
-    int n = calls.computeIfAbsent(state, k -> new AtomicInteger()).getAndIncrement();
+    int n = calls.computeIfAbsent(counter, k -> new AtomicInteger()).getAndIncrement();
     for (Entry e : entries) {
       if (e.from() <= n && n <= e.to()) {
         return Optional.of(e.response());

@@ -128,7 +128,8 @@ public final class Runner {
     ObjectNode tasks = out.putObject("tasks");
     for (DagTask t : dag.tasks()) {
       JsonNode s = vars.get(Vars.taskState(t.taskId()));
-      tasks.put(t.taskId(), s == null ? "none" : s.asText());
+      // A mapped task's state is the list of its instances' states (or one state when it did not run).
+      tasks.set(t.taskId(), s == null ? JSON.getNodeFactory().textNode("none") : s.isArray() ? s : JSON.getNodeFactory().textNode(s.asText()));
     }
     return new Result("success".equals(state), out, trace);
   }
@@ -231,7 +232,8 @@ public final class Runner {
       // As for a machine, the test cases are under the DAG's id (or --state-machine).
       String dagId = o.stateMachine() != null ? o.stateMachine() : dagId(workflow, dag);
       return MockConfig.load(o.mockConfig(), Converters.read(o.mockConfig()), dagId, o.testCase(), userTasks(dag),
-          "a task of the DAG that runs your code (EMR tasks run against the simulator)");
+          "a task of the DAG that runs your code (EMR tasks run against the simulator)",
+          dag.tasks().stream().filter(t -> t.mapping() != null).map(DagTask::taskId).collect(Collectors.toSet()));
     }
     StateGraph graph = (StateGraph) workflow.body();
     Set<String> tasks = graph.allSteps().stream().filter(s -> s instanceof Step.Task).map(Step::name).collect(Collectors.toSet());

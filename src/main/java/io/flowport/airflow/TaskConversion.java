@@ -46,6 +46,7 @@ final class TaskConversion {
   private final TaskDef task;
   private final Map<String, Arg> args = new LinkedHashMap<>();
   private final Report report;
+  private final MappedTask mapped;
 
   TaskConversion(Catalog catalog, DagDef dag, TaskDef task, Map<String, Arg> defaults, Report report) {
     this.catalog = catalog;
@@ -56,6 +57,7 @@ final class TaskConversion {
     // which is every BaseOperator argument and the operator's own.
     args.putAll(defaults);
     args.putAll(task.kwargs());
+    this.mapped = task.expansion() == null ? null : new MappedTask(task, args, report);
   }
 
   DagTask task() {
@@ -91,6 +93,13 @@ final class TaskConversion {
       report.add(Code.AIRFLOW_CONNECTION, task.location(), task.taskId(),
           "job_flow_overrides is the whole RunJobFlow request: the emr_conn_id connection's settings are not merged in", null);
     }
+    if (mapped != null) {
+      if (op.branch() != null) {
+        throw new BadInputException(task.expansion().location(), "a mapped " + op.simpleName()
+            + " is not supported yet: its instances' XComs would each choose the downstream tasks");
+      }
+      mapped.placeholders(values, operatorArgs, op.simpleName(), user != null && user.unknown());
+    }
     XcomCheck.check(catalog, dag, task, args, op, report);
     Work work = user != null ? user.work(argHeaders(op, values), values) : work(op, values);
     String rule = args.containsKey("trigger_rule") ? TriggerRules.read(args.get("trigger_rule")) : "all_success";
@@ -111,7 +120,8 @@ final class TaskConversion {
     // Inside a group's subprocess the task is named without the group's prefix, as Airflow labels it.
     String label = task.group() != null && task.taskId().startsWith(task.group() + ".")
         ? task.taskId().substring(task.group().length() + 1) : task.taskId();
-    return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label), branch(op));
+    return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label), branch(op),
+        mapped == null ? null : mapped.mapping());
   }
 
   private DagTask.Branch branch(AirflowOperator op) {
@@ -171,7 +181,9 @@ final class TaskConversion {
   }
 
   private void base(String name, Arg arg, AirflowOperator op) {
-    if (BaseArgs.UNSUPPORTED.contains(name) && BaseArgs.set(arg)) {
+    // map_index_template of a mapped task is reported with the mapping (it only names instances).
+    boolean mappedName = name.equals("map_index_template") && mapped != null;
+    if (BaseArgs.UNSUPPORTED.contains(name) && BaseArgs.set(arg) && !mappedName) {
       throw new BadInputException(arg.location(), name + " is not supported yet");
     }
     if (BaseArgs.NOT_REPRODUCED.contains(name) && BaseArgs.set(arg)) {
@@ -215,6 +227,9 @@ final class TaskConversion {
     h.put(Headers.AIRFLOW_ARGS, values.toString());
     if (!op.templated().isEmpty()) {
       h.put(Headers.AIRFLOW_TEMPLATED, JSON.valueToTree(op.templated()).toString());
+    }
+    if (mapped != null) {
+      h.put(Headers.AIRFLOW_EXPAND, mapped.header());
     }
     return h;
   }

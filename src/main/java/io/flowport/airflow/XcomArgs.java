@@ -46,6 +46,10 @@ final class XcomArgs {
   private static String jinja(Catalog catalog, DagDef dag, String field, Arg arg, PyValue.PyXcom x) {
     String producer = dag.task(x.taskId()).map(t -> t.operator()).orElseThrow();
     AirflowOperator op = catalog.airflowOperator(producer).orElse(null);
+    if (dag.task(x.taskId()).orElseThrow().expansion() != null) {
+      throw new BadInputException(arg.location(), field + " uses " + x.sourceText() + ", but task '" + x.taskId()
+          + "' is mapped: its XCom is the list of its instances' values, and only a str XCom is passed here as Airflow passes it");
+    }
     if (!x.key().equals("return_value")) {
       throw new BadInputException(arg.location(), field + " uses " + x.sourceText() + ": XCom key '" + x.key()
           + "' of task '" + x.taskId() + "' is not one flowport knows (only return_value is)");

@@ -62,7 +62,8 @@ final class XcomCheck {
       return;
     }
     Optional<AirflowOperator> op = catalog.airflowOperator(upstream.get().operator());
-    if (op.isEmpty()) {
+    // A mapped task's XCom is the list of its instances' values, whatever one instance returns.
+    if (op.isEmpty() || upstream.get().expansion() != null) {
       return;
     }
     String returns = op.get().returns();

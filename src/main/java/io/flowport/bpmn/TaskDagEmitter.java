@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Emits an Airflow DAG. Every task is a block that always ends — in success, failed, skipped or
@@ -31,6 +33,7 @@ final class TaskDagEmitter {
   private final BpmnWriter w;
   private final WorkEmitter work;
   private BranchSkips skips;
+  private Set<String> mapped = Set.of();
 
   TaskDagEmitter(BpmnWriter w) {
     this.w = w;
@@ -39,6 +42,7 @@ final class TaskDagEmitter {
 
   void emit(Process process, FlowNode first, Workflow workflow, TaskDag dag) {
     skips = new BranchSkips(dag);
+    mapped = dag.tasks().stream().filter(t -> t.mapping() != null).map(DagTask::taskId).collect(Collectors.toSet());
     Map<String, BaseElement> scopes = new HashMap<>();
     Map<String, SubProcess> subs = new HashMap<>();
     for (TaskDag.Group g : dag.groups()) {
@@ -193,6 +197,8 @@ final class TaskDagEmitter {
     ExclusiveGateway state = w.xor(process, "run_state", "Run state?", null);
     w.flow(process, last, state, null);
     String states = "[" + String.join(", ", leaves.stream().map(t -> Vars.taskState(t.taskId())).toList()) + "]";
+    // A mapped leaf's state is the list of its instances' states.
+    states = leaves.stream().anyMatch(t -> t.mapping() != null) ? "flatten(" + states + ")" : states;
     IntermediateThrowEvent failed = w.mark(process, "dag_failed", "DAG run failed", null);
     w.output(failed, "=\"failed\"", Vars.DAG_STATE);
     IntermediateThrowEvent ok = w.mark(process, "dag_succeeded", "DAG run succeeded", null);
@@ -214,7 +220,8 @@ final class TaskDagEmitter {
     FlowNode entry;
     IntermediateThrowEvent queued = w.mark(p, id + "_queued", t.label(), src);
     w.output(queued, "=1", tries);
-    TriggerRuleFeel feel = TriggerRuleFeel.of(t.triggerRule(), upstream.stream().map(Vars::taskState).toList());
+    TriggerRuleFeel feel = TriggerRuleFeel.of(t.triggerRule(), upstream.stream().map(Vars::taskState).toList(),
+        upstream.stream().anyMatch(mapped::contains));
     if (upstream.isEmpty() || feel.run() == null) {
       // A root task always runs, as do all_done and always once the upstream join lets it.
       entry = queued;
@@ -228,15 +235,19 @@ final class TaskDagEmitter {
       ends.add(notRun);
       entry = rule;
     }
-    IntermediateThrowEvent success = w.mark(p, id + "_success", "Succeeded", src);
-    w.output(success, "=\"success\"", state);
-    // A branching task decides, as it succeeds, which downstream tasks are skipped.
-    skips.outputs(id).forEach((target, value) -> w.output(success, "=" + value, Vars.taskState(target)));
-    ends.add(success);
-    if (t.work() == null) {
-      w.flow(p, queued, success, null);
+    if (t.mapping() != null) {
+      mapped(p, t, queued, ends);
     } else {
-      attempt(p, t, queued, success, ends);
+      IntermediateThrowEvent success = w.mark(p, id + "_success", "Succeeded", src);
+      w.output(success, "=\"success\"", state);
+      // A branching task decides, as it succeeds, which downstream tasks are skipped.
+      skips.outputs(id).forEach((target, value) -> w.output(success, "=" + value, Vars.taskState(target)));
+      ends.add(success);
+      if (t.work() == null) {
+        w.flow(p, queued, success, null);
+      } else {
+        attempt(p, t, queued, success, ends);
+      }
     }
     if (ends.size() == 1 && !skips.skippable(id)) {
       return new FlowNode[] {entry, ends.get(0)}; // one way out: no merge gateway
@@ -251,6 +262,58 @@ final class TaskDagEmitter {
       entry = skipped;
     }
     return new FlowNode[] {entry, done};
+  }
+
+  /**
+   * A mapped task: its instances' inputs are computed once; none skips the task, as Airflow does;
+   * otherwise a parallel multi-instance subprocess runs each instance's try and retry loop with
+   * its own (local) try number, state and XCom, so a failing instance ends on its own. Afterwards the
+   * task's state is the list of instance states and its XCom the list of their XComs (those that
+   * pushed one) in map index order, as downstream tasks see them in Airflow.
+   */
+  private void mapped(BaseElement p, DagTask t, IntermediateThrowEvent queued, List<FlowNode> ends) {
+    String id = t.taskId();
+    String src = t.taskId();
+    String state = Vars.taskState(id);
+    String xcom = Vars.xcom(id);
+    String items = Vars.mapItems(id);
+    String results = Vars.mapResults(id);
+    w.output(queued, "=" + t.mapping().items(), items);
+    ExclusiveGateway any = w.xor(p, id + "_map", "Anything to map?", src);
+    w.flow(p, queued, any, null);
+    IntermediateThrowEvent empty = w.mark(p, id + "_empty", "Nothing to map", src);
+    w.output(empty, "=\"skipped\"", state);
+    w.flow(p, any, empty, "=count(" + items + ") = 0").setName("no");
+    ends.add(empty);
+    SubProcess each = w.subProcess(p, id + "_instances", t.label() + " (mapped)", src);
+    w.multiInstance(each, false, "=" + items, Vars.MAP_ITEM, results, "={state: " + state + ", xcom: " + xcom + "}");
+    w.input(each, "=loopCounter - 1", Vars.MAP_INDEX);
+    w.input(each, "=1", Vars.tryNumber(id));
+    w.input(each, "=null", state);
+    w.input(each, "=null", xcom);
+    w.defaultFlow(p, any, each).setName("yes");
+    FlowNode start = w.start(each, id + "_instance", "Instance", src);
+    IntermediateThrowEvent success = w.mark(each, id + "_success", "Succeeded", src);
+    w.output(success, "=\"success\"", state);
+    List<FlowNode> instanceEnds = new ArrayList<>(List.of(success));
+    if (t.work() == null) {
+      w.flow(each, start, success, null);
+    } else {
+      attempt(each, t, start, success, instanceEnds);
+    }
+    FlowNode last = success;
+    if (instanceEnds.size() > 1) {
+      last = w.xor(each, id + "_instance_ended", null, src);
+      for (FlowNode e : instanceEnds) {
+        w.flow(each, e, last, null);
+      }
+    }
+    w.flow(each, last, w.end(each, id + "_instance_end", "Instance done", src), null);
+    IntermediateThrowEvent collected = w.mark(p, id + "_collected", "Instances done", src);
+    w.output(collected, "=for r in " + results + " return r.state", state);
+    w.output(collected, "=for r in " + results + "[item.xcom != null] return r.xcom", xcom);
+    w.flow(p, each, collected, null);
+    ends.add(collected);
   }
 
   private void attempt(BaseElement p, DagTask t, FlowNode queued, FlowNode success, List<FlowNode> ends) {

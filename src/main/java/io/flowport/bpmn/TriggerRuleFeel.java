@@ -15,7 +15,16 @@ record TriggerRuleFeel(String run, String notRun) {
   private static final String FAILED = "(s = \"failed\" or s = \"upstream_failed\")";
 
   static TriggerRuleFeel of(String rule, List<String> upstreamStates) {
+    return of(rule, upstreamStates, false);
+  }
+
+  /**
+   * {@code flatten}: some upstream state is a mapped task's list of instance states, each of which
+   * counts as an upstream state, as Airflow counts every mapped task instance.
+   */
+  static TriggerRuleFeel of(String rule, List<String> upstreamStates, boolean flatten) {
     String ups = "[" + String.join(", ", upstreamStates) + "]";
+    ups = flatten ? "flatten(" + ups + ")" : ups;
     String any = "some s in " + ups + " satisfies ";
     String all = "every s in " + ups + " satisfies ";
     return switch (rule) {

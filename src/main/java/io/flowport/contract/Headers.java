@@ -70,6 +70,12 @@ public final class Headers {
   public static final String AIRFLOW_CALLABLE = "airflow.callable";
   /** JSON: JSON pointers into the arguments where an XComArg stands, to the producing task's id. */
   public static final String AIRFLOW_XCOM_ARGS = "airflow.xcomArgs";
+  /**
+   * JSON on a mapped task's jobs: {"into": JSON pointer of the arguments the instance's mapped ones
+   * go into ("" or "/op_kwargs"), "rendered": names of mapped arguments that come from literals and
+   * are rendered like the others; those from an XCom are not rendered, as in Airflow}.
+   */
+  public static final String AIRFLOW_EXPAND = "airflow.expand";
   /** {@code branch} on a branching task: its XCom must name tasks of the DAG, as skip_all_except checks. */
   public static final String AIRFLOW_BRANCH = "airflow.branch";
   /** JSON list of the DAG's task ids, for that check. */

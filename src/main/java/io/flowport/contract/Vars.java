@@ -82,6 +82,22 @@ public final class Vars {
     return "xcom_" + key(taskId);
   }
 
+  // Mapped tasks (Airflow's expand): each instance is an inner instance of a multi-instance subprocess.
+  /** The mapped arguments of one instance (a context: argument name → value), local to the instance. */
+  public static final String MAP_ITEM = "mapItem";
+  /** The instance's map index (0-based, Airflow's map_index), local to the instance. */
+  public static final String MAP_INDEX = "mapIndex";
+
+  /** A mapped task's instance inputs, computed when it starts. */
+  public static String mapItems(String taskId) {
+    return "map_" + key(taskId);
+  }
+
+  /** A mapped task's instance outcomes, {state, xcom} in map index order. */
+  public static String mapResults(String taskId) {
+    return "mapped_" + key(taskId);
+  }
+
   /** Try number of the current attempt (1-based, as Airflow's try_number). */
   public static String tryNumber(String taskId) {
     return "try_" + key(taskId);

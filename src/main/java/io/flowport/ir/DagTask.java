@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param executionTimeout a per-try timeout, retried like other failures, or null
  * @param label a human name
  * @param branch how the task's XCom skips downstream tasks (branching, short-circuiting), or null
+ * @param mapping how a mapped task (Airflow's expand) gets its instances, or null
  */
 public record DagTask(
     String taskId,
@@ -24,12 +25,20 @@ public record DagTask(
     Duration retryDelay,
     Duration executionTimeout,
     String label,
-    Branch branch) {
+    Branch branch,
+    Mapping mapping) {
 
   public DagTask(String taskId, SourceLocation source, Work work, String triggerRule, int retries, Duration retryDelay,
       Duration executionTimeout, String label) {
-    this(taskId, source, work, triggerRule, retries, retryDelay, executionTimeout, label, null);
+    this(taskId, source, work, triggerRule, retries, retryDelay, executionTimeout, label, null, null);
   }
+
+  /**
+   * A mapped task: one instance per element of {@code items}, a FEEL expression over the process
+   * variables evaluated when the task starts, giving a list of contexts (each instance's mapped
+   * arguments). Each instance tries, retries and fails on its own; an empty list skips the task.
+   */
+  public record Mapping(String items) {}
 
   /**
    * A branching task: {@code BRANCH} runs the direct downstream tasks its XCom names (a task id, a

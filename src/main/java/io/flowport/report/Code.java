@@ -40,6 +40,10 @@ public enum Code {
   AIRFLOW_GROUP_TIMING("FP415", Severity.REVIEW, "TaskGroup subprocess starts or ends some tasks later than Airflow"),
   AIRFLOW_OWN_WORKER("FP416", Severity.TASK, "Task runs your code: it needs a job worker of your own"),
   AIRFLOW_UNKNOWN_OPERATOR("FP417", Severity.TASK, "Operator is not in flowport's catalogs: it needs a job worker of your own"),
+  AIRFLOW_MAPPED("FP418", Severity.INFO, "Mapped task became a parallel multi-instance subprocess"),
+  AIRFLOW_MAPPED_CONCURRENCY("FP419", Severity.REVIEW, "Mapped instances are not limited in number at a time"),
+  AIRFLOW_MAP_INDEX_TEMPLATE("FP420", Severity.REVIEW, "map_index_template is not reproduced"),
+  AIRFLOW_MAPPED_XCOM("FP421", Severity.REVIEW, "Mapping over an XCom that is not a list or dict skips the task"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");

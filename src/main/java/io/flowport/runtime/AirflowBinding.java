@@ -42,7 +42,14 @@ final class AirflowBinding implements Binding {
   /** A run's mock config names Airflow tasks by task_id: Return is the XCom, Throw the task's exception. */
   @Override
   public Optional<Mocks.Response> mock(Job job) {
-    return mocks.next(job.header(Headers.AIRFLOW_TASK_ID));
+    String task = job.header(Headers.AIRFLOW_TASK_ID);
+    if (job.header(Headers.AIRFLOW_EXPAND) == null) {
+      return mocks.next(task);
+    }
+    // A mapped instance: task_id[map_index] when mocked, else task_id; each instance counts its own tries.
+    String instance = task + "[" + job.variable(Vars.MAP_INDEX).asLong() + "]";
+    Optional<Mocks.Response> own = mocks.next(instance, instance);
+    return own.isPresent() ? own : mocks.next(task, instance);
   }
 
   /**
@@ -136,10 +143,40 @@ final class AirflowBinding implements Binding {
       templated.forEach(f -> fields.add(f.asText()));
     }
     AirflowContext ctx = context(job);
+    JsonNode expand = AslBinding.json(job.header(Headers.AIRFLOW_EXPAND));
+    ObjectNode in = args.deepCopy();
+    mapped(job, expand, in, true);
     ObjectNode out = JSON.createObjectNode();
-    args.fields().forEachRemaining(e -> out.set(e.getKey(), fields.contains(e.getKey()) ? render(e.getValue(), ctx) : e.getValue()));
+    in.fields().forEachRemaining(e -> out.set(e.getKey(), fields.contains(e.getKey()) ? render(e.getValue(), ctx) : e.getValue()));
     fillXcomArgs(job, out);
+    mapped(job, expand, out, false);
     return out;
+  }
+
+  /**
+   * A mapped instance's own arguments (the variable {@code mapItem}) go into the arguments: those
+   * from literals before rendering, as Airflow renders them, those from an XCom after it.
+   */
+  private static void mapped(Job job, JsonNode expand, ObjectNode args, boolean literal) {
+    if (expand == null) {
+      return;
+    }
+    JsonNode item = job.variable(Vars.MAP_ITEM);
+    if (!item.isObject()) {
+      throw new JobFailure("TypeError", "expand_kwargs() expects a list[dict], not " + pythonType(item));
+    }
+    JsonNode into = args.at(expand.path("into").asText());
+    if (into.isMissingNode() || into.isNull()) {
+      into = args.putObject(expand.path("into").asText().substring(1));
+    }
+    Set<String> rendered = new HashSet<>();
+    expand.path("rendered").forEach(n -> rendered.add(n.asText()));
+    ObjectNode target = (ObjectNode) into;
+    item.fields().forEachRemaining(e -> {
+      if (rendered.contains(e.getKey()) == literal) {
+        target.set(e.getKey(), e.getValue());
+      }
+    });
   }
 
   /** XComArgs in the arguments take the producer's XCom itself (not its str), as Airflow resolves them. */
@@ -197,6 +234,7 @@ final class AirflowBinding implements Binding {
         .runId("manual__" + logicalDate)
         .logicalDate(logicalDate)
         .tryNumber(job.variable(Vars.tryNumber(taskId)).asLong(1))
+        .mapIndex(job.header(Headers.AIRFLOW_EXPAND) == null ? -1 : job.variable(Vars.MAP_INDEX).asLong(-1))
         .xcoms(id -> Optional.ofNullable(job.variables().get(Vars.xcom(id)))
             .filter(v -> !v.isNull()).map(v -> JSON.convertValue(v, Object.class)))
         .build();

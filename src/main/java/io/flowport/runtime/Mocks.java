@@ -22,6 +22,14 @@ public interface Mocks {
   /** The next mocked response of this state (counting every call, retries included), if mocked. */
   Optional<Response> next(String state);
 
+  /**
+   * As {@link #next(String)}, counting calls under {@code counter}: each mapped task instance
+   * counts its own tries.
+   */
+  default Optional<Response> next(String state, String counter) {
+    return next(state);
+  }
+
   /** Either a result ({@code Return}) or an error ({@code Throw}). */
   record Response(JsonNode result, String error, String cause) {
     public boolean isThrow() {

@@ -87,4 +87,29 @@ class TriggerRuleFeelTest {
       assertThat(ours).as(rule + " after " + ups).isEqualTo(airflow(rule, ups));
     }
   }
+
+  /**
+   * A mapped upstream task's state is the list of its instances' states; Airflow counts each mapped
+   * instance as one upstream task instance, so the rule sees them one by one.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"all_success", "all_failed", "all_done", "all_done_min_one_success", "one_success", "one_failed",
+      "one_done", "none_failed", "none_failed_min_one_success", "none_skipped", "all_skipped", "always"})
+  void aMappedUpstreamCountsEachOfItsInstances(String rule) {
+    for (List<String> instances : combinations()) {
+      if (instances.size() > 2) {
+        continue;
+      }
+      for (String other : STATES) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("ti_mapped", instances);
+        vars.put("ti_other", other);
+        TriggerRuleFeel feel = TriggerRuleFeel.of(rule, List.of("ti_mapped", "ti_other"), true);
+        String ours = feel.run() == null || Boolean.TRUE.equals(eval(feel.run(), vars)) ? "run" : (String) eval(feel.notRun(), vars);
+        List<String> all = new ArrayList<>(instances);
+        all.add(other);
+        assertThat(ours).as(rule + " after instances " + instances + " and " + other).isEqualTo(airflow(rule, all));
+      }
+    }
+  }
 }

@@ -116,6 +116,9 @@ final class Calls {
     if (Tasks.isOperatorClass(name)) {
       return in.tasks.operator(name, args, node);
     }
+    if (name.endsWith(".partial") && Tasks.isOperatorClass(name.substring(0, name.length() - ".partial".length()))) {
+      return new Obj.Partial(name.substring(0, name.length() - ".partial".length()), null, args, node);
+    }
     return in.state.dynamic(node, "call of '" + name + "' is not evaluated");
   }
 }

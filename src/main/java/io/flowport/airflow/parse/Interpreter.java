@@ -25,6 +25,7 @@ final class Interpreter {
   final Builtins builtins = new Builtins(this);
   final Functions functions = new Functions(this);
   final Tasks tasks = new Tasks(this);
+  final Mapping mapping = new Mapping(this);
   final Dependencies dependencies = new Dependencies(this);
   Frame frame = new Frame(null);
 

@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.treesitter.TSNode;
 
 /** Method calls on strings, dicts, lists, tasks and TaskFlow functions. */
 final class Methods {
+
+  private static final Set<String> MAPPING = Set.of("expand", "expand_kwargs");
+  private static final Set<String> XCOM_METHODS = Set.of("map", "zip", "concat");
 
   private final Interpreter in;
 
@@ -28,8 +32,19 @@ final class Methods {
       case Obj.GroupRef g when name.equals("set_downstream") -> in.dependencies.setRelative(g, true, args, node);
       case Obj.GroupRef g when name.equals("set_upstream") -> in.dependencies.setRelative(g, false, args, node);
       case Obj.Function f when name.equals("override") && f.decoration().kind() == Obj.Decoration.Kind.TASK -> override(f, args);
-      case Obj.Function f when name.equals("expand") || name.equals("partial") ->
-          in.state.dynamic(node, "dynamic task mapping (" + name + ") is not supported");
+      case Obj.LocalClass c when name.equals("partial") && Tasks.isOperatorClass(c.name()) ->
+          new Obj.Partial(c.name(), null, args, node);
+      case Obj.Function f when name.equals("partial") && f.decoration().kind() == Obj.Decoration.Kind.TASK ->
+          new Obj.Partial(null, f, args, node);
+      case Obj.Function f when MAPPING.contains(name) && f.decoration().kind() == Obj.Decoration.Kind.TASK ->
+          in.mapping.expand(new Obj.Partial(null, f, CallArgs.NONE, node), name, args, node);
+      case Obj.Partial p when MAPPING.contains(name) -> in.mapping.expand(p, name, args, node);
+      case Obj.Function f when MAPPING.contains(name) || name.equals("partial") ->
+          in.mapping.unsupported(node, "mapped-task-group", "dynamic task mapping of "
+              + (f.decoration().kind() == Obj.Decoration.Kind.TASK_GROUP ? "a @task_group" : "'" + f.name() + "'")
+              + " (" + name + ") is not supported yet");
+      case Obj.TaskRef t when t.xcom() && XCOM_METHODS.contains(name) ->
+          in.mapping.unsupported(node, "xcom-" + name, "XComArg." + name + "() is not supported yet");
       default -> null;
     };
     return result != null ? result : in.state.dynamic(node, "method '" + name + "' is not evaluated");

@@ -49,6 +49,12 @@ sealed interface Obj {
 
   record DagRef(DagBuild dag) implements Obj {}
 
+  /**
+   * {@code Operator.partial(...)} ({@code operator} set) or {@code task_fn.partial(...)} ({@code
+   * function} set): the arguments every mapped instance shares, waiting for {@code .expand}.
+   */
+  record Partial(String operator, Function function, CallArgs args, TSNode node) implements Obj {}
+
   record GroupRef(GroupBuild group) implements Obj {}
 
   /** A {@code def} in the file, with how it was decorated and where it was defined. */

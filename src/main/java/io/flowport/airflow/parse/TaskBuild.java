@@ -17,6 +17,7 @@ final class TaskBuild {
   final Set<TaskBuild> upstream = new LinkedHashSet<>();
   final Set<TaskBuild> downstream = new LinkedHashSet<>();
   String variable;
+  Expansion expansion;
 
   TaskBuild(String taskId, String operator, SourceLocation location, DagBuild dag, GroupBuild group) {
     this.taskId = taskId;
@@ -27,6 +28,6 @@ final class TaskBuild {
   }
 
   TaskDef toDef() {
-    return new TaskDef(taskId, variable, operator, kwargs, location, group == null ? null : group.groupId);
+    return new TaskDef(taskId, variable, operator, kwargs, location, group == null ? null : group.groupId, expansion);
   }
 }

@@ -37,6 +37,7 @@ final class Values {
       case Obj.DagRef d -> state.dynamic(where, "DAG '" + d.dag().dagId + "' used as a value").value();
       case Obj.GroupRef g -> state.dynamic(where, "TaskGroup '" + g.group().groupId + "' used as a value").value();
       case Obj.Method m -> state.dynamic(where, "method '" + m.name() + "' used as a value").value();
+      case Obj.Partial p -> state.dynamic(where, "partial(...) without expand(...) used as a value").value();
     };
   }
 

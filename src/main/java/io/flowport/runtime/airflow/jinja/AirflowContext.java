@@ -60,6 +60,7 @@ public final class AirflowContext implements TemplateContext {
     private Map<String, Object> conf = Map.of();
     private boolean confOverridesParams = true;
     private long tryNumber = 1;
+    private long mapIndex = -1;
     private XcomSource xcoms = (task, key) -> Optional.empty();
     private final Map<String, Object> extra = new LinkedHashMap<>();
 
@@ -113,6 +114,12 @@ public final class AirflowContext implements TemplateContext {
       return this;
     }
 
+    /** A mapped task instance's map index; -1 (Airflow's value) for a task that is not mapped. */
+    public Builder mapIndex(long mapIndex) {
+      this.mapIndex = mapIndex;
+      return this;
+    }
+
     public Builder tryNumber(long tryNumber) {
       this.tryNumber = tryNumber;
       return this;
@@ -151,7 +158,7 @@ public final class AirflowContext implements TemplateContext {
         mergedParams.putAll(conf);
       }
       Map<String, Object> v = new HashMap<>();
-      TaskInstanceObject ti = new TaskInstanceObject(dagId, taskId, run, tryNumber, xcoms);
+      TaskInstanceObject ti = new TaskInstanceObject(dagId, taskId, run, tryNumber, mapIndex, xcoms);
       v.put("ti", ti);
       v.put("task_instance", ti);
       v.put("dag", new SimpleHostObject("airflow.models.dag", "DAG", Map.of("dag_id", dagId),

@@ -30,13 +30,15 @@ final class TaskInstanceObject implements HostObject {
   private final String taskId;
   private final String runId;
   private final long tryNumber;
+  private final long mapIndex;
   private final XcomSource xcoms;
 
-  TaskInstanceObject(String dagId, String taskId, String runId, long tryNumber, XcomSource xcoms) {
+  TaskInstanceObject(String dagId, String taskId, String runId, long tryNumber, long mapIndex, XcomSource xcoms) {
     this.dagId = dagId;
     this.taskId = taskId;
     this.runId = runId;
     this.tryNumber = tryNumber;
+    this.mapIndex = mapIndex;
     this.xcoms = xcoms;
   }
 
@@ -57,7 +59,7 @@ final class TaskInstanceObject implements HostObject {
       case "task_id" -> taskId;
       case "run_id" -> runId;
       case "try_number" -> tryNumber;
-      case "map_index" -> -1L;
+      case "map_index" -> mapIndex;
       case "xcom_pull" -> new Builtin("TaskInstance.xcom_pull", "method", this::xcomPull);
       default -> {
         if (UNSUPPORTED.contains(name)) {
