@@ -1,0 +1,73 @@
+package io.flowport.worker.reaper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs a {@link ClusterReaper} sweep every interval of the workers' clock. The clock is read often
+ * rather than slept on: in embedded runs and tests source time jumps ahead of wall time.
+ */
+final class ReaperSchedule implements SmartLifecycle {
+
+  private static final Duration TICK = Duration.ofMillis(200);
+
+  private final ClusterReaper reaper;
+  private final Duration interval;
+  private final Supplier<Instant> clock;
+  private final Consumer<String> log;
+  private volatile Thread thread;
+
+  ReaperSchedule(ClusterReaper reaper, Duration interval, Supplier<Instant> clock, Consumer<String> log) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("flowport.reaper.interval must be positive, got " + interval);
+    }
+    this.reaper = reaper;
+    this.interval = interval;
+    this.clock = clock;
+    this.log = log;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (thread == null) {
+      thread = Thread.ofPlatform().daemon().name("flowport-reaper").start(this::loop);
+    }
+  }
+
+  private void loop() {
+    Instant next = clock.get().plus(interval);
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(TICK);
+      } catch (InterruptedException e) {
+        return;
+      }
+      Instant now = clock.get();
+      if (now.isBefore(next)) {
+        continue;
+      }
+      try {
+        reaper.sweep();
+      } catch (RuntimeException e) {
+        log.accept("flowport reaper: sweep failed, trying again in " + interval + ": " + e.getMessage());
+      }
+      next = now.plus(interval);
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (thread != null) {
+      thread.interrupt();
+      thread = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return thread != null;
+  }
+}
