@@ -41,6 +41,9 @@ public enum Code {
   AIRFLOW_OWN_WORKER("FP416", Severity.TASK, "Task runs your code: it needs a job worker of your own"),
   AIRFLOW_UNKNOWN_OPERATOR("FP417", Severity.TASK, "Operator is not in flowport's catalogs: it needs a job worker of your own"),
 
+  // Safety nets beyond what the source platforms do.
+  CLUSTER_REAPER("FP510", Severity.INFO, "Cluster is terminated once its process instance has ended (flowport's reaper)"),
+
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");
 

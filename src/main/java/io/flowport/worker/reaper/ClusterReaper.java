@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 public final class ClusterReaper {
 
   /** A cluster with this tag (any value but {@code false}) is never terminated by the reaper. */
-  public static final String KEEP = "flowport:keep";
+  public static final String KEEP = CreateOnce.KEEP;
   /** What EMR bills for: a cluster in any other state is ending or gone. */
   static final List<String> ACTIVE_STATES = List.of("STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING");
   static final int TERMINATE_BATCH = 10;
