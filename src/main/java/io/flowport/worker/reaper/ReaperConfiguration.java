@@ -13,17 +13,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The reaper in the worker, on unless {@code flowport.reaper.enabled=false}. It asks the cluster's
+ * The reaper in the worker, on unless {@code flowport.reaper.enabled=false} (then it never sweeps). It asks the cluster's
  * REST API about instances unless the runtime brings its own {@link InstanceStates} (the embedded
  * engine's record stream).
  */
 @Configuration
-@ConditionalOnProperty(name = "flowport.reaper.enabled", havingValue = "true", matchIfMissing = true)
 public class ReaperConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterReaper.class);
@@ -43,9 +41,9 @@ public class ReaperConfiguration {
   }
 
   @Bean
-  ReaperSchedule reaperSchedule(ClusterReaper reaper, @Value("${flowport.reaper.interval:PT5M}") Duration interval,
-      ObjectProvider<WorkerConfiguration.EngineClock> clock) {
+  ReaperSchedule reaperSchedule(ClusterReaper reaper, @Value("${flowport.reaper.enabled:true}") boolean enabled,
+      @Value("${flowport.reaper.interval:PT5M}") Duration interval, ObjectProvider<WorkerConfiguration.EngineClock> clock) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
-    return new ReaperSchedule(reaper, interval, now, WARN);
+    return new ReaperSchedule(enabled ? reaper : null, interval, now, WARN);
   }
 }

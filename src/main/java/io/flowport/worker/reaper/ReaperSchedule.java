@@ -20,6 +20,7 @@ final class ReaperSchedule implements SmartLifecycle {
   private final Consumer<String> log;
   private volatile Thread thread;
 
+  /** @param reaper null when {@code flowport.reaper.enabled=false} */
   ReaperSchedule(ClusterReaper reaper, Duration interval, Supplier<Instant> clock, Consumer<String> log) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("flowport.reaper.interval must be positive, got " + interval);
@@ -30,9 +31,10 @@ final class ReaperSchedule implements SmartLifecycle {
     this.log = log;
   }
 
+  /** Does nothing when the reaper is off ({@code reaper} null). */
   @Override
   public synchronized void start() {
-    if (thread == null) {
+    if (thread == null && reaper != null) {
       thread = Thread.ofPlatform().daemon().name("flowport-reaper").start(this::loop);
     }
   }
