@@ -9,7 +9,9 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.flowport.worker.reaper.InstanceStates;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -22,18 +24,33 @@ final class EngineInstanceStates implements InstanceStates {
 
   private final Supplier<ZeebeTestEngine> engine;
   private final Map<Long, State> seen = new HashMap<>();
-  private long read;
+  private int read;
 
   EngineInstanceStates(Supplier<ZeebeTestEngine> engine) {
     this.engine = engine;
   }
 
+  @SuppressWarnings("unchecked")
+  private List<Record<?>> records() {
+    Iterable<Record<?>> all = engine.get().getRecordStreamSource().getRecords();
+    if (all instanceof List<?> list) {
+      return (List<Record<?>>) list;
+    }
+    List<Record<?>> copy = new ArrayList<>();
+    all.forEach(copy::add);
+    return copy;
+  }
+
   @Override
   public synchronized Map<Long, State> of(Collection<Long> keys) {
-    long i = 0;
-    for (Record<?> r : engine.get().getRecordStreamSource().getRecords()) {
-      if (i++ < read) {
-        continue;
+    List<Record<?>> records = records();
+    // By index, as RunWatcher reads it: the engine appends while we read, and an iterator would throw.
+    int size = records.size();
+    for (int i = read; i < size; i++) {
+      Record<?> r = records.get(i);
+      if (r == null) { // appended but not yet visible to this thread: read it next time
+        size = i;
+        break;
       }
       if (r.getRecordType() == RecordType.EVENT && r.getValueType() == ValueType.PROCESS_INSTANCE
           && r.getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS
@@ -46,7 +63,7 @@ final class EngineInstanceStates implements InstanceStates {
         }
       }
     }
-    read = i;
+    read = size;
     Map<Long, State> out = new HashMap<>();
     for (long key : keys) {
       State s = seen.get(key);
