@@ -35,12 +35,14 @@ final class ReaperSchedule implements SmartLifecycle {
   @Override
   public synchronized void start() {
     if (thread == null && reaper != null) {
-      thread = Thread.ofPlatform().daemon().name("flowport-reaper").start(this::loop);
+      // The first sweep is due one interval after start, read now rather than when the thread gets going.
+      Instant first = clock.get().plus(interval);
+      thread = Thread.ofPlatform().daemon().name("flowport-reaper").start(() -> loop(first));
     }
   }
 
-  private void loop() {
-    Instant next = clock.get().plus(interval);
+  private void loop(Instant first) {
+    Instant next = first;
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Thread.sleep(TICK);
