@@ -42,8 +42,11 @@ public class ReaperConfiguration {
 
   @Bean
   ReaperSchedule reaperSchedule(ClusterReaper reaper, @Value("${flowport.reaper.enabled:true}") boolean enabled,
-      @Value("${flowport.reaper.interval:PT5M}") Duration interval, ObjectProvider<WorkerConfiguration.EngineClock> clock) {
+      @Value("${flowport.reaper.interval:PT5M}") Duration interval, ObjectProvider<WorkerConfiguration.EngineClock> clock,
+      ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
-    return new ReaperSchedule(enabled ? reaper : null, interval, now, WARN);
+    io.micrometer.core.instrument.MeterRegistry meters = registry.getIfAvailable();
+    Consumer<ClusterReaper.Sweep> observer = meters == null ? sweep -> {} : new ReaperMetrics(meters);
+    return new ReaperSchedule(enabled ? reaper : null, interval, now, WARN, observer);
   }
 }

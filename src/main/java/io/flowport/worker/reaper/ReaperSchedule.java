@@ -18,10 +18,17 @@ final class ReaperSchedule implements SmartLifecycle {
   private final Duration interval;
   private final Supplier<Instant> clock;
   private final Consumer<String> log;
+  private final Consumer<ClusterReaper.Sweep> observer;
   private volatile Thread thread;
 
   /** @param reaper null when {@code flowport.reaper.enabled=false} */
   ReaperSchedule(ClusterReaper reaper, Duration interval, Supplier<Instant> clock, Consumer<String> log) {
+    this(reaper, interval, clock, log, sweep -> {});
+  }
+
+  /** @param observer told what each sweep did (metrics) */
+  ReaperSchedule(ClusterReaper reaper, Duration interval, Supplier<Instant> clock, Consumer<String> log,
+      Consumer<ClusterReaper.Sweep> observer) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("flowport.reaper.interval must be positive, got " + interval);
     }
@@ -29,6 +36,7 @@ final class ReaperSchedule implements SmartLifecycle {
     this.interval = interval;
     this.clock = clock;
     this.log = log;
+    this.observer = observer;
   }
 
   /** Does nothing when the reaper is off ({@code reaper} null). */
@@ -54,7 +62,7 @@ final class ReaperSchedule implements SmartLifecycle {
         continue;
       }
       try {
-        reaper.sweep();
+        observer.accept(reaper.sweep());
       } catch (RuntimeException e) {
         log.accept("flowport reaper: sweep failed, trying again in " + interval + ": " + e.getMessage());
       }

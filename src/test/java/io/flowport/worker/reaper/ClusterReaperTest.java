@@ -118,6 +118,22 @@ class ClusterReaperTest {
   }
 
   @Test
+  void metricsCountTerminatedClustersAndShowTheStuckOnes() {
+    instances.put(1L, State.ENDED);
+    cluster(false, owner(1));
+    cluster(false, owner(1));
+    cluster(true, owner(1));
+    var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    ReaperMetrics metrics = new ReaperMetrics(registry);
+
+    metrics.accept(reaper.sweep());
+    metrics.accept(reaper.sweep());
+
+    assertThat(registry.get("flowport.reaper.terminated").counter().count()).isEqualTo(2.0);
+    assertThat(registry.get("flowport.reaper.stuck").gauge().value()).isEqualTo(1.0);
+  }
+
+  @Test
   void anInstanceThatEndsLaterIsReapedAtTheNextSweepAndTagsAreReadOnce() {
     instances.put(1L, State.ACTIVE);
     String id = cluster(false, owner(1));
