@@ -176,7 +176,9 @@ class ClusterReaperTest {
 
     assertThat(sweep.listed()).isEqualTo(73);
     assertThat(sweep.terminated()).containsExactlyInAnyOrderElementsOf(ids);
-    assertThat(calls).containsEntry("ListClusters", 2).containsEntry("TerminateJobFlows", 8);
+    // Each cluster is read when first seen and again just before it is terminated.
+    assertThat(calls).containsEntry("ListClusters", 2).containsEntry("DescribeCluster", 146)
+        .containsEntry("TerminateJobFlows", 8);
     assertThat(ids).allMatch(id -> ending(state(id)));
     // A second sweep finds nothing active left.
     assertThat(reaper.sweep().listed()).isZero();
