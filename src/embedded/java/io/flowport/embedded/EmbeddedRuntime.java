@@ -156,6 +156,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
           beans.registerSingleton("emrContainersCall", containers);
           beans.registerSingleton("mocks", mocks);
           beans.registerSingleton("engineClock", (WorkerConfiguration.EngineClock) clock::now);
+          beans.registerSingleton("instanceStates", new EngineInstanceStates(engine));
         })
         // As arguments, so they win over the defaults the Camunda starter sets for its modes.
         .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

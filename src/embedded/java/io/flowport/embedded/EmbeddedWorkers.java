@@ -12,5 +12,6 @@ import org.springframework.context.annotation.Import;
 /** The Spring application of an embedded run: the Camunda client and flowport's workers. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, EmrContainersJobWorkers.class, AslJobWorkers.class})
+@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, EmrContainersJobWorkers.class, AslJobWorkers.class,
+    io.flowport.worker.reaper.ReaperConfiguration.class})
 public class EmbeddedWorkers {}

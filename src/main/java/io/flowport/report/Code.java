@@ -45,6 +45,9 @@ public enum Code {
   AIRFLOW_MAP_INDEX_TEMPLATE("FP420", Severity.REVIEW, "map_index_template is not reproduced"),
   AIRFLOW_MAPPED_XCOM("FP421", Severity.REVIEW, "Mapping over an XCom that is not a list or dict skips the task"),
 
+  // Safety nets beyond what the source platforms do.
+  CLUSTER_REAPER("FP510", Severity.INFO, "Cluster is terminated once its process instance has ended (flowport's reaper)"),
+
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");
 

@@ -21,6 +21,8 @@ public final class CreateOnce {
   public static final String PROCESS_INSTANCE = "flowport:process-instance";
   public static final String ELEMENT = "flowport:element";
   public static final String RUN_KEY = "flowport:run-key";
+  /** Set by the user (any value but {@code false}): the reaper leaves the cluster running after its instance ends. */
+  public static final String KEEP = "flowport:keep";
 
   /**
    * @param lookup look for an earlier delivery's cluster (or steps) before creating

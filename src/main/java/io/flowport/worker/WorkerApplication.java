@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, EmrContainersJobWorkers.class, AslJobWorkers.class})
+@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, EmrContainersJobWorkers.class, AslJobWorkers.class,
+    io.flowport.worker.reaper.ReaperConfiguration.class})
 public class WorkerApplication {
 
   /** Defaults a user's properties, environment or arguments override. */
