@@ -207,7 +207,26 @@ final class TaskConversion {
     h.put(Headers.DIALECT, "airflow");
     h.put(Headers.AIRFLOW_DAG_ID, dag.dagId());
     h.put(Headers.AIRFLOW_TASK_ID, task.taskId());
+    ObjectNode params = params();
+    if (!params.isEmpty()) {
+      h.put(Headers.AIRFLOW_PARAMS, params.toString());
+    }
     return h;
+  }
+
+  /** The DAG's params, then the task's (default_args included) over them: what {@code {{ params }}} renders. */
+  private ObjectNode params() {
+    ObjectNode out = JSON.createObjectNode();
+    for (Arg arg : java.util.Arrays.asList(dag.args().get("params"), args.get("params"))) {
+      if (arg != null && !(arg.value() instanceof io.flowport.airflow.parse.PyValue.PyNone)) {
+        JsonNode json = Values.json("params", arg);
+        if (!json.isObject()) {
+          throw new BadInputException(arg.location(), "params must be a dict");
+        }
+        out.setAll((ObjectNode) json);
+      }
+    }
+    return out;
   }
 
   private Map<String, String> argHeaders(AirflowOperator op, ObjectNode values) {

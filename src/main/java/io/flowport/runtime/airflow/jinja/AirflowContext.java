@@ -98,7 +98,7 @@ public final class AirflowContext implements TemplateContext {
     }
 
     public Builder params(Map<String, ?> params) {
-      this.params = Map.copyOf(params);
+      this.params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params)); // a param may be None
       return this;
     }
 
