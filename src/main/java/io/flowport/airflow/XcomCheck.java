@@ -10,6 +10,7 @@ import io.flowport.diag.BadInputException;
 import io.flowport.diag.SourceLocation;
 import io.flowport.report.Code;
 import io.flowport.report.Report;
+import io.flowport.runtime.airflow.jinja.AirflowContext;
 import io.flowport.runtime.airflow.jinja.Template;
 import io.flowport.runtime.airflow.jinja.TemplateSyntaxException;
 import io.flowport.runtime.airflow.jinja.XcomPull;
@@ -44,6 +45,12 @@ final class XcomCheck {
         }
         for (XcomPull pull : t.xcomPulls()) {
           check(catalog, dag, task, field, arg.location(), pull, report);
+        }
+        for (String name : t.names()) {
+          if (AirflowContext.unavailable(name)) {
+            report.add(Code.AIRFLOW_CONTEXT_UNAVAILABLE, arg.location(), task.taskId(), field + " reads '" + name
+                + "', which needs Airflow's database or scheduler: the task fails with NotImplementedError when it renders", null);
+          }
         }
       }
     }

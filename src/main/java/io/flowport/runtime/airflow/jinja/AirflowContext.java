@@ -27,6 +27,11 @@ public final class AirflowContext implements TemplateContext {
 
   private final Map<String, Object> values;
 
+  /** Whether {@code name} is a context entry Airflow has and flowport's runs do not (a task using it fails). */
+  public static boolean unavailable(String name) {
+    return UNSUPPORTED.contains(name);
+  }
+
   private AirflowContext(Map<String, Object> values) {
     this.values = values;
   }
