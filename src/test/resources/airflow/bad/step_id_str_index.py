@@ -1,4 +1,4 @@
-# expect: {file}:10:27: warning FP201 [watch]: step_id uses ['StepIds'] on the XCom of 'create', but EmrCreateJobFlowOperator returns a str (the id itself): Airflow's strict templating fails this task with UndefinedError: 'str object' has no attribute 'StepIds' Fix: drop ['StepIds']: "{{ ti.xcom_pull(task_ids='create')[0] }}"
+# expect: {file}:10:27: warning FP201 [watch]: step_id uses ['StepIds'] on the XCom of 'create', but EmrCreateJobFlowOperator returns a str (the id itself): Airflow's strict templating fails this task with UndefinedError: 'str object' has no attribute 'StepIds' Fix: drop ['StepIds'][0]: "{{ ti.xcom_pull(task_ids='create') }}"
 from datetime import datetime
 from airflow import DAG
 from airflow.providers.amazon.aws.operators.emr import EmrCreateJobFlowOperator

@@ -74,6 +74,10 @@ final class XcomCheck {
     }
     String returns = op.get().returns();
     String access = pull.accesses().get(0).text();
+    // The fix drops the whole chain after the pull (['StepIds'][0]), which stands at the end of its text.
+    String chain = pull.accesses().stream().map(XcomPull.Access::text).collect(java.util.stream.Collectors.joining());
+    String pulled = pull.text().endsWith(chain) ? pull.text().substring(0, pull.text().length() - chain.length()).trim()
+        : pull.text().replace(access, "").trim();
     if (returns.equals("str") || returns.equals("None")) {
       String pyType = returns.equals("str") ? "'str object'" : "'None'";
       String key = String.valueOf(pull.accesses().get(0).key());
@@ -81,7 +85,7 @@ final class XcomCheck {
           field + " uses " + access + " on the XCom of '" + from + "', but " + op.get().simpleName() + " returns "
               + (returns.equals("str") ? "a str (the id itself)" : "None")
               + ": Airflow's strict templating fails this task with UndefinedError: " + pyType + " has no attribute '" + key + "'",
-          returns.equals("str") ? "drop " + access + ": \"{{ " + pull.text().replace(access, "").trim() + " }}\"" : "pull a value the task returns");
+          returns.equals("str") ? "drop " + chain + ": \"{{ " + pulled + " }}\"" : "pull a value the task returns");
     }
   }
 
