@@ -7,7 +7,7 @@ final class BaseArgs {
 
   /** Arguments that shape the generated process. */
   static final Set<String> CONVERTED = Set.of("retries", "retry_delay", "execution_timeout", "trigger_rule",
-      "poke_interval", "timeout", "mode");
+      "poke_interval", "timeout", "mode", "params");
 
   /** Arguments without effect on a run's result: reported once, as notes. */
   static final Set<String> NO_EFFECT = Set.of("owner", "email", "email_on_failure", "email_on_retry", "pool",

@@ -34,8 +34,11 @@ final class DagConversion {
 
   private static final List<String> SCHEDULER_ONLY = List.of("start_date", "end_date", "catchup", "max_active_runs",
       "max_active_tasks", "concurrency", "tags", "owner_links", "is_paused_upon_creation", "doc_md", "access_control",
-      "default_view", "orientation", "render_template_as_native_obj", "template_searchpath", "user_defined_macros",
-      "user_defined_filters", "jinja_environment_kwargs", "fail_stop", "dag_display_name");
+      "default_view", "orientation", "fail_stop", "dag_display_name");
+
+  /** DAG arguments that change how templates render: flowport's runs render without them. */
+  private static final List<String> TEMPLATING = List.of("render_template_as_native_obj", "template_searchpath",
+      "user_defined_macros", "user_defined_filters", "jinja_environment_kwargs");
 
   private final Catalog catalog;
   private final DagDef dag;
@@ -71,6 +74,10 @@ final class DagConversion {
       if (SCHEDULER_ONLY.contains(arg)) {
         report.add(Code.AIRFLOW_NOT_SCHEDULED, dag.args().get(arg).location(), null,
             arg + " only matters to Airflow's scheduler; the process starts when an app (or the timer) starts it", null);
+      } else if (TEMPLATING.contains(arg)) {
+        report.add(Code.AIRFLOW_NOT_REPRODUCED, dag.args().get(arg).location(), null,
+            arg + " is not applied to templates: flowport renders them with Airflow's defaults, so a template that"
+                + " relies on it renders differently or fails", null);
       } else if (arg.equals("dagrun_timeout")) {
         report.add(Code.AIRFLOW_NOT_REPRODUCED, dag.args().get(arg).location(), null,
             "dagrun_timeout is not enforced yet: a run can take longer", null);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowport.airflow.parse.Arg;
 import io.flowport.airflow.parse.DagDef;
+import io.flowport.airflow.parse.PyValue;
 import io.flowport.airflow.parse.TaskDef;
 import io.flowport.catalog.Acceptor;
 import io.flowport.catalog.AirflowOperator;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -219,7 +221,39 @@ final class TaskConversion {
     h.put(Headers.DIALECT, "airflow");
     h.put(Headers.AIRFLOW_DAG_ID, dag.dagId());
     h.put(Headers.AIRFLOW_TASK_ID, task.taskId());
+    ObjectNode params = params();
+    if (!params.isEmpty()) {
+      h.put(Headers.AIRFLOW_PARAMS, params.toString());
+    }
     return h;
+  }
+
+  /** The DAG's params, then the task's (default_args included) over them: what {@code {{ params }}} renders. */
+  private ObjectNode params() {
+    ObjectNode out = JSON.createObjectNode();
+    for (Arg arg : java.util.Arrays.asList(dag.args().get("params"), args.get("params"))) {
+      if (arg == null || arg.value() instanceof PyValue.PyNone) {
+        continue;
+      }
+      if (!(arg.value() instanceof PyValue.PyDict dict)) {
+        throw new BadInputException(arg.location(), "params must be a dict");
+      }
+      for (Map.Entry<PyValue, PyValue> e : dict.entries().entrySet()) {
+        Optional<JsonNode> value = e.getValue().toJson();
+        if (e.getKey() instanceof PyValue.PyStr key && value.isPresent()) {
+          out.set(key.value(), value.get());
+        } else {
+          // Param(...) objects and computed values: templates that use them fail with UndefinedError.
+          String name = e.getKey() instanceof PyValue.PyStr k ? "'" + k.value() + "'" : "with a non-str key";
+          String text = "params entry " + name + " is not known statically: " + Values.describe(e.getValue())
+              + "; a template that uses it fails with UndefinedError";
+          if (report.findings().stream().noneMatch(f -> f.text().equals(text))) {
+            report.add(Code.AIRFLOW_NOT_REPRODUCED, arg.location(), null, text, null);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private Map<String, String> argHeaders(AirflowOperator op, ObjectNode values) {

@@ -10,6 +10,7 @@ import io.flowport.diag.BadInputException;
 import io.flowport.diag.SourceLocation;
 import io.flowport.report.Code;
 import io.flowport.report.Report;
+import io.flowport.runtime.airflow.jinja.AirflowContext;
 import io.flowport.runtime.airflow.jinja.Template;
 import io.flowport.runtime.airflow.jinja.TemplateSyntaxException;
 import io.flowport.runtime.airflow.jinja.XcomPull;
@@ -45,6 +46,12 @@ final class XcomCheck {
         for (XcomPull pull : t.xcomPulls()) {
           check(catalog, dag, task, field, arg.location(), pull, report);
         }
+        for (String name : t.names()) {
+          if (AirflowContext.unavailable(name)) {
+            report.add(Code.AIRFLOW_CONTEXT_UNAVAILABLE, arg.location(), task.taskId(), field + " reads '" + name
+                + "', which needs Airflow's database or scheduler: the task fails with NotImplementedError when it renders", null);
+          }
+        }
       }
     }
   }
@@ -68,6 +75,10 @@ final class XcomCheck {
     }
     String returns = op.get().returns();
     String access = pull.accesses().get(0).text();
+    // The fix drops the whole chain after the pull (['StepIds'][0]), which stands at the end of its text.
+    String chain = pull.accesses().stream().map(XcomPull.Access::text).collect(java.util.stream.Collectors.joining());
+    String pulled = pull.text().endsWith(chain) ? pull.text().substring(0, pull.text().length() - chain.length()).trim()
+        : pull.text().replace(access, "").trim();
     if (returns.equals("str") || returns.equals("None")) {
       String pyType = returns.equals("str") ? "'str object'" : "'None'";
       String key = String.valueOf(pull.accesses().get(0).key());
@@ -75,7 +86,7 @@ final class XcomCheck {
           field + " uses " + access + " on the XCom of '" + from + "', but " + op.get().simpleName() + " returns "
               + (returns.equals("str") ? "a str (the id itself)" : "None")
               + ": Airflow's strict templating fails this task with UndefinedError: " + pyType + " has no attribute '" + key + "'",
-          returns.equals("str") ? "drop " + access + ": \"{{ " + pull.text().replace(access, "").trim() + " }}\"" : "pull a value the task returns");
+          returns.equals("str") ? "drop " + chain + ": \"{{ " + pulled + " }}\"" : "pull a value the task returns");
     }
   }
 

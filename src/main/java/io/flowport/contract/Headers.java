@@ -80,6 +80,8 @@ public final class Headers {
   public static final String AIRFLOW_BRANCH = "airflow.branch";
   /** JSON list of the DAG's task ids, for that check. */
   public static final String AIRFLOW_DAG_TASK_IDS = "airflow.dagTaskIds";
+  /** JSON object: the DAG's params with the task's own params over them, as templates see {@code params}. */
+  public static final String AIRFLOW_PARAMS = "airflow.params";
 
   // Tasks made from an element template (dialect template).
   /** The variable the API's response is stored in; absent, the response is dropped. */

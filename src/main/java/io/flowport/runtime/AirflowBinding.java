@@ -228,6 +228,7 @@ final class AirflowBinding implements Binding {
     String dagId = job.header(Headers.AIRFLOW_DAG_ID);
     JsonNode logical = job.variable(Vars.LOGICAL_DATE);
     Instant logicalDate = logical.isTextual() ? Instant.parse(logical.asText()) : clock.get();
+    String params = job.header(Headers.AIRFLOW_PARAMS);
     return AirflowContext.builder()
         .dagId(dagId)
         .taskId(taskId)
@@ -237,6 +238,7 @@ final class AirflowBinding implements Binding {
         .mapIndex(job.header(Headers.AIRFLOW_EXPAND) == null ? -1 : job.variable(Vars.MAP_INDEX).asLong(-1))
         .xcoms(id -> Optional.ofNullable(job.variables().get(Vars.xcom(id)))
             .filter(v -> !v.isNull()).map(v -> JSON.convertValue(v, Object.class)))
+        .params(params == null ? Map.of() : JSON.convertValue(AslBinding.json(params), Map.class))
         .build();
   }
 }

@@ -133,6 +133,29 @@ class CorpusConversionTest {
   }
 
   @Test
+  void dagParamsReachEveryTasksTemplatesAndTaskParamsOverrideThem() throws IOException {
+    TaskDag dag = dag("branch_on_params.py");
+    assertThat(ReferenceDagConversionTest.task(dag, "incremental_load").work().start().headers()
+        .get(io.flowport.contract.Headers.AIRFLOW_PARAMS)).isEqualTo("{\"mode\":\"incremental\",\"table\":\"orders\"}");
+    TaskDag jinja = dag("jinja_templates.py");
+    assertThat(ReferenceDagConversionTest.task(jinja, "watch").work().waitLoop().poll().headers()
+        .get(io.flowport.contract.Headers.AIRFLOW_PARAMS)).isEqualTo("{\"bucket\":\"company-data\",\"env\":\"prod\"}");
+
+    Path file = Files.createTempFile("task_params", ".py");
+    Files.writeString(file, """
+        from datetime import datetime
+        from airflow import DAG
+        from airflow.operators.bash import BashOperator
+        with DAG("task_params", schedule=None, start_date=datetime(2024, 1, 1), params={"env": "prod", "days": 1}):
+            BashOperator(task_id="a", bash_command="echo {{ params.env }}", params={"env": "test"})
+        """);
+    TaskDag own = (TaskDag) ReferenceDagConversionTest.convert(file).workflow().body();
+    Files.delete(file);
+    assertThat(ReferenceDagConversionTest.task(own, "a").work().start().headers().get(io.flowport.contract.Headers.AIRFLOW_PARAMS))
+        .isEqualTo("{\"env\":\"test\",\"days\":1}");
+  }
+
+  @Test
   void aGroupThatTasksLeaveAndReenterIsFlattenedAndReported() throws IOException {
     Conversion c = convert("flattened_group.py");
     assertThat(((TaskDag) c.workflow().body()).groups()).isEmpty();

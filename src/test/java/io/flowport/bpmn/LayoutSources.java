@@ -29,8 +29,10 @@ final class LayoutSources {
       }
     }
     for (String dir : List.of("src/test/resources/bpmn", "src/test/resources/airflow/runs", "src/test/resources/airflow/corpus")) {
+      // The Airflow corpus keeps its mocks and expectations (.json) next to the DAGs.
+      boolean dags = dir.contains("airflow");
       try (Stream<Path> files = Files.list(Path.of(dir))) {
-        files.filter(f -> f.toString().endsWith(".py") || f.toString().endsWith(".json")).sorted().forEach(out::add);
+        files.filter(f -> f.toString().endsWith(".py") || !dags && f.toString().endsWith(".json")).sorted().forEach(out::add);
       }
     }
     for (String dir : List.of("examples/serverless", "examples/eks")) {

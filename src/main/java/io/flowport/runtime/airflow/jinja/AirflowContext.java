@@ -27,6 +27,11 @@ public final class AirflowContext implements TemplateContext {
 
   private final Map<String, Object> values;
 
+  /** Whether {@code name} is a context entry Airflow has and flowport's runs do not (a task using it fails). */
+  public static boolean unavailable(String name) {
+    return UNSUPPORTED.contains(name);
+  }
+
   private AirflowContext(Map<String, Object> values) {
     this.values = values;
   }
@@ -99,7 +104,7 @@ public final class AirflowContext implements TemplateContext {
     }
 
     public Builder params(Map<String, ?> params) {
-      this.params = Map.copyOf(params);
+      this.params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params)); // a param may be None
       return this;
     }
 

@@ -59,6 +59,11 @@ public final class Template {
     return XcomPullFinder.find(src, body);
   }
 
+  /** The names the template reads from its context ({@code ds}, {@code params}, ...), sorted. */
+  public java.util.Set<String> names() {
+    return NameFinder.find(body);
+  }
+
   public String source() {
     return source;
   }
