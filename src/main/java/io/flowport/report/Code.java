@@ -40,9 +40,17 @@ public enum Code {
   AIRFLOW_GROUP_TIMING("FP415", Severity.REVIEW, "TaskGroup subprocess starts or ends some tasks later than Airflow"),
   AIRFLOW_OWN_WORKER("FP416", Severity.TASK, "Task runs your code: it needs a job worker of your own"),
   AIRFLOW_UNKNOWN_OPERATOR("FP417", Severity.TASK, "Operator is not in flowport's catalogs: it needs a job worker of your own"),
+  EMR_TRACKED_WAIT("FP501", Severity.INFO, "EMR wait is woken by the worker's tracker when the resource changes state"),
+  EMR_POLLS_AS_DEADLINE("FP502", Severity.REVIEW, "Polls the source counts became a deadline"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");
+
+  /** What FP501 says, the same for both front-ends. */
+  public static final String TRACKED_WAIT = "the poll loop also waits for the message " + io.flowport.contract.Messages.EMR_CHANGED
+      + ": a worker's tracker lists the clusters and steps of all pending waits every flowport.tracker.interval and wakes a"
+      + " wait when its resource changes state; while tracked, the loop's timer is the slow flowport.tracker.fallback"
+      + " instead of the source's interval (the poll, its acceptors and the failure reasons are unchanged)";
 
   private final String id;
   private final Severity severity;
