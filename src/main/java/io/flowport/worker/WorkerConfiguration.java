@@ -2,7 +2,6 @@ package io.flowport.worker;
 
 import io.camunda.client.CamundaClient;
 import io.flowport.contract.JobTypes;
-import io.flowport.contract.Messages;
 import io.flowport.emr.EmrContainersOperations;
 import io.flowport.emr.EmrOperations;
 import io.flowport.emr.EmrServerlessOperations;
@@ -115,8 +114,7 @@ public class WorkerConfiguration {
           + interval + " and " + fallback);
     }
     // The message outlives the gap between the poll job's completion and the loop's catch event.
-    EmrTracker tracker = new EmrTracker(emr, key -> client.getObject().newPublishMessageCommand().messageName(Messages.EMR_CHANGED)
-        .correlationKey(key).messageId(key).timeToLive(fallback).send().join(),
+    EmrTracker tracker = new EmrTracker(emr, key -> TrackerMessages.publish(client.getObject(), key, fallback),
         clock.getIfAvailable(() -> Instant::now), interval, fallback);
     registry.ifAvailable(r -> io.micrometer.core.instrument.Gauge.builder(EmrTracker.TRACKED, tracker::size)
         .description("EMR clusters and steps the tracker watches for pending waits").register(r));
