@@ -163,7 +163,8 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     ObjectNode request = JsonNodeFactory.instance.objectNode();
     LIVE.forEach(request.putArray("ClusterStates")::add);
     if (after != null && !unknown) {
-      request.put("CreatedAfter", after.toString());
+      // A minute early: a bound that fell on the earliest cluster itself would make it look ended.
+      request.put("CreatedAfter", after.minusSeconds(60).toString());
     }
     Map<String, String> live = new HashMap<>();
     String marker = null;
