@@ -304,7 +304,7 @@ final class TaskConversion {
             ph.put(Headers.POLL_DEADLINE, every0.multipliedBy(polls - 1).toString());
             report.add(Code.EMR_POLLS_AS_DEADLINE, task.location(), task.taskId(), "waiter_max_attempts " + attempts
                 + " × waiter_delay " + every0.toSeconds() + " s became a deadline of " + every0.multipliedBy(attempts - 1L).toSeconds()
-                + " s after " + p.api() + ": the wait fails with the waiter's error at the first poll after it, as Airflow's last"
+                + " s after " + p.api() + ": the wait fails with the waiter's error at its first poll from then on, as Airflow's last"
                 + " attempt would, but polls woken by the tracker do not count as attempts", null);
           }
         }

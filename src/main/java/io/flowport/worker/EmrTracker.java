@@ -39,7 +39,7 @@ public final class EmrTracker implements Tracking, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmrTracker.class);
   /** How often the thread looks at the clock; the clock may be an embedded run's faster one. */
-  private static final long CHECK_MS = 100;
+  private static final long CHECK_MS = 50;
 
   private record Entry(Watch watch, Instant since) {}
 
