@@ -7,6 +7,7 @@ import io.flowport.contract.JobTypes;
 import io.flowport.contract.Vars;
 import io.flowport.runtime.asl.AslRuntimeException;
 import io.flowport.runtime.asl.DataFlow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -223,7 +224,7 @@ public final class JobPipeline {
     Instant deadline = null;
     if (job.header(Headers.POLL_DEADLINE) != null) {
       JsonNode set = job.variable(Vars.WAIT_DEADLINE);
-      deadline = set.isTextual() ? Instant.parse(set.asText()) : now.plus(java.time.Duration.parse(job.header(Headers.POLL_DEADLINE)));
+      deadline = set.isTextual() ? Instant.parse(set.asText()) : now.plus(Duration.parse(job.header(Headers.POLL_DEADLINE)));
     }
     String max = job.header(Headers.MAX_POLLS);
     boolean exhausted = deadline != null ? !now.isBefore(deadline) : max != null && polls >= Integer.parseInt(max);
@@ -239,12 +240,12 @@ public final class JobPipeline {
     }
     Tracking.Watch watch = TrackedResources.watch(job, request, response);
     if (watch != null) {
-      java.util.Optional<java.time.Duration> fallback = tracking.watch(watch);
+      Optional<Duration> fallback = tracking.watch(watch);
       vars.put(Vars.WAIT_KEY, watch.key());
       // The fallback poll comes no later than the deadline, so a wait ends when its source's would.
       Instant until = deadline;
       vars.put(Vars.WAIT_DELAY, fallback.map(d -> until == null || now.plus(d).isBefore(until) ? d
-          : java.time.Duration.between(now, until)).map(java.time.Duration::toString).orElse(null));
+          : Duration.between(now, until)).map(Duration::toString).orElse(null));
     }
     return new Outcome.Complete(vars);
   }
