@@ -131,27 +131,32 @@ class TrackerProcessTest {
     }
   }
 
+  /** Starts a cluster with one step named "s" and an EmrStepSensor DAG on it; returns the instance. */
+  private long stepSensor(Harness h) throws Exception {
+    String cluster;
+    String step;
+    try (var emr = io.flowport.simulator.EmrClients.forEndpoint(h.runtime.simulator().endpoint())) {
+      cluster = emr.runJobFlow(r -> r.name("steps").releaseLabel("emr-7.1.0")
+          .instances(i -> i.keepJobFlowAliveWhenNoSteps(true).instanceCount(1).masterInstanceType("m5.xlarge"))
+          .steps(s -> s.name("s").actionOnFailure("CONTINUE").hadoopJarStep(j -> j.jar("command-runner.jar").args("true"))))
+          .jobFlowId();
+      step = emr.listSteps(r -> r.clusterId(cluster)).steps().get(0).id();
+    }
+    Path dag = Files.writeString(tmp.resolve("step_wait.py"), """
+        from datetime import datetime
+        from airflow import DAG
+        from airflow.providers.amazon.aws.sensors.emr import EmrStepSensor
+
+        with DAG("step_wait", start_date=datetime(2026, 1, 1), schedule=None, catchup=False):
+            wait_step = EmrStepSensor(task_id="wait_step", job_flow_id="%s", step_id="%s", poke_interval=60, timeout=3600)
+        """.formatted(cluster, step));
+    return h.start(Harness.convert(dag), Map.of());
+  }
+
   @Test
   void aStepSensorIsWokenWhenTheStepRunsAndWhenItCompletes() throws Exception {
     try (Harness h = new Harness(engine, SimulatorConfig.defaults(), Mocks.NONE, TRACKER)) {
-      String cluster;
-      String step;
-      try (var emr = io.flowport.simulator.EmrClients.forEndpoint(h.runtime.simulator().endpoint())) {
-        cluster = emr.runJobFlow(r -> r.name("steps").releaseLabel("emr-7.1.0")
-            .instances(i -> i.keepJobFlowAliveWhenNoSteps(true).instanceCount(1).masterInstanceType("m5.xlarge"))
-            .steps(s -> s.name("s").actionOnFailure("CONTINUE").hadoopJarStep(j -> j.jar("command-runner.jar").args("true"))))
-            .jobFlowId();
-        step = emr.listSteps(r -> r.clusterId(cluster)).steps().get(0).id();
-      }
-      Path dag = Files.writeString(tmp.resolve("step_wait.py"), """
-          from datetime import datetime
-          from airflow import DAG
-          from airflow.providers.amazon.aws.sensors.emr import EmrStepSensor
-
-          with DAG("step_wait", start_date=datetime(2026, 1, 1), schedule=None, catchup=False):
-              EmrStepSensor(task_id="wait_step", job_flow_id="%s", step_id="%s", poke_interval=60, timeout=3600)
-          """.formatted(cluster, step));
-      long instance = h.start(Harness.convert(dag), Map.of());
+      long instance = stepSensor(h);
       Duration used = runAll(h, List.of(instance), Duration.ofMinutes(30));
       assertThat(h.variables(instance).get(Vars.taskState("wait_step")).asText()).isEqualTo("success");
       // PENDING at the first poke, RUNNING at 360 s, COMPLETED at 480 s: three pokes, where every 60 s makes nine.
@@ -159,6 +164,24 @@ class TrackerProcessTest {
       assertThat(calls(h, "DescribeStep")).isEqualTo(3);
       assertThat(calls(h, "ListSteps")).isGreaterThanOrEqualTo(1);
       assertThat(used).isBetween(Duration.ofSeconds(480), Duration.ofSeconds(480 + 30 + 2 * STEP.toSeconds()));
+    }
+  }
+
+  @Test
+  void aFailedStepIsWokenAndFailsTheSensorWithItsFailureDetails() throws Exception {
+    SimulatorConfig failing = SimulatorConfig.builder()
+        .stepRule(new io.flowport.simulator.StepRule("s", "Spark job failed", "Exception in thread main", "s3://logs/stderr.gz"))
+        .build();
+    try (Harness h = new Harness(engine, failing, Mocks.NONE, TRACKER)) {
+      long instance = stepSensor(h);
+      runAll(h, List.of(instance), Duration.ofMinutes(30));
+      Map<String, JsonNode> vars = h.variables(instance);
+      assertThat(vars.get(Vars.taskState("wait_step")).asText()).isEqualTo("failed");
+      assertThat(vars.get("error").asText()).isEqualTo("AirflowException");
+      // EmrStepSensor: AirflowException(f"EMR job failed: {failure_message_from_response(response)}").
+      assertThat(vars.get("cause").asText()).isEqualTo(
+          "EMR job failed: for reason Spark job failed with message Exception in thread main and log file s3://logs/stderr.gz");
+      assertThat(calls(h, "DescribeStep")).isEqualTo(3);
     }
   }
 
