@@ -91,8 +91,8 @@ public final class DevCommand implements Callable<Integer> {
     err.printf("flowport dev: EMR simulator on %s%n", runtime.simulator().endpoint());
     if (noWorkers) {
       err.printf("flowport dev: no workers here; start them with: flowport worker --camunda.client.grpc-address=http://localhost:%d"
-          + " --camunda.client.prefer-rest-over-grpc=false --flowport.emr.endpoint=%s --flowport.emr.region=us-east-1%n",
-          port, runtime.simulator().endpoint());
+          + " --camunda.client.prefer-rest-over-grpc=false --flowport.emr.endpoint=%s --flowport.emr.region=us-east-1%s%n",
+          port, runtime.simulator().endpoint(), trackerInterval(scale));
     } else {
       err.println("flowport dev: flowport's workers are running here");
     }
@@ -100,6 +100,17 @@ public final class DevCommand implements Callable<Integer> {
     err.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The worker's tracker refreshes on the worker's clock, which is wall time: at a time scale it
+   * must refresh as much faster as source time runs, or it would miss states the source's polls see.
+   */
+  static String trackerInterval(double scale) {
+    if (scale >= 1) {
+      return "";
+    }
+    return " --flowport.tracker.interval=" + java.time.Duration.ofMillis(Math.max(1, Math.round(30_000 * scale)));
   }
 
   private void requireFree(int p, String option) {

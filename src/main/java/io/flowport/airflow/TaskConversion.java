@@ -15,6 +15,7 @@ import io.flowport.catalog.EmrApis;
 import io.flowport.catalog.Waiter;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
+import io.flowport.contract.Messages;
 import io.flowport.diag.BadInputException;
 import io.flowport.ir.Call;
 import io.flowport.ir.DagTask;
@@ -283,6 +284,9 @@ final class TaskConversion {
       report.add(Code.AIRFLOW_SENSOR, task.location(), task.taskId(), op.simpleName() + " became a subprocess that polls "
           + s.api() + " every " + poke.toSeconds() + " s, with a " + timeout + " timeout that fails the task without retries"
           + (args.containsKey("mode") ? " (mode " + Values.string("mode", args.get("mode")) + ": no worker slot is held either way)" : ""), null);
+      if (Messages.tracked(JobTypes.of(s.service(), s.api()))) {
+        report.add(Code.EMR_TRACKED_WAIT, task.location(), task.taskId(), Code.TRACKED_WAIT + "; the sensor's timeout is unchanged", null);
+      }
       return new Work(null, new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), h),
           poke, null, 0, timeout));
     }
@@ -343,11 +347,24 @@ final class TaskConversion {
           // Airflow polls at once after the call, flowport after the first interval: one poll less ends at the same time.
           ph.put(Headers.MAX_POLLS, Integer.toString(Math.max(1, attempts - 1)));
           ph.put(Headers.EXHAUSTED, JSON.valueToTree(s.exhausted()).toString());
+          if (Messages.tracked(JobTypes.of(s.service(), s.api()))) {
+            // A tracked wait polls on changes, not every waiter_delay: its polls are counted as the time they take.
+            int polls = Math.max(1, attempts - 1);
+            Duration every0 = delay != null ? delay : Duration.ofSeconds(s.delay());
+            ph.put(Headers.POLL_DEADLINE, every0.multipliedBy(polls - 1).toString());
+            report.add(Code.EMR_POLLS_AS_DEADLINE, task.location(), task.taskId(), "waiter_max_attempts " + attempts
+                + " × waiter_delay " + every0.toSeconds() + " s became a deadline of " + every0.multipliedBy(attempts - 1L).toSeconds()
+                + " s after " + p.api() + ": the wait fails with the waiter's error at its first poll from then on, as Airflow's last"
+                + " attempt would, but polls woken by the tracker do not count as attempts", null);
+          }
         }
         h.put(Headers.WAIT_ROLE, "start");
         Duration every = delay != null ? delay : Duration.ofSeconds(s.delay());
         wait = new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), ph), every, null, 0, null);
         waits = true;
+        if (Messages.tracked(JobTypes.of(s.service(), s.api()))) {
+          report.add(Code.EMR_TRACKED_WAIT, task.location(), task.taskId(), p.api() + ": " + Code.TRACKED_WAIT, null);
+        }
       }
       work = Work.then(Call.of(JobTypes.of(op.service(), p.api()), EmrApis.label(op.service()) + " " + p.api(), h), wait, work);
     }

@@ -8,6 +8,7 @@ import io.flowport.catalog.EmrApis;
 import io.flowport.catalog.Waiter;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
+import io.flowport.contract.Messages;
 import io.flowport.diag.BadInputException;
 import io.flowport.ir.Call;
 import io.flowport.ir.Names;
@@ -86,6 +87,9 @@ final class TaskConversion {
           arn + " became " + resolved.api() + " followed by a " + w.api() + " poll loop (every " + w.delay() + " s"
               + (w.slowDelay() > 0 ? ", every " + w.slowDelay() + " s after " + w.slowAfter() + " polls" : "")
               + ") with BPMN timers, as Step Functions polls", null);
+      if (Messages.tracked(wait.poll().jobType())) {
+        ctx.report().add(Code.EMR_TRACKED_WAIT, ctx.doc().at(name, "Resource"), name, Code.TRACKED_WAIT, null);
+      }
       ctx.report().add(Code.ASL_CAUSE_TEXT, ctx.doc().at(name, "Resource"), name,
           "when the wait fails, the error is " + w.failure().error() + " as in Step Functions; its cause text is flowport's: "
               + w.failure().cause(), null);

@@ -12,6 +12,7 @@ import io.camunda.zeebe.model.bpmn.instance.Documentation;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.Error;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -144,6 +145,10 @@ final class BpmnWriter {
 
   ExclusiveGateway xor(BaseElement scope, String idBase, String name, String source) {
     return node(scope, ExclusiveGateway.class, idBase, name, source);
+  }
+
+  EventBasedGateway eventGateway(BaseElement scope, String idBase, String name, String source) {
+    return node(scope, EventBasedGateway.class, idBase, name, source);
   }
 
   ParallelGateway and(BaseElement scope, String idBase, String source) {

@@ -65,16 +65,36 @@ final class WorkEmitter {
     ExclusiveGateway merge = w.xor(sp, idBase + "_loop", null, null);
     ExclusiveGateway done = w.xor(sp, idBase + "_done", "Done?", null);
     ServiceTask poll = w.task(sp, idBase + "_poll", wait.poll().label(), source, wait.poll());
-    IntermediateCatchEvent delay = w.timer(sp, idBase + "_delay", "Wait " + human(wait.interval())
-        + (wait.slowInterval() == null ? "" : ", later " + human(wait.slowInterval())), null, interval(wait));
+    String waitLabel = "Wait " + human(wait.interval()) + (wait.slowInterval() == null ? "" : ", later " + human(wait.slowInterval()));
+    boolean tracked = Messages.tracked(wait.poll().jobType());
+    IntermediateCatchEvent delay = w.timer(sp, idBase + "_delay", waitLabel, null,
+        tracked ? trackedInterval(wait) : interval(wait));
     var end = w.end(sp, idBase + "_end", "Done", null);
+    // Tracked: an event-based gateway waits for the timer or the tracker's message, whichever comes first.
+    FlowNode notYet = delay;
+    IntermediateCatchEvent changed = null;
+    if (tracked) {
+      w.input(sp, "=\"none\"", Vars.WAIT_KEY);
+      w.input(sp, "=null", Vars.WAIT_DELAY);
+      w.input(sp, "=null", Vars.WAIT_DEADLINE);
+      notYet = w.eventGateway(sp, idBase + "_wait", null, source);
+      changed = w.messageCatch(sp, idBase + "_changed", "EMR state changed", source, Messages.EMR_CHANGED, "=" + Vars.WAIT_KEY);
+      w.flow(sp, notYet, delay, null);
+      w.flow(sp, notYet, changed, null);
+    }
     if (work.start() != null) {
       // The start call may already finish the work (a mocked task): check before the first delay.
       w.flow(sp, first, merge, null);
       w.flow(sp, merge, done, null);
       w.flow(sp, done, end, "=" + Vars.WAIT_STATE + " = \"success\"").setName("done");
-      w.defaultFlow(sp, done, delay).setName("not yet");
-      w.flow(sp, delay, poll, null);
+      w.defaultFlow(sp, done, notYet).setName("not yet");
+      FlowNode woken = delay;
+      if (changed != null) {
+        woken = w.xor(sp, idBase + "_wake", null, source);
+        w.flow(sp, delay, woken, null);
+        w.flow(sp, changed, woken, null);
+      }
+      w.flow(sp, woken, poll, null);
       w.flow(sp, poll, merge, null);
     } else {
       // A sensor pokes at once, then sleeps between pokes.
@@ -82,8 +102,11 @@ final class WorkEmitter {
       w.flow(sp, merge, poll, null);
       w.flow(sp, poll, done, null);
       w.flow(sp, done, end, "=" + Vars.WAIT_STATE + " = \"success\"").setName("done");
-      w.defaultFlow(sp, done, delay).setName("not yet");
+      w.defaultFlow(sp, done, notYet).setName("not yet");
       w.flow(sp, delay, merge, null);
+      if (changed != null) {
+        w.flow(sp, changed, merge, null);
+      }
     }
     return sp;
   }
@@ -138,6 +161,12 @@ final class WorkEmitter {
     }
     return "=if " + Vars.POLL_COUNT + " < " + wait.slowAfterPolls() + " then duration(\"" + wait.interval()
         + "\") else duration(\"" + wait.slowInterval() + "\")";
+  }
+
+  /** A tracked loop's timer: the slow fallback its poll job set, else the source's interval. */
+  static String trackedInterval(Wait wait) {
+    String source = wait.slowInterval() == null ? "duration(\"" + wait.interval() + "\")" : "(" + interval(wait).substring(1) + ")";
+    return "=if " + Vars.WAIT_DELAY + " = null then " + source + " else duration(" + Vars.WAIT_DELAY + ")";
   }
 
   static String human(Duration d) {

@@ -33,6 +33,12 @@ public final class Headers {
   /** How many polls a wait makes before it fails with {@link #EXHAUSTED} (an Airflow operator's waiter_max_attempts). */
   public static final String MAX_POLLS = "maxPolls";
 
+  /**
+   * ISO 8601 duration from the first poll to the last one the source makes ({@link #MAX_POLLS}
+   * polls at the source's interval): polls counted as time, since a tracked wait polls less often.
+   */
+  public static final String POLL_DEADLINE = "pollDeadline";
+
   /** JSON: the error and cause of a wait whose polls ran out. */
   public static final String EXHAUSTED = "exhausted";
 

@@ -67,6 +67,12 @@ public final class Vars {
   public static final String POLL_COUNT = "pollCount";
   /** The integration result a successful wait completes with (e.g. {"ClusterId": ...}). */
   public static final String SYNC_RESULT = "syncResult";
+  /** Correlation key of the {@link Messages#EMR_CHANGED} that may wake the loop: resource and poll. */
+  public static final String WAIT_KEY = "waitKey";
+  /** The next timer of a tracked loop (ISO 8601 duration), or null for the source's interval. */
+  public static final String WAIT_DELAY = "waitDelay";
+  /** When a wait whose source counts polls fails (ISO 8601 instant), set by its first poll. */
+  public static final String WAIT_DEADLINE = "waitDeadline";
 
   // Airflow.
   public static final String DAG_STATE = "dagState";

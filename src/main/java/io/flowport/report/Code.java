@@ -46,11 +46,21 @@ public enum Code {
   AIRFLOW_MAPPED_XCOM("FP421", Severity.REVIEW, "Mapping over an XCom that is not a list or dict skips the task"),
   AIRFLOW_CONTEXT_UNAVAILABLE("FP425", Severity.TASK, "Template reads a context entry flowport's runs do not have"),
 
+  // The EMR wait tracker.
+  EMR_TRACKED_WAIT("FP501", Severity.INFO, "EMR wait is woken by the worker's tracker when the resource changes state"),
+  EMR_POLLS_AS_DEADLINE("FP502", Severity.REVIEW, "Polls the source counts became a deadline"),
+
   // Safety nets beyond what the source platforms do.
   CLUSTER_REAPER("FP510", Severity.INFO, "Cluster is terminated once its process instance has ended (flowport's reaper)"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");
+
+  /** What FP501 says, the same for both front-ends. */
+  public static final String TRACKED_WAIT = "the poll loop also waits for the message " + io.flowport.contract.Messages.EMR_CHANGED
+      + ": a worker's tracker lists the clusters and steps of all pending waits every flowport.tracker.interval and wakes a"
+      + " wait when its resource changes state; while tracked, the loop's timer is the slow flowport.tracker.fallback"
+      + " instead of the source's interval (the poll, its acceptors and the failure reasons are unchanged)";
 
   private final String id;
   private final Severity severity;

@@ -7,6 +7,7 @@ import io.flowport.contract.JobTypes;
 import io.flowport.contract.Vars;
 import io.flowport.runtime.asl.AslRuntimeException;
 import io.flowport.runtime.asl.DataFlow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,8 @@ public final class JobPipeline {
   private final Binding template = new TemplateBinding();
   private final Callbacks callbacks;
   private final DataFlow flow = DataFlow.standard();
+  private final Supplier<Instant> clock;
+  private final Tracking tracking;
 
   public JobPipeline(EmrCall emr, Mocks mocks, Supplier<Instant> clock) {
     this(emr, mocks, clock, CreateOnce.Settings.DEFAULT, Answers.NONE);
@@ -49,6 +52,14 @@ public final class JobPipeline {
 
   public JobPipeline(Map<String, EmrCall> services, Mocks mocks, Supplier<Instant> clock, CreateOnce.Settings once,
       Answers answers) {
+    this(services, mocks, clock, once, answers, Tracking.OFF);
+  }
+
+  /** @param tracking the worker's watch over the resources of pending waits, or {@link Tracking#OFF} */
+  public JobPipeline(Map<String, EmrCall> services, Mocks mocks, Supplier<Instant> clock, CreateOnce.Settings once,
+      Answers answers, Tracking tracking) {
+    this.clock = clock;
+    this.tracking = tracking;
     this.services = Map.copyOf(services);
     EmrCall emr = services.get(JobTypes.EMR);
     this.once = new CreateOnce(emr, once, clock);
@@ -177,12 +188,17 @@ public final class JobPipeline {
   /**
    * One poll of a wait. It also counts the polls (for intervals that slow down): a job's variables
    * propagate only when its task has no output mappings, so the count cannot be a FEEL mapping.
+   * A pending wait on a tracked resource is handed to the tracker, which may wake the next poll.
    */
   private Outcome poll(Job job, String service, String api, Binding binding, EmrCall target) {
     JsonNode request = binding.pollRequest(job);
     JsonNode response = call(binding, service, api, () -> target.call(api, request));
     JsonNode acceptors = AslBinding.json(job.header(Headers.ACCEPTORS));
     int polls = job.variable(Vars.POLL_COUNT).asInt(0) + 1;
+    String previous = job.variable(Vars.WAIT_KEY).asText(null);
+    if (previous != null) {
+      tracking.forget(previous);
+    }
     return switch (Acceptors.evaluate(acceptors, response)) {
       case SUCCESS -> {
         Map<String, Object> vars = new LinkedHashMap<>(binding.finish(job, job.variable(Vars.SYNC_RESULT)));
@@ -194,15 +210,44 @@ public final class JobPipeline {
         JsonNode failure = AslBinding.json(job.header(Headers.FAILURE));
         throw new JobFailure(failure.path("error").asText(), Acceptors.message(failure.path("cause").asText(null), response));
       }
-      case RETRY, PENDING -> {
-        String max = job.header(Headers.MAX_POLLS);
-        if (max != null && polls >= Integer.parseInt(max)) {
-          JsonNode exhausted = AslBinding.json(job.header(Headers.EXHAUSTED));
-          throw new JobFailure(exhausted.path("error").asText(), Acceptors.message(exhausted.path("cause").asText(null), response));
-        }
-        yield new Outcome.Complete(Map.of(Vars.WAIT_STATE, "pending", Vars.POLL_COUNT, polls));
-      }
+      case RETRY, PENDING -> pending(job, polls, request, response);
     };
+  }
+
+  /**
+   * A wait that goes on, unless its source's polls ran out. Polls the source counts are counted
+   * as time (the first poll plus {@link Headers#POLL_DEADLINE}) when the process says so: a
+   * tracked wait polls on changes, not at the source's interval.
+   */
+  private Outcome pending(Job job, int polls, JsonNode request, JsonNode response) {
+    Instant now = clock.get();
+    Instant deadline = null;
+    if (job.header(Headers.POLL_DEADLINE) != null) {
+      JsonNode set = job.variable(Vars.WAIT_DEADLINE);
+      deadline = set.isTextual() ? Instant.parse(set.asText()) : now.plus(Duration.parse(job.header(Headers.POLL_DEADLINE)));
+    }
+    String max = job.header(Headers.MAX_POLLS);
+    boolean exhausted = deadline != null ? !now.isBefore(deadline) : max != null && polls >= Integer.parseInt(max);
+    if (exhausted) {
+      JsonNode ran = AslBinding.json(job.header(Headers.EXHAUSTED));
+      throw new JobFailure(ran.path("error").asText(), Acceptors.message(ran.path("cause").asText(null), response));
+    }
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(Vars.WAIT_STATE, "pending");
+    vars.put(Vars.POLL_COUNT, polls);
+    if (deadline != null) {
+      vars.put(Vars.WAIT_DEADLINE, deadline.toString());
+    }
+    Tracking.Watch watch = TrackedResources.watch(job, request, response);
+    if (watch != null) {
+      Optional<Duration> fallback = tracking.watch(watch);
+      vars.put(Vars.WAIT_KEY, watch.key());
+      // The fallback poll comes no later than the deadline, so a wait ends when its source's would.
+      Instant until = deadline;
+      vars.put(Vars.WAIT_DELAY, fallback.map(d -> until == null || now.plus(d).isBefore(until) ? d
+          : Duration.between(now, until)).map(Duration::toString).orElse(null));
+    }
+    return new Outcome.Complete(vars);
   }
 
   /** A mocked task: Return is the result before ResultSelector; Throw fails the task. */

@@ -9,6 +9,7 @@ import io.flowport.runtime.CreateOnce;
 import io.flowport.runtime.EmrCall;
 import io.flowport.runtime.JobPipeline;
 import io.flowport.runtime.Mocks;
+import io.flowport.runtime.Tracking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -84,13 +85,40 @@ public class WorkerConfiguration {
   public JobPipeline jobPipeline(@Qualifier("emrCall") EmrCall emr, @Qualifier("emrServerlessCall") EmrCall serverless,
       @Qualifier("emrContainersCall") EmrCall containers,
       ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock, ObjectProvider<CamundaClient> client,
-      @Value("${flowport.idempotency.lookup:true}") boolean lookup,
+      Tracking tracking, @Value("${flowport.idempotency.lookup:true}") boolean lookup,
       @Value("${flowport.idempotency.lookback:PT24H}") Duration lookback,
       @Value("${flowport.idempotency.deadline-guard:PT30S}") Duration deadlineGuard) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
     // The client is looked up when a mocked callback answers, not when the pipeline is made.
     return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, serverless, JobTypes.EMR_CONTAINERS, containers), mocks.getIfAvailable(() -> Mocks.NONE),
-        now, new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject));
+        now, new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject), tracking);
+  }
+
+  /**
+   * The worker's shared watch over the EMR clusters and steps of pending waits ({@link EmrTracker}),
+   * or {@link Tracking#OFF}: then every wait polls at its source's interval.
+   *
+   * @param interval how often the watched resources are listed
+   * @param fallback the poll interval of a watched wait, should this worker stop watching it
+   */
+  @Bean
+  public Tracking tracking(@Qualifier("emrCall") EmrCall emr, ObjectProvider<EngineClock> clock,
+      ObjectProvider<CamundaClient> client, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry,
+      @Value("${flowport.tracker.enabled:true}") boolean enabled, @Value("${flowport.tracker.interval:PT30S}") Duration interval,
+      @Value("${flowport.tracker.fallback:PT10M}") Duration fallback) {
+    if (!enabled) {
+      return Tracking.OFF;
+    }
+    if (interval.isNegative() || interval.isZero() || fallback.compareTo(interval) <= 0) {
+      throw new IllegalArgumentException("flowport.tracker.interval must be positive and flowport.tracker.fallback longer than it, got "
+          + interval + " and " + fallback);
+    }
+    // The message outlives the gap between the poll job's completion and the loop's catch event.
+    EmrTracker tracker = new EmrTracker(emr, key -> TrackerMessages.publish(client.getObject(), key, fallback),
+        clock.getIfAvailable(() -> Instant::now), interval, fallback);
+    registry.ifAvailable(r -> io.micrometer.core.instrument.Gauge.builder(EmrTracker.TRACKED, tracker::size)
+        .description("EMR clusters and steps the tracker watches for pending waits").register(r));
+    return tracker.start();
   }
 
   /** Incidents read the EMR reason flowport gives, not a stack trace (see {@link OneLineFailures}). */

@@ -47,8 +47,11 @@ class DevAndWorkerTest {
     assertThat(dev.lines).anyMatch(l -> l.contains("deployed emr_job_fixed version 1"))
         .anyMatch(l -> l.contains("deployed orchestrate_emr_jobs_fixed version 1"));
 
+    // As dev prints it: the worker's wall clock runs 240 times slower than dev's source time.
+    String tracker = dev.lines.stream().filter(l -> l.contains("start them with"))
+        .map(l -> l.replaceAll(".*(--flowport\\.tracker\\.interval=\\S+).*", "$1")).findFirst().orElseThrow();
     Output worker = launch(List.of("worker", "--camunda.client.grpc-address=http://localhost:" + port,
-        "--flowport.emr.endpoint=" + simulator, "--flowport.emr.region=us-east-1", "--server.port=0"),
+        "--flowport.emr.endpoint=" + simulator, "--flowport.emr.region=us-east-1", "--server.port=0", tracker),
         List.of("AWS_ACCESS_KEY_ID=flowport", "AWS_SECRET_ACCESS_KEY=simulator"));
     worker.await(Pattern.compile("Started \\w+ in [0-9.]+ seconds"), 120);
   }

@@ -78,7 +78,7 @@ class NotationTest {
   void flowsHaveArrowheadsAndDefaultsASlash() {
     Picture p = Pictures.read(Path.of("bpmn/emr_job_fixed.bpmn"));
     // Done? (a gateway) goes on by default when the cluster is not ready yet.
-    List<Mark> byDefault = marks(p, "Flow_StartEMRJob_done_StartEMRJob_delay");
+    List<Mark> byDefault = marks(p, "Flow_StartEMRJob_done_StartEMRJob_wait");
     List<Mark> other = marks(p, "Flow_StartEMRJob_done_StartEMRJob_end");
 
     assertThat(count(byDefault, Mark.Path.class)).as("line, arrowhead, slash").isEqualTo(3);

@@ -69,6 +69,8 @@ class WorkerServiceTest {
         "--flowport.emr.endpoint=" + simulator.endpoint(),
         "--flowport.emr.region=us-east-1",
         "--server.port=0",
+        // The worker's wall clock runs 240 times slower than the engine's: 30 s of source time.
+        "--flowport.tracker.interval=PT0.125S",
         "--logging.level.root=ERROR");
   }
 
@@ -89,7 +91,7 @@ class WorkerServiceTest {
       assertThat(metrics).containsPattern("flowport_emr_calls_total\\{api=\"RunJobFlow\",[^}]*outcome=\"success\"[^}]*} 1\\.0")
           .containsPattern("flowport_emr_calls_total\\{api=\"DescribeCluster\",[^}]*outcome=\"success\"")
           .containsPattern("camunda_job_invocations_total\\{action=\"completed\",[^}]*type=\"flowport.emr.RunJobFlow\"")
-          .contains("flowport_waits_active");
+          .contains("flowport_waits_active").contains("flowport_tracker_resources");
     }
   }
 

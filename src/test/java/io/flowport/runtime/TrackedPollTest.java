@@ -1,0 +1,120 @@
+package io.flowport.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowport.contract.Headers;
+import io.flowport.contract.Vars;
+import io.flowport.emr.EmrOperations;
+import io.flowport.simulator.EmrClients;
+import io.flowport.simulator.EmrSimulator;
+import io.flowport.simulator.SimulatorConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.emr.EmrClient;
+
+/** A DescribeCluster poll that leaves its wait pending hands the cluster to the tracker, against the simulator. */
+class TrackedPollTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Duration FALLBACK = Duration.ofMinutes(10);
+
+  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-04T10:00:00Z"));
+  private final EmrSimulator sim = EmrSimulator.start(now::get, SimulatorConfig.defaults());
+  private final EmrClient emr = EmrClients.forEndpoint(sim.endpoint());
+  private final List<Tracking.Watch> watched = new ArrayList<>();
+  private final List<String> forgotten = new ArrayList<>();
+  private final Tracking tracking = new Tracking() {
+    @Override
+    public Optional<Duration> watch(Watch watch) {
+      watched.add(watch);
+      return Optional.of(FALLBACK);
+    }
+
+    @Override
+    public void forget(String key) {
+      forgotten.add(key);
+    }
+  };
+  private final JobPipeline pipeline = new JobPipeline(Map.of("emr", new EmrOperations(EmrClients.forEndpoint(sim.endpoint()))),
+      Mocks.NONE, now::get, CreateOnce.Settings.DEFAULT, Answers.NONE, tracking);
+
+  @AfterEach
+  void close() {
+    emr.close();
+    sim.close();
+  }
+
+  private String cluster() {
+    return emr.runJobFlow(r -> r.name("c").releaseLabel("emr-7.1.0")
+        .instances(i -> i.keepJobFlowAliveWhenNoSteps(true).instanceCount(1).masterInstanceType("m5.xlarge"))).jobFlowId();
+  }
+
+  private static Job poll(String cluster, long activation, Map<String, Object> vars, Map<String, String> extra) {
+    Map<String, String> h = new HashMap<>(Map.of(Headers.DIALECT, "asl", Headers.WAIT_ROLE, "poll",
+        Headers.REQUEST, "{\"ClusterId.$\": \"$.ClusterId\"}",
+        Headers.ACCEPTORS, "[{\"matcher\": \"path\", \"argument\": \"Cluster.Status.State\", \"expected\": \"WAITING\", \"state\": \"success\"}]",
+        Headers.FAILURE, "{\"error\": \"States.TaskFailed\", \"cause\": \"x\"}",
+        Headers.ASL_STATE, "{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::elasticmapreduce:createCluster.sync\", \"End\": true}"));
+    h.putAll(extra);
+    ObjectNode v = JSON.createObjectNode();
+    v.set(Vars.SYNC_RESULT, JSON.createObjectNode().put("ClusterId", cluster));
+    vars.forEach((k, value) -> v.set(k, JSON.valueToTree(value)));
+    return new Job("flowport.emr.DescribeCluster", h, v, "p", 1, "poll", activation, null);
+  }
+
+  @Test
+  void aPendingPollWatchesTheClusterItSawAndWaitsForTheFallbackNext() {
+    String id = cluster();
+    Instant created = emr.describeCluster(r -> r.clusterId(id)).cluster().status().timeline().creationDateTime();
+    now.set(now.get().plusSeconds(60));
+    Outcome first = pipeline.emr(poll(id, 41, Map.of(Vars.WAIT_KEY, "none"), Map.of()), "DescribeCluster");
+    assertThat(watched).containsExactly(new Tracking.Watch(id + "#41", id, null, "STARTING", created));
+    assertThat(((Outcome.Complete) first).variables()).containsEntry(Vars.WAIT_KEY, id + "#41")
+        .containsEntry(Vars.WAIT_DELAY, "PT10M").containsEntry(Vars.WAIT_STATE, "pending");
+
+    // The next poll forgets the previous one's watch; at WAITING the wait is done and nothing is watched.
+    now.set(now.get().plusSeconds(400));
+    Outcome done = pipeline.emr(poll(id, 42, Map.of(Vars.WAIT_KEY, id + "#41", Vars.POLL_COUNT, 1), Map.of()), "DescribeCluster");
+    assertThat(forgotten).contains(id + "#41");
+    assertThat(((Outcome.Complete) done).variables()).containsEntry(Vars.WAIT_STATE, "success");
+    assertThat(watched).hasSize(1);
+  }
+
+  @Test
+  void pollsTheSourceCountsBecomeADeadlineThatTheFallbackNeverOversleeps() {
+    String id = cluster();
+    // 3 polls at 60 s: the last one is 120 s after the first.
+    Map<String, String> counted = Map.of(Headers.POLL_DEADLINE, "PT120S", Headers.MAX_POLLS, "3",
+        Headers.EXHAUSTED, "{\"error\": \"AirflowException\", \"cause\": \"Waiter error: max attempts reached\"}");
+    Instant first = now.get();
+    Outcome one = pipeline.emr(poll(id, 1, Map.of(), counted), "DescribeCluster");
+    Map<String, Object> vars = ((Outcome.Complete) one).variables();
+    assertThat(vars).containsEntry(Vars.WAIT_DEADLINE, first.plusSeconds(120).toString())
+        .containsEntry(Vars.WAIT_DELAY, "PT2M");
+    // Woken early by the tracker, the second poll is no attempt of the source's: no failure before the deadline.
+    now.set(first.plusSeconds(10));
+    Outcome two = pipeline.emr(poll(id, 2, Map.of(Vars.POLL_COUNT, 2, Vars.WAIT_DEADLINE, vars.get(Vars.WAIT_DEADLINE)), counted),
+        "DescribeCluster");
+    assertThat(((Outcome.Complete) two).variables()).containsEntry(Vars.WAIT_DELAY, "PT1M50S");
+    now.set(first.plusSeconds(20));
+    Outcome three = pipeline.emr(poll(id, 3, Map.of(Vars.POLL_COUNT, 2, Vars.WAIT_DEADLINE, vars.get(Vars.WAIT_DEADLINE)), counted),
+        "DescribeCluster");
+    assertThat(three).as("the third poll, 20 s in, is not the source's third attempt").isInstanceOf(Outcome.Complete.class);
+    now.set(first.plusSeconds(120));
+    Outcome last = pipeline.emr(poll(id, 4, Map.of(Vars.POLL_COUNT, 3, Vars.WAIT_DEADLINE, vars.get(Vars.WAIT_DEADLINE)), counted),
+        "DescribeCluster");
+    assertThat(last).isInstanceOf(Outcome.Error.class);
+    assertThat(((Outcome.Error) last).code()).isEqualTo("AirflowException");
+    assertThat(((Outcome.Error) last).message()).isEqualTo("Waiter error: max attempts reached");
+  }
+}
