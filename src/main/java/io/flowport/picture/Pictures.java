@@ -50,7 +50,8 @@ public final class Pictures {
 
   /** The picture of a model; {@code source} names it in errors (null: "<input>"). */
   public static Picture of(BpmnModelInstance model, Path source) {
-    BpmnDiagram diagram = model.getModelElementsByType(BpmnDiagram.class).stream().findFirst().orElse(null);
+    // Not getModelElementsByType: it rescans the whole DOM (slow on big diagrams); diagrams are children of definitions.
+    BpmnDiagram diagram = model.getDefinitions().getChildElementsByType(BpmnDiagram.class).stream().findFirst().orElse(null);
     List<DiagramElement> elements = diagram == null || diagram.getBpmnPlane() == null ? List.of()
         : List.copyOf(diagram.getBpmnPlane().getDiagramElements());
     if (elements.stream().noneMatch(BpmnShape.class::isInstance)) {
