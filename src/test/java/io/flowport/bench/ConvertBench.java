@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Benchmark, not a test: converts generated state machines of 100, 1,000 and 10,000 states
- * (parse, checks, IR, BPMN with layout, XML) and prints the median warm time per size and the
- * growth per 10× states. Run: {@code ./mvnw -q test -Dtest=ConvertBench -Dbench}.
+ * Benchmark, not a test: converts generated state machines of 100, 1,000 and 10,000 states and
+ * generated DAG files of as many tasks (parse, checks, IR, BPMN with layout, XML), and prints the
+ * median warm time per size and the growth per 10× size. Run:
+ * {@code ./mvnw -q test -Dtest=ConvertBench -Dbench} ({@code -Dbench.sizes=100,1000} for others).
  */
 class ConvertBench {
 
@@ -34,21 +35,39 @@ class ConvertBench {
   @Test
   void convertGeneratedMachines() throws Exception {
     assumeTrue(System.getProperty("bench") != null, "benchmark: run with -Dbench");
-    Converters converters = new Converters(Catalog.load(List.of()));
-    System.out.printf("%n%8s %8s %10s %10s %8s%n", "states", "elements", "median ms", "min ms", "growth");
-    double previous = 0;
-    int[] sizes = System.getProperty("bench.sizes") == null ? SIZES
-        : Arrays.stream(System.getProperty("bench.sizes").split(",")).mapToInt(Integer::parseInt).toArray();
-    for (int size : sizes) {
+    measure("states", SIZES, size -> {
       Path file = tmp.resolve("m" + size + ".asl.json");
       Files.writeString(file, JSON.writeValueAsString(machine(size)));
+      return file;
+    });
+  }
+
+  /** Airflow: parse (tree-sitter), static evaluation, IR, BPMN with layout, XML. */
+  @Test
+  void convertGeneratedDags() throws Exception {
+    assumeTrue(System.getProperty("bench") != null, "benchmark: run with -Dbench");
+    measure("tasks", SIZES, size -> Files.writeString(tmp.resolve("bench_" + size + ".py"), GeneratedDag.source(size)));
+  }
+
+  interface Source {
+    Path write(int size) throws Exception;
+  }
+
+  /** Prints the median warm conversion time per size and the growth per 10× size. */
+  private static void measure(String unit, int[] defaults, Source source) throws Exception {
+    Converters converters = new Converters(Catalog.load(List.of()));
+    System.out.printf("%n%8s %8s %10s %10s %8s%n", unit, "elements", "median ms", "min ms", "growth");
+    double previous = 0;
+    int[] sizes = System.getProperty("bench.sizes") == null ? defaults
+        : Arrays.stream(System.getProperty("bench.sizes").split(",")).mapToInt(Integer::parseInt).toArray();
+    for (int size : sizes) {
+      Path file = source.write(size);
       int runs = size >= 10_000 ? 3 : 11;
       long[] ms = new long[runs];
-      int elements = 0;
       for (int warm = 0; warm < (size >= 10_000 ? 1 : 3); warm++) {
         convert(converters, file);
       }
-      elements = convert(converters, file).getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.FlowNode.class).size();
+      int elements = convert(converters, file).getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.FlowNode.class).size();
       for (int i = 0; i < runs; i++) {
         long t0 = System.nanoTime();
         convert(converters, file);
