@@ -33,6 +33,9 @@ public final class Headers {
   /** How many polls a wait makes before it fails with {@link #EXHAUSTED} (an Airflow operator's waiter_max_attempts). */
   public static final String MAX_POLLS = "maxPolls";
 
+  /** {@code response} when a wait's result is its last poll's response, not the start call's result. */
+  public static final String WAIT_OUTPUT = "waitOutput";
+
   /** JSON: the error and cause of a wait whose polls ran out. */
   public static final String EXHAUSTED = "exhausted";
 
