@@ -262,6 +262,13 @@ final class BpmnWriter {
     return b;
   }
 
+  /** An error boundary that catches only the BPMN error with this code. */
+  BoundaryEvent errorBoundary(BaseElement scope, Activity host, String idBase, String name, String code) {
+    BoundaryEvent b = errorBoundary(scope, host, idBase, name);
+    ((ErrorEventDefinition) b.getEventDefinitions().iterator().next()).setError(error(code));
+    return b;
+  }
+
   private BoundaryEvent boundary(BaseElement scope, Activity host, String idBase, String name) {
     BoundaryEvent b = model.newInstance(BoundaryEvent.class, id(idBase));
     b.setName(name);

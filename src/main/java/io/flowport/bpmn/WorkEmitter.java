@@ -2,15 +2,18 @@ package io.flowport.bpmn;
 
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.flowport.contract.Messages;
 import io.flowport.contract.Vars;
 import io.flowport.ir.Callback;
+import io.flowport.ir.Limits;
 import io.flowport.ir.Names;
 import io.flowport.ir.Wait;
 import io.flowport.ir.Work;
@@ -37,17 +40,68 @@ final class WorkEmitter {
     return emit(scope, idBase, source, Names.humanize(source), work);
   }
 
+  /**
+   * A Task state's work. With a heartbeat, each of its jobs gets a timer boundary that fails the
+   * work with States.HeartbeatTimeout; a single call is then wrapped in a subprocess so that the
+   * error leaves through the work, where Retry and Catch see it.
+   */
+  Activity emit(BaseElement scope, String idBase, String source, Work work, Limits limits) {
+    if (!limits.hasHeartbeat() || work.callback() != null) {
+      return emit(scope, idBase, source, work);
+    }
+    String expr = limits.heartbeat() != null ? limits.heartbeat().toString() : "=duration(" + Vars.ASL_HEARTBEAT + ")";
+    String after = limits.heartbeat() != null ? "No heartbeat for " + human(limits.heartbeat()) : "No heartbeat for HeartbeatSecondsPath";
+    Heartbeat beat = new Heartbeat(expr, after);
+    String label = Names.humanize(source);
+    if (work.then() != null) {
+      return phases(scope, idBase, source, label, work, beat);
+    }
+    if (work.waitLoop() == null) {
+      SubProcess sp = w.subProcess(scope, idBase, label, source);
+      ServiceTask call = w.task(sp, idBase + "_call", work.start().label(), source, work.start());
+      w.flow(sp, w.start(sp, idBase + "_start", "Start", null), call, null);
+      w.flow(sp, call, w.end(sp, idBase + "_end", "Done", null), null);
+      heartbeat(sp, call, source, beat);
+      return sp;
+    }
+    return loop(scope, idBase, source, label, work, beat);
+  }
+
+  /** The heartbeat timer of the jobs of a work: its expression and its label. */
+  private record Heartbeat(String expression, String label) {}
+
+  /** A timer on one job: when it fires before the job completes, the work fails with States.HeartbeatTimeout. */
+  private void heartbeat(SubProcess sp, ServiceTask job, String source, Heartbeat beat) {
+    if (beat == null) {
+      return;
+    }
+    BoundaryEvent b = w.timerBoundary(sp, job, job.getId() + "_heartbeat", beat.label(), beat.expression());
+    w.property(b, BpmnWriter.SOURCE_PROPERTY, source);
+    IntermediateThrowEvent mark = w.mark(sp, job.getId() + "_no_heartbeat", "Heartbeat timed out", source);
+    w.output(mark, "=\"" + HEARTBEAT_TIMEOUT + "\"", Vars.ERROR);
+    w.output(mark, "=null", Vars.CAUSE);
+    w.flow(sp, b, mark, null);
+    w.flow(sp, mark, w.errorEnd(sp, job.getId() + "_heartbeat_end", HEARTBEAT_TIMEOUT, source, HEARTBEAT_TIMEOUT), null);
+  }
+
+  static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
+
   /** As {@link #emit(BaseElement, String, String, Work)}, with the activity's name given. */
   Activity emit(BaseElement scope, String idBase, String source, String label, Work work) {
     if (work.callback() != null) {
       return callback(scope, idBase, source, label, work);
     }
     if (work.then() != null) {
-      return phases(scope, idBase, source, label, work);
+      return phases(scope, idBase, source, label, work, null);
     }
     if (work.waitLoop() == null) {
       return w.task(scope, idBase, label, source, work.start());
     }
+    return loop(scope, idBase, source, label, work, null);
+  }
+
+  /** A call and a poll loop (or a sensor's poll loop alone) in a subprocess. */
+  private SubProcess loop(BaseElement scope, String idBase, String source, String label, Work work, Heartbeat beat) {
     SubProcess sp = w.subProcess(scope, idBase, label, source);
     Wait wait = work.waitLoop();
     w.input(sp, "=0", Vars.POLL_COUNT);
@@ -58,6 +112,7 @@ final class WorkEmitter {
     if (work.start() != null) {
       ServiceTask call = w.task(sp, idBase + "_call", work.start().label(), source, work.start());
       w.flow(sp, start, call, null);
+      heartbeat(sp, call, source, beat);
       first = call;
     } else {
       first = start;
@@ -65,6 +120,7 @@ final class WorkEmitter {
     ExclusiveGateway merge = w.xor(sp, idBase + "_loop", null, null);
     ExclusiveGateway done = w.xor(sp, idBase + "_done", "Done?", null);
     ServiceTask poll = w.task(sp, idBase + "_poll", wait.poll().label(), source, wait.poll());
+    heartbeat(sp, poll, source, beat);
     IntermediateCatchEvent delay = w.timer(sp, idBase + "_delay", "Wait " + human(wait.interval())
         + (wait.slowInterval() == null ? "" : ", later " + human(wait.slowInterval())), null, interval(wait));
     var end = w.end(sp, idBase + "_end", "Done", null);
@@ -116,12 +172,13 @@ final class WorkEmitter {
   }
 
   /** Work of several phases: a subprocess that runs them one after the other. */
-  private Activity phases(BaseElement scope, String idBase, String source, String label, Work work) {
+  private Activity phases(BaseElement scope, String idBase, String source, String label, Work work, Heartbeat beat) {
     SubProcess sp = w.subProcess(scope, idBase, label, source);
     FlowNode last = w.start(sp, idBase + "_start", "Start", source);
     int i = 1;
     for (Work phase = work; phase != null; phase = phase.then(), i++) {
-      Activity a = emit(sp, idBase + "_" + i, source, new Work(phase.start(), phase.waitLoop()));
+      Work one = new Work(phase.start(), phase.waitLoop());
+      Activity a = beat == null ? emit(sp, idBase + "_" + i, source, one) : phaseWithHeartbeat(sp, idBase + "_" + i, source, one, beat);
       a.setName(phase.start() != null ? phase.start().label() : phase.waitLoop().poll().label());
       w.flow(sp, last, a, null);
       last = a;
@@ -129,6 +186,15 @@ final class WorkEmitter {
     var end = w.end(sp, idBase + "_end", "Done", source);
     w.flow(sp, last, end, null);
     return sp;
+  }
+
+  private Activity phaseWithHeartbeat(SubProcess sp, String id, String source, Work one, Heartbeat beat) {
+    if (one.waitLoop() != null) {
+      return loop(sp, id, source, Names.humanize(source), one, beat);
+    }
+    ServiceTask call = w.task(sp, id, Names.humanize(source), source, one.start());
+    heartbeat(sp, call, source, beat);
+    return call;
   }
 
   /** The poll interval as a timer expression, slowing down after some polls when the source does. */

@@ -23,6 +23,8 @@ final class AslErrors {
   /** Errors no Retrier or Catcher handles; States.Runtime fails the execution whatever it says. */
   private static final Set<String> TERMINAL = Set.of("States.Runtime", "States.DataLimitExceeded");
 
+  static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
+
   private final DataFlow flow;
   private final DoubleSupplier random;
 
@@ -53,7 +55,7 @@ final class AslErrors {
     for (JsonNode c : state.path("Catch")) {
       if (matches(c.path("ErrorEquals"), error)) {
         ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
-        errorOutput.put("Error", error);
+        errorOutput.put("Error", visible(error));
         errorOutput.put("Cause", cause == null ? "" : cause);
         JsonNode resultPath = c.path("ResultPath");
         out.put(Vars.ASL_ERROR_ACTION, "catch");
@@ -64,18 +66,37 @@ final class AslErrors {
       }
     }
     out.put(Vars.ASL_ERROR_ACTION, "fail");
+    if (!visible(error).equals(error)) {
+      out.put(Vars.ERROR, visible(error));
+    }
     return out;
   }
 
-  /** Step Functions' matching: the name itself, States.ALL, or States.TaskFailed for all but timeouts. */
+  /**
+   * The error name Step Functions reports: a heartbeat timeout is States.Timeout in its execution
+   * history (LocalStack's AWS-recorded test_heartbeats: TaskTimedOut, error States.Timeout); only
+   * an ErrorEquals of States.HeartbeatTimeout tells it apart.
+   */
+  static String visible(String error) {
+    return error.equals(HEARTBEAT_TIMEOUT) ? "States.Timeout" : error;
+  }
+
+  /**
+   * Step Functions' matching: the name itself, States.ALL, or States.TaskFailed for all but timeouts.
+   * A heartbeat timeout is a kind of States.Timeout (AWS: States.Timeout is raised when a task "ran
+   * longer than the TimeoutSeconds value, or failed to send a heartbeat"), so "States.Timeout" matches
+   * it and States.TaskFailed does not; "States.HeartbeatTimeout" matches it alone.
+   */
   static boolean matches(JsonNode errorEquals, String error) {
     if (TERMINAL.contains(error)) {
       return false;
     }
+    boolean timeout = error.equals("States.Timeout") || error.equals(HEARTBEAT_TIMEOUT);
     for (JsonNode e : errorEquals) {
       String name = e.asText();
       if (name.equals(error) || name.equals("States.ALL")
-          || name.equals("States.TaskFailed") && !error.equals("States.Timeout")) {
+          || name.equals("States.Timeout") && timeout
+          || name.equals("States.TaskFailed") && !timeout) {
         return true;
       }
     }

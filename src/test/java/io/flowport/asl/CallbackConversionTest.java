@@ -84,9 +84,10 @@ class CallbackConversionTest {
   }
 
   @Test
-  void heartbeatSecondsOfATaskWithoutCallbackIsStillRefused() {
-    assertThatThrownBy(() -> convert("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\","
-        + " \"HeartbeatSeconds\": 60, \"End\": true}"))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("field HeartbeatSeconds of state 'Ask' is not supported yet");
+  void heartbeatSecondsOfATaskWithoutCallbackBecomesADeadlinePerJob() {
+    Conversion c = convert("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\","
+        + " \"HeartbeatSeconds\": 60, \"End\": true}");
+    assertThat(c.report().findings()).extracting(Finding::code).contains(Code.ASL_TASK_HEARTBEAT).doesNotContain(Code.ASL_HEARTBEAT);
+    assertThat(ask(c).limits().heartbeat()).isEqualTo(java.time.Duration.ofSeconds(60));
   }
 }

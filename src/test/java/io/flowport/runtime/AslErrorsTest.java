@@ -62,4 +62,29 @@ class AslErrorsTest {
     Map<String, Object> runtime = errors.decide(state, "States.Runtime", "broken", JSON.nullNode(), json("{}"));
     assertThat(runtime).containsEntry(Vars.ASL_ERROR_ACTION, "fail");
   }
+
+  // AWS records a heartbeat timeout as States.Timeout (LocalStack's AWS-recorded test_heartbeats:
+  // TaskTimedOut and ExecutionFailed with error States.Timeout); ErrorEquals States.HeartbeatTimeout
+  // names it alone, and States.TaskFailed ("any known error except for States.Timeout") does not.
+  @Test
+  void aHeartbeatTimeoutIsATimeoutThatOnlyHeartbeatCatchersTellApart() {
+    String beat = "States.HeartbeatTimeout";
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.HeartbeatTimeout"), beat)).isTrue();
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.Timeout"), beat)).isTrue();
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.ALL"), beat)).isTrue();
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.TaskFailed"), beat)).isFalse();
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.HeartbeatTimeout"), "States.Timeout")).isFalse();
+  }
+
+  @Test
+  void aCaughtOrUncaughtHeartbeatTimeoutShowsAsStatesTimeout() throws Exception {
+    JsonNode caughtState = json("{'Catch': [{'ErrorEquals': ['States.HeartbeatTimeout'], 'ResultPath': '$.err', 'Next': 'Y'}]}");
+    Map<String, Object> caught = errors.decide(caughtState, "States.HeartbeatTimeout", null, JSON.nullNode(), json("{'in': 1}"));
+    assertThat(caught).containsEntry(Vars.ASL_ERROR_ACTION, "catch");
+    assertThat(((JsonNode) caught.get(Vars.PAYLOAD)).path("err").path("Error").asText()).isEqualTo("States.Timeout");
+
+    JsonNode onlyTaskFailed = json("{'Catch': [{'ErrorEquals': ['States.TaskFailed'], 'Next': 'Y'}]}");
+    Map<String, Object> failed = errors.decide(onlyTaskFailed, "States.HeartbeatTimeout", null, JSON.nullNode(), json("{}"));
+    assertThat(failed).containsEntry(Vars.ASL_ERROR_ACTION, "fail").containsEntry(Vars.ERROR, "States.Timeout");
+  }
 }
