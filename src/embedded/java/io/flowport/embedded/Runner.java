@@ -82,6 +82,7 @@ public final class Runner {
     try {
       runtime.openMockedWorkers(mockedTypes);
       RunWatcher watcher = new RunWatcher(runtime.engine(), runtime.clock(), ElementInfo.of(model), progress);
+      runtime.clock().onlyWhenIdle(watcher::idle);
       runtime.client().newDeployResourceCommand().addResourceStringUtf8(xml, workflow.id() + ".bpmn").send().join();
       runtime.clock().go();
       Timing.log("deployed", t0);
