@@ -113,7 +113,7 @@ public final class Runner {
       case RunWatcher.End.TimedOut t -> new Result(false, error("flowport.Timeout",
           "gave up after " + t.after().toSeconds() + " s of wall time (--timeout-s)"), watcher.trace());
       case RunWatcher.End.Completed c -> switch (workflow.body()) {
-        case StateGraph g -> "failed".equals(c.endEvent())
+        case StateGraph g -> "failed".equals(c.endEvent()) || "timed_out_end".equals(c.endEvent())
             ? new Result(false, error(vars.get(Vars.ERROR), vars.get(Vars.CAUSE)), watcher.trace())
             : new Result(true, vars.getOrDefault(Vars.OUTPUT, JSON.nullNode()), watcher.trace());
         case TaskDag dag -> dagResult(workflow, dag, vars, watcher.trace());

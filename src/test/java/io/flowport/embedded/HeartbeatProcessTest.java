@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * HeartbeatSeconds(Path) and TimeoutSecondsPath of a Task state on Zeebe: a job that does not
  * complete within HeartbeatSeconds fails the state with a heartbeat timeout, one that runs past
- * TimeoutSeconds with States.Timeout; both limits are read from the state's input. The worker
+ * TimeoutSeconds with States.Timeout; both limits are read from the state's input. And the
+ * machine's own TimeoutSeconds. The worker
  * here stands for a stuck one: it fails its job with a back-off of a day, so the job stays
  * unfinished without a worker thread holding it.
  */
@@ -125,6 +126,21 @@ class HeartbeatProcessTest {
       assertThat(vars.get(Vars.ERROR).asText()).isEqualTo("States.Runtime");
       assertThat(vars.get(Vars.CAUSE).asText()).contains("HeartbeatSecondsPath").contains("$.limits.heartbeat");
       assertThat(calls.get()).isZero();
+    }
+  }
+
+  // The machine's TimeoutSeconds: States.Timeout for the execution, which no Catch takes.
+  @Test
+  void theMachinesTimeoutFailsTheExecutionPastEveryCatcher() throws Exception {
+    try (Harness h = harness(true)) {
+      long instance = h.start(Harness.convert(Path.of("src/test/resources/asl/machine_timeout.asl.json")), Map.of());
+      Duration used = h.runToEnd(instance, Duration.ofSeconds(10), Duration.ofHours(1));
+
+      Map<String, JsonNode> vars = h.variables(instance);
+      assertThat(vars.get(Vars.ERROR).asText()).isEqualTo("States.Timeout");
+      assertThat(h.completed(instance)).doesNotContain("Recovered", "succeeded");
+      assertThat(vars).doesNotContainKey(Vars.OUTPUT);
+      assertThat(used).isBetween(Duration.ofSeconds(300), Duration.ofSeconds(360));
     }
   }
 
