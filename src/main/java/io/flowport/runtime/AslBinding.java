@@ -101,7 +101,8 @@ final class AslBinding implements Binding {
   Map<String, Object> handleError(Job job) {
     JsonNode error = job.variable(Vars.ERROR);
     JsonNode cause = job.variable(Vars.CAUSE);
-    return guarded(job, () -> errors.decide(state(job), error.asText(), cause.isNull() ? null : cause.asText(),
+    // A Fail state without Error raises an error without a name: null, not the text "null".
+    return guarded(job, () -> errors.decide(state(job), error.isNull() ? null : error.asText(), cause.isNull() ? null : cause.asText(),
         job.variable(Vars.ASL_RETRY_COUNTS), job.variable(Vars.PAYLOAD)));
   }
 

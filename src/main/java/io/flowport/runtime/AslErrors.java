@@ -54,9 +54,15 @@ final class AslErrors {
     }
     for (JsonNode c : state.path("Catch")) {
       if (matches(c.path("ErrorEquals"), error)) {
+        // An absent name or cause (a Fail state without Error or Cause, a timeout) is left out, as
+        // Step Functions' failure events leave it out (LocalStack's AWS-validated state_fail.py).
         ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
-        errorOutput.put("Error", visible(error));
-        errorOutput.put("Cause", cause == null ? "" : cause);
+        if (error != null) {
+          errorOutput.put("Error", visible(error));
+        }
+        if (cause != null) {
+          errorOutput.put("Cause", cause);
+        }
         JsonNode resultPath = c.path("ResultPath");
         out.put(Vars.ASL_ERROR_ACTION, "catch");
         out.put(Vars.ASL_CATCH_NEXT, c.path("Next").asText());
@@ -66,7 +72,7 @@ final class AslErrors {
       }
     }
     out.put(Vars.ASL_ERROR_ACTION, "fail");
-    if (!visible(error).equals(error)) {
+    if (error != null && !visible(error).equals(error)) {
       out.put(Vars.ERROR, visible(error));
     }
     return out;
@@ -78,7 +84,7 @@ final class AslErrors {
    * an ErrorEquals of States.HeartbeatTimeout tells it apart.
    */
   static String visible(String error) {
-    return error.equals(HEARTBEAT_TIMEOUT) ? "States.Timeout" : error;
+    return HEARTBEAT_TIMEOUT.equals(error) ? "States.Timeout" : error;
   }
 
   /**
@@ -88,6 +94,15 @@ final class AslErrors {
    * it and States.TaskFailed does not; "States.HeartbeatTimeout" matches it alone.
    */
   static boolean matches(JsonNode errorEquals, String error) {
+    if (error == null) {
+      // A Fail state without Error: no name to compare; the wildcards take it.
+      for (JsonNode e : errorEquals) {
+        if (e.asText().equals("States.ALL") || e.asText().equals("States.TaskFailed")) {
+          return true;
+        }
+      }
+      return false;
+    }
     if (TERMINAL.contains(error)) {
       return false;
     }

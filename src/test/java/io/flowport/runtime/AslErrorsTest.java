@@ -87,4 +87,23 @@ class AslErrorsTest {
     Map<String, Object> failed = errors.decide(onlyTaskFailed, "States.HeartbeatTimeout", null, JSON.nullNode(), json("{}"));
     assertThat(failed).containsEntry(Vars.ASL_ERROR_ACTION, "fail").containsEntry(Vars.ERROR, "States.Timeout");
   }
+
+  // A Fail state may give no Error or no Cause; Step Functions' failure event then has no such
+  // field, and neither has the error output a catcher puts at its ResultPath (LocalStack, written
+  // against AWS-recorded executions, builds it from the event the same way).
+  @Test
+  void aNamelessErrorIsTakenByTheWildcardsAndItsOutputHasNoErrorField() throws Exception {
+    JsonNode state = json("{'Catch': [{'ErrorEquals': ['Input.Empty'], 'Next': 'X'}, {'ErrorEquals': ['States.ALL'], 'ResultPath': '$.failure', 'Next': 'Y'}]}");
+    Map<String, Object> caught = errors.decide(state, null, "The landing folder is empty", JSON.nullNode(), json("{'in': 1}"));
+    assertThat(caught).containsEntry(Vars.ASL_CATCH_NEXT, "Y");
+    assertThat((JsonNode) caught.get(Vars.PAYLOAD)).isEqualTo(json("{'in': 1, 'failure': {'Cause': 'The landing folder is empty'}}"));
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.TaskFailed"), null)).isTrue();
+  }
+
+  @Test
+  void anErrorWithoutCauseHasNoCauseField() throws Exception {
+    JsonNode state = json("{'Catch': [{'ErrorEquals': ['Input.Empty'], 'ResultPath': '$.failure', 'Next': 'X'}]}");
+    Map<String, Object> caught = errors.decide(state, "Input.Empty", null, JSON.nullNode(), json("{}"));
+    assertThat((JsonNode) caught.get(Vars.PAYLOAD)).isEqualTo(json("{'failure': {'Error': 'Input.Empty'}}"));
+  }
 }
