@@ -56,7 +56,7 @@ final class CallbackConversion {
     Callback callback = new Callback(Call.of(JobTypes.ASL_TOKEN, "Issue task token", source),
         Call.of(JobTypes.ASL_CALLBACK, "Apply the answer", TaskConversion.dataHeaders(name, state, arn)));
     return new Step.Task(name, ctx.doc().at(name, null), Work.callback(call, callback),
-        TaskLimits.of(ctx, name, state, false), TaskConversion.next(state),
+        TaskLimits.of(ctx, name, state, true), TaskConversion.next(state),
         ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
   }
 
@@ -110,18 +110,17 @@ final class CallbackConversion {
     return false;
   }
 
-  /** HeartbeatSeconds(Path), checked by TaskLimits, then reported: no SendTaskHeartbeat here. */
+  /** HeartbeatSeconds(Path), checked by TaskLimits: SendTaskHeartbeat is the heartbeat message. */
   private static void heartbeat(AslContext ctx, String name, JsonNode state) {
     String field = state.has("HeartbeatSeconds") ? "HeartbeatSeconds" : state.has("HeartbeatSecondsPath") ? "HeartbeatSecondsPath" : null;
     if (field == null) {
       return;
     }
-    boolean timeout = state.has("TimeoutSeconds") || state.has("TimeoutSecondsPath");
     ctx.report().add(Code.ASL_HEARTBEAT, ctx.doc().at(name, field), name,
-        field + " " + state.get(field) + " is not enforced: flowport has no SendTaskHeartbeat, so a callback that never "
-            + "comes fails " + (timeout ? "only after TimeoutSeconds (States.Timeout)" : "never (no TimeoutSeconds)")
-            + ", not after HeartbeatSeconds without a heartbeat",
-        "bound the wait with TimeoutSeconds");
+        field + " " + state.get(field) + " became a timer on the wait for the answer that message " + Messages.TASK_HEARTBEAT
+            + " (correlation key " + Vars.TASK_TOKEN + ", what SendTaskHeartbeat was) restarts; when it fires, the state "
+            + "fails with a heartbeat timeout (States.Timeout, as AWS records it)",
+        "have whoever holds the token publish " + Messages.TASK_HEARTBEAT + " at least every HeartbeatSeconds (docs/task-tokens.md)");
   }
 
   private CallbackConversion() {}

@@ -46,13 +46,16 @@ final class WorkEmitter {
    * error leaves through the work, where Retry and Catch see it.
    */
   Activity emit(BaseElement scope, String idBase, String source, Work work, Limits limits) {
-    if (!limits.hasHeartbeat() || work.callback() != null) {
+    if (!limits.hasHeartbeat()) {
       return emit(scope, idBase, source, work);
     }
     String expr = limits.heartbeat() != null ? limits.heartbeat().toString() : "=duration(" + Vars.ASL_HEARTBEAT + ")";
     String after = limits.heartbeat() != null ? "No heartbeat for " + human(limits.heartbeat()) : "No heartbeat for HeartbeatSecondsPath";
     Heartbeat beat = new Heartbeat(expr, after);
     String label = Names.humanize(source);
+    if (work.callback() != null) {
+      return callback(scope, idBase, source, label, work, beat);
+    }
     if (work.then() != null) {
       return phases(scope, idBase, source, label, work, beat);
     }
@@ -89,7 +92,7 @@ final class WorkEmitter {
   /** As {@link #emit(BaseElement, String, String, Work)}, with the activity's name given. */
   Activity emit(BaseElement scope, String idBase, String source, String label, Work work) {
     if (work.callback() != null) {
-      return callback(scope, idBase, source, label, work);
+      return callback(scope, idBase, source, label, work, null);
     }
     if (work.then() != null) {
       return phases(scope, idBase, source, label, work, null);
@@ -148,7 +151,7 @@ final class WorkEmitter {
    * A callback: a subprocess that issues the attempt's token, makes the call, waits for the message
    * carrying the token back, and hands the answer to a job that turns it into the result or the error.
    */
-  private SubProcess callback(BaseElement scope, String idBase, String source, String label, Work work) {
+  private SubProcess callback(BaseElement scope, String idBase, String source, String label, Work work, Heartbeat beat) {
     Callback cb = work.callback();
     SubProcess sp = w.subProcess(scope, idBase, label, source);
     // Local: each attempt (a Retry runs the subprocess again) has its own token and answer.
@@ -157,7 +160,9 @@ final class WorkEmitter {
     StartEvent start = w.start(sp, idBase + "_start", "Start", source);
     ServiceTask token = w.task(sp, idBase + "_token", cb.token().label(), source, cb.token());
     ServiceTask call = w.task(sp, idBase + "_call", work.start().label(), source, work.start());
-    IntermediateCatchEvent answer = w.messageCatch(sp, idBase + "_callback", "Wait for the answer", source,
+    // With a heartbeat the message waits inside a subprocess that carries the heartbeat's timer.
+    SubProcess wait = beat == null ? null : w.subProcess(sp, idBase + "_wait", "Wait for the answer", source);
+    IntermediateCatchEvent answer = w.messageCatch(wait == null ? sp : wait, idBase + "_callback", wait == null ? "Wait for the answer" : "Answer", source,
         Messages.TASK_TOKEN, "=" + Vars.TASK_TOKEN);
     // With an output mapping only this one variable leaves the event: the message's own stay there.
     w.output(answer, "={output: " + Vars.TASK_OUTPUT + ", error: " + Vars.TASK_ERROR + ", cause: " + Vars.TASK_CAUSE + "}",
@@ -165,10 +170,42 @@ final class WorkEmitter {
     ServiceTask apply = w.task(sp, idBase + "_answer", cb.answer().label(), source, cb.answer());
     w.flow(sp, start, token, null);
     w.flow(sp, token, call, null);
-    w.flow(sp, call, answer, null);
-    w.flow(sp, answer, apply, null);
+    if (beat == null) {
+      w.flow(sp, call, answer, null);
+      w.flow(sp, answer, apply, null);
+    } else {
+      heartbeats(sp, wait, idBase, source, call, answer, apply, beat);
+    }
     w.flow(sp, apply, w.end(sp, idBase + "_end", "Done", source), null);
     return sp;
+  }
+
+  /**
+   * A callback with HeartbeatSeconds: the wait for the answer is a subprocess with a HeartbeatSeconds
+   * timer; a {@value Messages#TASK_HEARTBEAT} message with the token (SendTaskHeartbeat) interrupts
+   * it and enters it again, which restarts the timer; when the timer fires, the work fails with a
+   * heartbeat timeout. An answer published in the instant between is kept by its time to live.
+   */
+  private void heartbeats(SubProcess sp, SubProcess wait, String idBase, String source, ServiceTask call,
+      IntermediateCatchEvent answer, ServiceTask apply, Heartbeat beat) {
+    ExclusiveGateway again = w.xor(sp, idBase + "_alive", null, null);
+    StartEvent begin = w.start(wait, idBase + "_wait_start", "Start", null);
+    w.flow(wait, begin, answer, null);
+    w.flow(wait, answer, w.end(wait, idBase + "_wait_end", "Answered", null), null);
+    w.flow(sp, call, again, null);
+    w.flow(sp, again, wait, null);
+    w.flow(sp, wait, apply, null);
+    BoundaryEvent alive = w.messageBoundary(sp, wait, idBase + "_heartbeat", "Heartbeat", Messages.TASK_HEARTBEAT,
+        "=" + Vars.TASK_TOKEN);
+    w.property(alive, BpmnWriter.SOURCE_PROPERTY, source);
+    w.flow(sp, alive, again, null);
+    BoundaryEvent silent = w.timerBoundary(sp, wait, idBase + "_no_heartbeat", beat.label(), beat.expression());
+    w.property(silent, BpmnWriter.SOURCE_PROPERTY, source);
+    IntermediateThrowEvent mark = w.mark(sp, idBase + "_heartbeat_timed_out", "Heartbeat timed out", source);
+    w.output(mark, "=\"" + HEARTBEAT_TIMEOUT + "\"", Vars.ERROR);
+    w.output(mark, "=null", Vars.CAUSE);
+    w.flow(sp, silent, mark, null);
+    w.flow(sp, mark, w.errorEnd(sp, idBase + "_heartbeat_end", HEARTBEAT_TIMEOUT, source, HEARTBEAT_TIMEOUT), null);
   }
 
   /** Work of several phases: a subprocess that runs them one after the other. */

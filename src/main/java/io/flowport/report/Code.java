@@ -22,7 +22,7 @@ public enum Code {
   ASL_MAP_BATCHES("FP305", Severity.REVIEW, "Map MaxConcurrency runs iterations in batches"),
   ASL_OTHER_RESOURCE("FP306", Severity.TASK, "Task resource needs a job worker of your own"),
   ASL_CALLBACK("FP307", Severity.INFO, ".waitForTaskToken became a message catch correlated by the task token"),
-  ASL_HEARTBEAT("FP308", Severity.TASK, "HeartbeatSeconds of a callback is not enforced (no SendTaskHeartbeat)"),
+  ASL_HEARTBEAT("FP308", Severity.TASK, "HeartbeatSeconds of a callback needs heartbeat messages (SendTaskHeartbeat)"),
   ASL_TASK_HEARTBEAT("FP309", Severity.REVIEW, "HeartbeatSeconds became a deadline for each job of the task"),
   ASL_LIMIT_FROM_INPUT("FP310", Severity.INFO, "TimeoutSecondsPath/HeartbeatSecondsPath are read by a job before the work"),
   ASL_MACHINE_TIMEOUT("FP311", Severity.INFO, "The machine's TimeoutSeconds became a timer on the execution"),

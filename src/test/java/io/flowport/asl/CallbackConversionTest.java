@@ -70,10 +70,11 @@ class CallbackConversionTest {
   }
 
   @Test
-  void heartbeatSecondsOfACallbackIsReportedAsNotEnforced() {
+  void heartbeatSecondsOfACallbackWaitsForHeartbeatMessages() {
     Conversion c = convert(SQS + ", \"TimeoutSeconds\": 3600, \"HeartbeatSeconds\": 60}");
     assertThat(c.report().findings()).filteredOn(f -> f.code() == Code.ASL_HEARTBEAT).singleElement()
-        .satisfies(f -> assertThat(f.text()).contains("HeartbeatSeconds 60 is not enforced").contains("TimeoutSeconds"));
+        .satisfies(f -> assertThat(f.text()).contains("HeartbeatSeconds 60 became a timer").contains("flowport.task-heartbeat"));
+    assertThat(ask(c).limits().heartbeat()).isEqualTo(java.time.Duration.ofSeconds(60));
   }
 
   @Test
