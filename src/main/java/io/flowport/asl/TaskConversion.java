@@ -90,7 +90,7 @@ final class TaskConversion {
       ctx.report().converted(name + ": Task " + arn + " → subprocess: " + type + ", then poll "
           + JobTypes.of(w.service(), w.api()) + " until " + w.name());
     }
-    return new Step.Task(name, ctx.doc().at(name, null), work, TaskLimits.of(ctx, name, state, true), next(state),
+    return new Step.Task(name, ctx.doc().at(name, null), work, TaskLimits.of(ctx, name, state, false), next(state),
         ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
   }
 
@@ -145,7 +145,7 @@ final class TaskConversion {
             + "and applies the result as Step Functions does; see docs/own-workers.md); in flowport run, mock the state");
     ctx.report().converted(name + ": Task " + arn + " → service task " + type + " (your worker)");
     Work work = new Work(Call.of(type, Names.humanize(type.substring(type.lastIndexOf('.') + 1)), dataHeaders(name, state, arn)), null);
-    return new Step.Task(name, ctx.doc().at(name, null), work, TaskLimits.of(ctx, name, state, true), next(state),
+    return new Step.Task(name, ctx.doc().at(name, null), work, TaskLimits.of(ctx, name, state, false), next(state),
         ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
   }
 

@@ -21,8 +21,11 @@ import java.util.Map;
  */
 final class TaskLimits {
 
-  /** Limits of a Task state whose work jobs can be timed (not a callback: see CallbackConversion). */
-  static Limits of(AslContext ctx, String name, JsonNode state, boolean heartbeat) {
+  /**
+   * Limits of a Task state. A callback's heartbeat times the wait for the answer and is reported
+   * by CallbackConversion (FP308); any other task's times each job (FP309).
+   */
+  static Limits of(AslContext ctx, String name, JsonNode state, boolean callback) {
     exclusive(ctx, name, state, "TimeoutSeconds", "TimeoutSecondsPath");
     exclusive(ctx, name, state, "HeartbeatSeconds", "HeartbeatSecondsPath");
     Duration timeout = seconds(ctx, name, state, "TimeoutSeconds");
@@ -32,12 +35,12 @@ final class TaskLimits {
           "HeartbeatSeconds of '" + name + "' must be smaller than its TimeoutSeconds (" + timeout.toSeconds() + ")");
     }
     boolean timeoutPath = path(ctx, name, state, "TimeoutSecondsPath");
-    boolean beatPath = heartbeat && path(ctx, name, state, "HeartbeatSecondsPath");
+    boolean beatPath = path(ctx, name, state, "HeartbeatSecondsPath");
     if (timeout != null) {
       ctx.report().add(Code.ASL_TASK_TIMEOUT, ctx.doc().at(name, "TimeoutSeconds"), name,
           "TimeoutSeconds " + timeout.toSeconds() + " became an interrupting timer boundary raising States.Timeout", null);
     }
-    if (heartbeat && (beat != null || beatPath)) {
+    if (!callback && (beat != null || beatPath)) {
       String field = beat != null ? "HeartbeatSeconds" : "HeartbeatSecondsPath";
       ctx.report().add(Code.ASL_TASK_HEARTBEAT, ctx.doc().at(name, field), name,
           field + " became a timer on each job of the task (the call and each poll of a .sync wait): a job that has not "
@@ -60,7 +63,7 @@ final class TaskLimits {
               ? "TimeoutSecondsPath" : "HeartbeatSecondsPath") + " from the state's input (as Step Functions does) before "
               + "the work; a value that is not a positive integer fails the execution with States.Runtime", null);
     }
-    return new Limits(timeout, timeoutPath, heartbeat ? beat : null, beatPath, read);
+    return new Limits(timeout, timeoutPath, beat, beatPath, read);
   }
 
   private static Duration seconds(AslContext ctx, String name, JsonNode state, String field) {

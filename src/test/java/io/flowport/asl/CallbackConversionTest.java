@@ -75,6 +75,7 @@ class CallbackConversionTest {
     assertThat(c.report().findings()).filteredOn(f -> f.code() == Code.ASL_HEARTBEAT).singleElement()
         .satisfies(f -> assertThat(f.text()).contains("HeartbeatSeconds 60 became a timer").contains("flowport.task-heartbeat"));
     assertThat(ask(c).limits().heartbeat()).isEqualTo(java.time.Duration.ofSeconds(60));
+    assertThat(c.report().findings()).extracting(Finding::code).doesNotContain(Code.ASL_TASK_HEARTBEAT);
   }
 
   @Test
