@@ -205,10 +205,15 @@ public final class EmbeddedRuntime implements AutoCloseable {
     simulator.close();
   }
 
-  /** Stops the engine too (its timer thread keeps the JVM alive otherwise). */
+  /**
+   * Stops the engine too (its timer thread keeps the JVM alive otherwise), first: a worker closed
+   * before it cancels its job-activation call, and the engine then logs an ERROR with a stack trace
+   * when it answers the cancelled call.
+   */
   public void closeWithEngine() {
-    close();
+    clock.close();
     engine.stop();
+    close();
   }
 
   /** Blocks the context's refresh until the engine is up, after configuration classes are parsed. */

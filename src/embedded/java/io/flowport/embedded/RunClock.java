@@ -6,12 +6,18 @@ import io.flowport.worker.WorkerConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one clock of an embedded run: the engine's timers, the EMR simulator's lifecycles and the
  * workers' timestamps all read it. It is wall time plus an offset; a time scale below 1 makes the
  * offset grow (source time passes faster), so nothing in the BPMN is rewritten for a run. Tests
  * leave it unscaled and {@link #advance} it themselves.
+ *
+ * <p>Source time only runs fast while the run waits (timers, back-offs): while the engine or a
+ * worker is busy ({@link #onlyWhenIdle}), it passes at wall speed, as the work would take on AWS.
+ * Otherwise the latency of each job, multiplied by the scale, would eat into TimeoutSeconds and
+ * HeartbeatSeconds (at 1/1000, 50 ms of job polling is 50 s of source time).
  */
 public final class RunClock implements SimClock, WorkerConfiguration.EngineClock, AutoCloseable {
 
@@ -21,6 +27,7 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
   private final AtomicLong offsetMs = new AtomicLong();
   private final double timeScale;
   private volatile Instant start;
+  private volatile BooleanSupplier idle = () -> true;
   private Thread accelerator;
 
   /**
@@ -41,6 +48,11 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
     this.start = Instant.now();
   }
 
+  /** Accelerate only while {@code idle} says nothing but waiting is going on. */
+  public void onlyWhenIdle(BooleanSupplier idle) {
+    this.idle = idle;
+  }
+
   /** Source time starts now, running at the time scale; the run's instance starts right after. */
   public synchronized void go() {
     start = now();
@@ -53,6 +65,7 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
   private void accelerate(double extraPerWallMs) {
     long last = System.nanoTime();
     double carry = 0;
+    boolean wasIdle = false;
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Thread.sleep(TICK_MS);
@@ -60,7 +73,12 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
         return;
       }
       long now = System.nanoTime();
-      carry += (now - last) / 1e6 * extraPerWallMs;
+      // A tick counts only when the run was idle at both of its ends.
+      boolean isIdle = idle.getAsBoolean();
+      if (wasIdle && isIdle) {
+        carry += (now - last) / 1e6 * extraPerWallMs;
+      }
+      wasIdle = isIdle;
       last = now;
       long add = (long) carry;
       if (add > 0) {
@@ -73,7 +91,39 @@ public final class RunClock implements SimClock, WorkerConfiguration.EngineClock
   /** Moves source time forward for the engine and everyone reading this clock. */
   public synchronized void advance(Duration d) {
     offsetMs.addAndGet(d.toMillis());
-    engine.get().increaseTime(d);
+    ZeebeTestEngine e = engine.get();
+    e.increaseTime(d);
+    refresh(e);
+  }
+
+  /**
+   * The engine's clock (Zeebe's ControlledActorClock) answers with the time of its last
+   * {@code update()}, which only its actor threads call, once per loop. Time added while a thread
+   * works through a batch of commands would reach the engine late: a timer created in that batch
+   * gets its due date from the old time and fires early by the time added (a TimeoutSeconds of
+   * 30 s fired after 1 s at scale 1/1000). So the new time is published at once.
+   */
+  private static void refresh(ZeebeTestEngine e) {
+    try {
+      if (CLOCK_FIELD != null && CLOCK_FIELD.getDeclaringClass().isInstance(e)
+          && CLOCK_FIELD.get(e) instanceof io.camunda.zeebe.scheduler.clock.ActorClock c) {
+        c.update();
+      }
+    } catch (IllegalAccessException ex) {
+      // The engine keeps its stale time until its next loop, as before.
+    }
+  }
+
+  private static final java.lang.reflect.Field CLOCK_FIELD = clockField();
+
+  private static java.lang.reflect.Field clockField() {
+    try {
+      java.lang.reflect.Field f = Class.forName("io.camunda.zeebe.process.test.engine.InMemoryEngine").getDeclaredField("clock");
+      f.setAccessible(true);
+      return f;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
   }
 
   @Override

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.io.PrintWriter;
@@ -44,6 +47,10 @@ final class RunWatcher {
   private final Map<String, JsonNode> variables = new LinkedHashMap<>();
   private final List<String> trace = new ArrayList<>();
   private int seen;
+  /** Jobs of the instance a worker has or is about to take; source time runs at wall speed meanwhile. */
+  private final java.util.Set<Long> openJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile long lastActivity = System.nanoTime();
+  private volatile boolean watching;
   private JsonNode lastError;
   private String lastRaised;
 
@@ -54,6 +61,16 @@ final class RunWatcher {
     this.progress = progress;
   }
 
+  /**
+   * Whether the instance only waits: no job open, and no record of the engine's work (job polling
+   * aside) for {@link #QUIET_MS}; false until the engine has started the instance.
+   */
+  boolean idle() {
+    return watching && openJobs.isEmpty() && System.nanoTime() - lastActivity > QUIET_MS * 1_000_000;
+  }
+
+  private static final long QUIET_MS = 30;
+
   End await(long instance, Duration wallTimeout) throws InterruptedException {
     long deadline = System.nanoTime() + wallTimeout.toNanos();
     String lastEnd = null;
@@ -61,8 +78,11 @@ final class RunWatcher {
       List<Record<?>> records = records();
       while (seen < records.size()) {
         Record<?> r = records.get(seen++);
+        activity(r, instance);
         if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getValue() instanceof ProcessInstanceRecordValue v
             && v.getProcessInstanceKey() == instance) {
+          // Time runs fast only once the engine has taken the instance up (its clock is then current).
+          watching = true;
           if (v.getBpmnElementType() == BpmnElementType.PROCESS && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
             return new End.Completed(lastEnd);
           }
@@ -87,6 +107,36 @@ final class RunWatcher {
         return new End.TimedOut(wallTimeout);
       }
       Thread.sleep(10);
+    }
+  }
+
+  /** Keeps {@link #idle} current: the engine's own work and the instance's open jobs. */
+  private void activity(Record<?> r, long instance) {
+    if (r.getValueType() == ValueType.JOB_BATCH) {
+      return;
+    }
+    lastActivity = System.nanoTime();
+    if (r.getValueType() != ValueType.JOB || r.getRecordType() != RecordType.EVENT
+        || !(r.getValue() instanceof JobRecordValue v) || v.getProcessInstanceKey() != instance) {
+      return;
+    }
+    switch ((JobIntent) r.getIntent()) {
+      case CREATED, RECURRED_AFTER_BACKOFF, TIMED_OUT, YIELDED -> openJobs.add(r.getKey());
+      // A job failed with a back-off waits like a timer; one failed without comes back at once.
+      case FAILED -> {
+        if (v.getRetries() > 0 && v.getRetryBackoff() <= 0) {
+          openJobs.add(r.getKey());
+        } else {
+          openJobs.remove(r.getKey());
+        }
+      }
+      case RETRIES_UPDATED -> {
+        if (v.getRetries() > 0) {
+          openJobs.add(r.getKey());
+        }
+      }
+      case COMPLETED, ERROR_THROWN, CANCELED -> openJobs.remove(r.getKey());
+      default -> { }
     }
   }
 

@@ -82,6 +82,7 @@ public final class Runner {
     try {
       runtime.openMockedWorkers(mockedTypes);
       RunWatcher watcher = new RunWatcher(runtime.engine(), runtime.clock(), ElementInfo.of(model), progress);
+      runtime.clock().onlyWhenIdle(watcher::idle);
       runtime.client().newDeployResourceCommand().addResourceStringUtf8(xml, workflow.id() + ".bpmn").send().join();
       runtime.clock().go();
       Timing.log("deployed", t0);
@@ -112,7 +113,7 @@ public final class Runner {
       case RunWatcher.End.TimedOut t -> new Result(false, error("flowport.Timeout",
           "gave up after " + t.after().toSeconds() + " s of wall time (--timeout-s)"), watcher.trace());
       case RunWatcher.End.Completed c -> switch (workflow.body()) {
-        case StateGraph g -> "failed".equals(c.endEvent())
+        case StateGraph g -> "failed".equals(c.endEvent()) || "timed_out_end".equals(c.endEvent())
             ? new Result(false, error(vars.get(Vars.ERROR), vars.get(Vars.CAUSE)), watcher.trace())
             : new Result(true, vars.getOrDefault(Vars.OUTPUT, JSON.nullNode()), watcher.trace());
         case TaskDag dag -> dagResult(workflow, dag, vars, watcher.trace());

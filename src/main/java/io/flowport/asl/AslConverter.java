@@ -54,7 +54,7 @@ public final class AslConverter {
     JsonNode comment = doc.root().get("Comment");
     String description = comment != null && comment.isTextual() ? comment.asText() : null;
     Workflow workflow = new Workflow(id, Names.humanize(id), description, Dialect.ASL, doc.at(""), List.of(), graph,
-        comments(doc.root(), new java.util.LinkedHashMap<>()));
+        comments(doc.root(), new java.util.LinkedHashMap<>()), machineTimeout(doc, report));
     return new Conversion(workflow, report);
   }
 
@@ -114,9 +114,20 @@ public final class AslConverter {
         throw new BadInputException(doc.at("/" + LocatedJson.escape(key)), "unknown top-level field '" + key + "'");
       }
     }
-    if (root.has("TimeoutSeconds")) {
-      throw new BadInputException(doc.at("/TimeoutSeconds"),
-          "a machine-level TimeoutSeconds is not supported yet (reported, not dropped): remove it or wait for the ASL front-end issue");
+  }
+
+  /** The machine's TimeoutSeconds: the execution fails with States.Timeout, which no Catch takes. */
+  private static java.time.Duration machineTimeout(AslDocument doc, Report report) {
+    JsonNode t = doc.root().get("TimeoutSeconds");
+    if (t == null) {
+      return null;
     }
+    if (!t.isIntegralNumber() || !t.canConvertToInt() || t.asInt() <= 0) {
+      throw new BadInputException(doc.at("/TimeoutSeconds"), "TimeoutSeconds of the state machine must be a positive integer");
+    }
+    report.add(io.flowport.report.Code.ASL_MACHINE_TIMEOUT, doc.at("/TimeoutSeconds"), null,
+        "TimeoutSeconds " + t.asInt() + " became an interrupting timer on the machine's body: after it the execution fails "
+            + "with States.Timeout (no cause), which no Retry or Catch sees, as in Step Functions", null);
+    return java.time.Duration.ofSeconds(t.asInt());
   }
 }

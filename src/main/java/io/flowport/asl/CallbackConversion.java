@@ -14,10 +14,8 @@ import io.flowport.ir.Names;
 import io.flowport.ir.Step;
 import io.flowport.ir.Work;
 import io.flowport.report.Code;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A Task state with the callback pattern ({@code .waitForTaskToken}): a token per attempt, the
@@ -27,8 +25,6 @@ import java.util.Set;
 final class CallbackConversion {
 
   static final String SUFFIX = ".waitForTaskToken";
-  static final Set<String> KNOWN = plus(TaskConversion.KNOWN, "HeartbeatSeconds");
-  static final Set<String> NOT_YET = minus(TaskConversion.NOT_YET, "HeartbeatSeconds");
 
   static Step convert(AslContext ctx, String name, JsonNode state, String arn) {
     Map<String, String> headers = TaskConversion.dataHeaders(name, state, arn);
@@ -60,7 +56,7 @@ final class CallbackConversion {
     Callback callback = new Callback(Call.of(JobTypes.ASL_TOKEN, "Issue task token", source),
         Call.of(JobTypes.ASL_CALLBACK, "Apply the answer", TaskConversion.dataHeaders(name, state, arn)));
     return new Step.Task(name, ctx.doc().at(name, null), Work.callback(call, callback),
-        TaskConversion.timeout(ctx, name, state), TaskConversion.next(state),
+        TaskLimits.of(ctx, name, state, true), TaskConversion.next(state),
         ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
   }
 
@@ -114,37 +110,17 @@ final class CallbackConversion {
     return false;
   }
 
-  /** HeartbeatSeconds: checked as Step Functions checks it, then reported: no SendTaskHeartbeat here. */
+  /** HeartbeatSeconds(Path), checked by TaskLimits: SendTaskHeartbeat is the heartbeat message. */
   private static void heartbeat(AslContext ctx, String name, JsonNode state) {
-    if (!state.has("HeartbeatSeconds")) {
+    String field = state.has("HeartbeatSeconds") ? "HeartbeatSeconds" : state.has("HeartbeatSecondsPath") ? "HeartbeatSecondsPath" : null;
+    if (field == null) {
       return;
     }
-    JsonNode h = state.get("HeartbeatSeconds");
-    if (!h.isIntegralNumber() || !h.canConvertToInt() || h.asInt() <= 0) {
-      throw new BadInputException(ctx.doc().at(name, "HeartbeatSeconds"), "HeartbeatSeconds must be a positive integer");
-    }
-    JsonNode t = state.path("TimeoutSeconds");
-    if (t.isIntegralNumber() && h.asLong() >= t.asLong()) {
-      throw new BadInputException(ctx.doc().at(name, "HeartbeatSeconds"),
-          "HeartbeatSeconds of '" + name + "' must be smaller than its TimeoutSeconds (" + t.asLong() + ")");
-    }
-    ctx.report().add(Code.ASL_HEARTBEAT, ctx.doc().at(name, "HeartbeatSeconds"), name,
-        "HeartbeatSeconds " + h.asInt() + " is not enforced: flowport has no SendTaskHeartbeat, so a callback that never "
-            + "comes fails " + (t.isIntegralNumber() ? "only after TimeoutSeconds (States.Timeout)" : "never (no TimeoutSeconds)")
-            + ", not after " + h.asInt() + " s without a heartbeat",
-        "bound the wait with TimeoutSeconds");
-  }
-
-  private static Set<String> plus(Set<String> set, String item) {
-    Set<String> out = new HashSet<>(set);
-    out.add(item);
-    return Set.copyOf(out);
-  }
-
-  private static Set<String> minus(Set<String> set, String item) {
-    Set<String> out = new HashSet<>(set);
-    out.remove(item);
-    return Set.copyOf(out);
+    ctx.report().add(Code.ASL_HEARTBEAT, ctx.doc().at(name, field), name,
+        field + " " + state.get(field) + " became a timer on the wait for the answer that message " + Messages.TASK_HEARTBEAT
+            + " (correlation key " + Vars.TASK_TOKEN + ", what SendTaskHeartbeat was) restarts; when it fires, the state "
+            + "fails with a heartbeat timeout (States.Timeout, as AWS records it)",
+        "have whoever holds the token publish " + Messages.TASK_HEARTBEAT + " at least every HeartbeatSeconds (docs/task-tokens.md)");
   }
 
   private CallbackConversion() {}

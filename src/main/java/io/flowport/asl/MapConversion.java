@@ -21,12 +21,17 @@ final class MapConversion {
   private static final Set<String> KNOWN = Set.of("Type", "Comment", "ItemProcessor", "Iterator", "ItemsPath",
       "ItemSelector", "Parameters", "MaxConcurrency", "MaxConcurrencyPath", "InputPath", "OutputPath",
       "ResultSelector", "ResultPath", "Next", "End", "Retry", "Catch");
-  private static final Set<String> NOT_YET = Set.of("ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
-      "ToleratedFailureCount", "ToleratedFailureCountPath", "ItemReader", "ItemBatcher", "ResultWriter", "Label",
+  private static final Set<String> NOT_YET = Set.of("ItemReader", "ItemBatcher", "ResultWriter", "Label",
       "Items", "Arguments", "Output", "Assign", "QueryLanguage");
+  /** A Map Run's failure threshold: Step Functions documents it for Distributed Map states only. */
+  private static final java.util.List<String> DISTRIBUTED_ONLY = java.util.List.of("ToleratedFailurePercentage",
+      "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath");
 
   static Step convert(AslContext ctx, String name, JsonNode state) {
-    Unsupported.fields(ctx, name, state, KNOWN, NOT_YET);
+    distributedOnly(ctx, name, state);
+    Set<String> notYet = new java.util.HashSet<>(NOT_YET);
+    notYet.addAll(DISTRIBUTED_ONLY);
+    Unsupported.fields(ctx, name, state, KNOWN, notYet);
     String field = state.has("Iterator") ? "Iterator" : "ItemProcessor";
     String pointer = ctx.doc().pointer(name) + "/" + field;
     JsonNode processor = state.get(field);
@@ -55,6 +60,24 @@ final class MapConversion {
     return new Step.Map(name, ctx.doc().at(name, null), Call.of(JobTypes.ASL_ITEMS, "List items", h), iterator, max,
         Call.of(JobTypes.ASL_COLLECT, "Collect iteration outputs", h), next, ErrorHandling.call(ctx, name, own),
         ErrorHandling.catchTargets(state));
+  }
+
+  /**
+   * ToleratedFailure* on an inline Map: an inline Map fails at its first failed iteration, and a
+   * threshold belongs to a Distributed Map's Map Run (which flowport does not run yet).
+   */
+  private static void distributedOnly(AslContext ctx, String name, JsonNode state) {
+    JsonNode mode = state.path(state.has("Iterator") ? "Iterator" : "ItemProcessor").path("ProcessorConfig").path("Mode");
+    if ("DISTRIBUTED".equals(mode.asText())) {
+      return;
+    }
+    for (String f : DISTRIBUTED_ONLY) {
+      if (state.has(f)) {
+        throw new BadInputException(ctx.doc().at(name, f), f + " of Map state '" + name + "' applies to a Distributed Map"
+            + " only (the tolerated failure threshold of a Map Run); this Map is inline, where any failed iteration fails"
+            + " the state: remove it, or catch the error inside the ItemProcessor");
+      }
+    }
   }
 
   private static void processorConfig(AslContext ctx, String pointer, JsonNode config) {

@@ -29,19 +29,17 @@ final class TaskConversion {
   static final ObjectMapper JSON = new ObjectMapper();
 
   static final Set<String> KNOWN = Set.of("Type", "Comment", "Resource", "Parameters", "InputPath",
-      "OutputPath", "ResultPath", "ResultSelector", "TimeoutSeconds", "Next", "End", "Retry", "Catch");
-  static final Set<String> NOT_YET = Set.of("HeartbeatSeconds", "HeartbeatSecondsPath",
-      "TimeoutSecondsPath", "Credentials", "Arguments", "Output", "Assign", "QueryLanguage");
+      "OutputPath", "ResultPath", "ResultSelector", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds",
+      "HeartbeatSecondsPath", "Next", "End", "Retry", "Catch");
+  static final Set<String> NOT_YET = Set.of("Credentials", "Arguments", "Output", "Assign", "QueryLanguage");
 
   /** Resources that look like EMR optimized integrations: {@code elasticmapreduce:<action>[.sync]}. */
   private static final Pattern EMR_LIKE =
       Pattern.compile("arn:aws:states:::elasticmapreduce:([a-zA-Z]+)(\\.sync|\\.waitForTaskToken)?");
 
   static Step convert(AslContext ctx, String name, JsonNode state) {
-    // HeartbeatSeconds is known to callbacks only (reported there as not enforced).
     boolean callback = state.path("Resource").asText().endsWith(CallbackConversion.SUFFIX);
-    Unsupported.fields(ctx, name, state, callback ? CallbackConversion.KNOWN : KNOWN,
-        callback ? CallbackConversion.NOT_YET : NOT_YET);
+    Unsupported.fields(ctx, name, state, KNOWN, NOT_YET);
     JsonNode resourceNode = state.get("Resource");
     if (resourceNode == null || !resourceNode.isTextual()) {
       throw new BadInputException(ctx.doc().at(name, "Resource"), "Task state '" + name + "' needs a Resource ARN");
@@ -50,9 +48,6 @@ final class TaskConversion {
     Resolved resolved = resolve(ctx, name, arn);
     if (resolved == null) {
       return callback ? CallbackConversion.convert(ctx, name, state, arn) : other(ctx, name, state, arn);
-    }
-    if (state.has("HeartbeatSeconds")) {
-      throw Unsupported.field(ctx, name, "HeartbeatSeconds");
     }
     Checks.parameters(ctx, name, state, resolved.entry());
 
@@ -80,6 +75,9 @@ final class TaskConversion {
       }
       poll.put(Headers.ACCEPTORS, json(JSON.valueToTree(w.acceptors())));
       poll.put(Headers.FAILURE, json(JSON.valueToTree(w.failure())));
+      if (w.resultIsResponse()) {
+        poll.put(Headers.WAIT_OUTPUT, "response");
+      }
       Wait wait = new Wait(Call.of(JobTypes.of(w.service(), w.api()), EmrApis.label(w.service()) + " " + w.api(), poll),
           Duration.ofSeconds(w.delay()), w.slowDelay() > 0 ? Duration.ofSeconds(w.slowDelay()) : null, w.slowAfter(), null);
       work = new Work(Call.of(type, apiLabel, start), wait);
@@ -96,21 +94,8 @@ final class TaskConversion {
       ctx.report().converted(name + ": Task " + arn + " → subprocess: " + type + ", then poll "
           + JobTypes.of(w.service(), w.api()) + " until " + w.name());
     }
-    return new Step.Task(name, ctx.doc().at(name, null), work, timeout(ctx, name, state), next(state),
+    return new Step.Task(name, ctx.doc().at(name, null), work, TaskLimits.of(ctx, name, state, false), next(state),
         ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
-  }
-
-  static Duration timeout(AslContext ctx, String name, JsonNode state) {
-    if (!state.has("TimeoutSeconds")) {
-      return null;
-    }
-    JsonNode t = state.get("TimeoutSeconds");
-    if (!t.isIntegralNumber() || !t.canConvertToInt() || t.asInt() <= 0) {
-      throw new BadInputException(ctx.doc().at(name, "TimeoutSeconds"), "TimeoutSeconds must be a positive integer");
-    }
-    ctx.report().add(Code.ASL_TASK_TIMEOUT, ctx.doc().at(name, "TimeoutSeconds"), name,
-        "TimeoutSeconds " + t.asInt() + " became an interrupting timer boundary raising States.Timeout", null);
-    return Duration.ofSeconds(t.asInt());
   }
 
   private record Resolved(AslResource entry, String api, Waiter waiter) {}
@@ -164,7 +149,7 @@ final class TaskConversion {
             + "and applies the result as Step Functions does; see docs/own-workers.md); in flowport run, mock the state");
     ctx.report().converted(name + ": Task " + arn + " → service task " + type + " (your worker)");
     Work work = new Work(Call.of(type, Names.humanize(type.substring(type.lastIndexOf('.') + 1)), dataHeaders(name, state, arn)), null);
-    return new Step.Task(name, ctx.doc().at(name, null), work, timeout(ctx, name, state), next(state),
+    return new Step.Task(name, ctx.doc().at(name, null), work, TaskLimits.of(ctx, name, state, false), next(state),
         ErrorHandling.call(ctx, name, state), ErrorHandling.catchTargets(state));
   }
 

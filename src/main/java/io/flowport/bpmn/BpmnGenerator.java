@@ -3,8 +3,10 @@ package io.flowport.bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
@@ -88,7 +90,18 @@ public final class BpmnGenerator {
     w.flow(process, first, body, null);
     w.flow(process, body, w.end(process, "succeeded", "Succeeded", null), null);
     BoundaryEvent failed = failureBoundary(w, process, body);
-    w.flow(process, failed, w.end(process, "failed", "Failed", null), null);
+    EndEvent failedEnd = w.end(process, "failed", "Failed", null);
+    w.flow(process, failed, failedEnd, null);
+    if (workflow.timeout() != null) {
+      // The machine's TimeoutSeconds: outside the body, so no Catch inside sees it.
+      BoundaryEvent timer = w.timerBoundary(process, body, "machine_timeout", "After " + WorkEmitter.human(workflow.timeout()),
+          workflow.timeout().toString());
+      IntermediateThrowEvent mark = w.mark(process, "timed_out", "Timed out", null);
+      w.output(mark, "=\"States.Timeout\"", Vars.ERROR);
+      w.output(mark, "=null", Vars.CAUSE);
+      w.flow(process, timer, mark, null);
+      w.flow(process, mark, w.end(process, "timed_out_end", "Timed out", null), null);
+    }
   }
 
   /** Catches every BPMN error of the body and keeps its error name and cause at process level. */

@@ -267,6 +267,23 @@ final class BpmnWriter {
     return b;
   }
 
+  /** An interrupting message boundary event; {@code correlationKey} is a FEEL expression. */
+  BoundaryEvent messageBoundary(BaseElement scope, Activity host, String idBase, String name, String messageName,
+      String correlationKey) {
+    BoundaryEvent b = boundary(scope, host, idBase, name);
+    MessageEventDefinition def = model.newInstance(MessageEventDefinition.class, id(b.getId() + "_message"));
+    def.setMessage(message(messageName, correlationKey));
+    b.getEventDefinitions().add(def);
+    return b;
+  }
+
+  /** An error boundary that catches only the BPMN error with this code. */
+  BoundaryEvent errorBoundary(BaseElement scope, Activity host, String idBase, String name, String code) {
+    BoundaryEvent b = errorBoundary(scope, host, idBase, name);
+    ((ErrorEventDefinition) b.getEventDefinitions().iterator().next()).setError(error(code));
+    return b;
+  }
+
   private BoundaryEvent boundary(BaseElement scope, Activity host, String idBase, String name) {
     BoundaryEvent b = model.newInstance(BoundaryEvent.class, id(idBase));
     b.setName(name);

@@ -12,10 +12,10 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.flowport.contract.Vars;
 import io.flowport.ir.Call;
+import io.flowport.ir.Limits;
 import io.flowport.ir.Names;
 import io.flowport.ir.StateGraph;
 import io.flowport.ir.Step;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,11 +89,10 @@ final class StateGraphEmitter {
     String id = step.name();
     String label = Names.humanize(step.name());
     return switch (step) {
-      case Step.Task t -> activity(scope, t.name(), t.timeout(), t.next(), t.onError(), t.catchTargets(),
-          (sc, aid) -> work.emit(sc, aid, t.name(), t.work()));
-      case Step.Parallel p -> activity(scope, p.name(), null, p.next(), p.onError(), p.catchTargets(),
+      case Step.Task t -> task(scope, t);
+      case Step.Parallel p -> activity(scope, p.name(), Limits.NONE, p.next(), p.onError(), p.catchTargets(),
           (sc, aid) -> parallel(sc, aid, p));
-      case Step.Map m -> activity(scope, m.name(), null, m.next(), m.onError(), m.catchTargets(),
+      case Step.Map m -> activity(scope, m.name(), Limits.NONE, m.next(), m.onError(), m.catchTargets(),
           (sc, aid) -> map(sc, aid, m));
       case Step.Choice c -> {
         ServiceTask decide = w.task(scope, id, label, c.name(), c.decide());
@@ -148,6 +147,19 @@ final class StateGraphEmitter {
     };
   }
 
+  /** A Task state; a job reads the limits taken from its input first (into locals of the scope). */
+  private Piece task(BaseElement scope, Step.Task t) {
+    Limits limits = t.limits();
+    Piece piece = activity(scope, t.name(), limits, t.next(), t.onError(), t.catchTargets(),
+        (sc, aid) -> work.emit(sc, aid, t.name(), t.work(), limits));
+    if (limits.read() == null) {
+      return piece;
+    }
+    ServiceTask read = w.task(scope, t.name() + "_limits", limits.read().label(), t.name(), limits.read());
+    w.flow(scope, read, piece.entry(), null);
+    return new Piece(read, piece.exits());
+  }
+
   private static boolean terminal(Step step) {
     return step instanceof Step.Fail || step instanceof Step.Succeed;
   }
@@ -156,7 +168,7 @@ final class StateGraphEmitter {
    * A state that does something (Task, Parallel, Map), emitted by {@code emit} with the given id.
    * Without Retry/Catch its errors (and its timeout) end the enclosing scope with that error.
    */
-  private Piece activity(BaseElement scope, String name, Duration timeout, String next, Call onError,
+  private Piece activity(BaseElement scope, String name, Limits timeout, String next, Call onError,
       List<String> catchTargets, BiFunction<BaseElement, String, Activity> emit) {
     if (onError != null) {
       return guarded(scope, name, timeout, next, onError, catchTargets, emit);
@@ -166,15 +178,27 @@ final class StateGraphEmitter {
     if (timedOut != null) {
       w.flow(scope, timedOut, w.errorEnd(scope, name + "_timeout_end", "States.Timeout", name, "States.Timeout"), null);
     }
+    if (timeout.hasHeartbeat() && !(a instanceof ServiceTask)) {
+      // Without Retry/Catch a heartbeat timeout fails the execution as Step Functions reports it: States.Timeout.
+      BoundaryEvent b = w.errorBoundary(scope, a, name + "_heartbeat_timeout", "No heartbeat", WorkEmitter.HEARTBEAT_TIMEOUT);
+      w.property(b, BpmnWriter.SOURCE_PROPERTY, name);
+      IntermediateThrowEvent mark = w.mark(scope, name + "_heartbeat_timed_out", "Timed out", name);
+      w.output(mark, "=\"States.Timeout\"", Vars.ERROR);
+      w.output(mark, "=null", Vars.CAUSE);
+      w.flow(scope, b, mark, null);
+      w.flow(scope, mark, w.errorEnd(scope, name + "_heartbeat_end", "States.Timeout", name, "States.Timeout"), null);
+    }
     return new Piece(a, exitOrEnd(scope, a, next, name));
   }
 
   /** TimeoutSeconds: an interrupting timer boundary that records States.Timeout; returns where it leads. */
-  private FlowNode timeout(BaseElement scope, Activity a, String name, Duration timeout) {
-    if (timeout == null) {
+  private FlowNode timeout(BaseElement scope, Activity a, String name, Limits limits) {
+    if (!limits.hasTimeout()) {
       return null;
     }
-    BoundaryEvent b = w.timerBoundary(scope, a, name + "_timeout", "After " + WorkEmitter.human(timeout), timeout.toString());
+    BoundaryEvent b = limits.timeout() != null
+        ? w.timerBoundary(scope, a, name + "_timeout", "After " + WorkEmitter.human(limits.timeout()), limits.timeout().toString())
+        : w.timerBoundary(scope, a, name + "_timeout", "After TimeoutSecondsPath", "=duration(" + Vars.ASL_TIMEOUT + ")");
     w.property(b, BpmnWriter.SOURCE_PROPERTY, name);
     IntermediateThrowEvent mark = w.mark(scope, name + "_timed_out", "Timed out", name);
     w.output(mark, "=\"States.Timeout\"", Vars.ERROR);
@@ -188,7 +212,7 @@ final class StateGraphEmitter {
    * timeout) with one boundary, and asks a job what Step Functions would do: retry after a
    * back-off (the whole work again), go to a Catcher's state, or fail.
    */
-  private Piece guarded(BaseElement scope, String id, Duration timeout, String next, Call onError,
+  private Piece guarded(BaseElement scope, String id, Limits timeout, String next, Call onError,
       List<String> catchTargets, BiFunction<BaseElement, String, Activity> emit) {
     SubProcess sp = w.subProcess(scope, id, Names.humanize(id), id);
     w.input(sp, "={}", Vars.ASL_RETRY_COUNTS);
@@ -260,7 +284,7 @@ final class StateGraphEmitter {
     for (int i = 0; i < p.branches().size(); i++) {
       SubProcess b = w.subProcess(sp, id + "_branch_" + (i + 1), "Branch " + (i + 1), null);
       w.input(b, "=" + Vars.ASL_BRANCH_INPUT, Vars.PAYLOAD);
-      locals(b);
+      locals(b, p.branches().get(i));
       w.output(b, "=" + Vars.PAYLOAD, Vars.aslBranch(i));
       new StateGraphEmitter(w).emit(b, w.start(b, b.getId() + "_start", "Start", null), p.branches().get(i));
       w.flow(sp, fork, b, null);
@@ -310,16 +334,20 @@ final class StateGraphEmitter {
   private SubProcess iteration(BaseElement scope, String id, Step.Map m, boolean sequential, String items, String results) {
     SubProcess each = w.subProcess(scope, id + "_iteration", "Each item", null);
     w.multiInstance(each, sequential, "=" + items, Vars.PAYLOAD, results, "=" + Vars.PAYLOAD);
-    locals(each);
+    locals(each, m.iterator());
     new StateGraphEmitter(w).emit(each, w.start(each, each.getId() + "_start", "Start", null), m.iterator());
     return each;
   }
 
   /** Variables a branch or iteration keeps to itself, so that concurrent ones do not see each other's. */
-  private void locals(SubProcess scope) {
+  private void locals(SubProcess scope, StateGraph graph) {
     w.input(scope, "=null", Vars.ASL_NEXT);
     w.input(scope, "=null", Vars.ASL_CATCH_NEXT);
     w.input(scope, "=null", Vars.ASL_WAIT);
+    if (graph.steps().stream().anyMatch(s -> s instanceof Step.Task t && t.limits().read() != null)) {
+      w.input(scope, "=null", Vars.ASL_TIMEOUT);
+      w.input(scope, "=null", Vars.ASL_HEARTBEAT);
+    }
   }
 
   /** The exit to the next state, or — for a state with End: true — an end event of its own. */

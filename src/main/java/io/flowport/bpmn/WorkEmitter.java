@@ -2,15 +2,18 @@ package io.flowport.bpmn;
 
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.flowport.contract.Messages;
 import io.flowport.contract.Vars;
 import io.flowport.ir.Callback;
+import io.flowport.ir.Limits;
 import io.flowport.ir.Names;
 import io.flowport.ir.Wait;
 import io.flowport.ir.Work;
@@ -37,17 +40,71 @@ final class WorkEmitter {
     return emit(scope, idBase, source, Names.humanize(source), work);
   }
 
+  /**
+   * A Task state's work. With a heartbeat, each of its jobs gets a timer boundary that fails the
+   * work with States.HeartbeatTimeout; a single call is then wrapped in a subprocess so that the
+   * error leaves through the work, where Retry and Catch see it.
+   */
+  Activity emit(BaseElement scope, String idBase, String source, Work work, Limits limits) {
+    if (!limits.hasHeartbeat()) {
+      return emit(scope, idBase, source, work);
+    }
+    String expr = limits.heartbeat() != null ? limits.heartbeat().toString() : "=duration(" + Vars.ASL_HEARTBEAT + ")";
+    String after = limits.heartbeat() != null ? "No heartbeat for " + human(limits.heartbeat()) : "No heartbeat for HeartbeatSecondsPath";
+    Heartbeat beat = new Heartbeat(expr, after);
+    String label = Names.humanize(source);
+    if (work.callback() != null) {
+      return callback(scope, idBase, source, label, work, beat);
+    }
+    if (work.then() != null) {
+      return phases(scope, idBase, source, label, work, beat);
+    }
+    if (work.waitLoop() == null) {
+      SubProcess sp = w.subProcess(scope, idBase, label, source);
+      ServiceTask call = w.task(sp, idBase + "_call", work.start().label(), source, work.start());
+      w.flow(sp, w.start(sp, idBase + "_start", "Start", null), call, null);
+      w.flow(sp, call, w.end(sp, idBase + "_end", "Done", null), null);
+      heartbeat(sp, call, source, beat);
+      return sp;
+    }
+    return loop(scope, idBase, source, label, work, beat);
+  }
+
+  /** The heartbeat timer of the jobs of a work: its expression and its label. */
+  private record Heartbeat(String expression, String label) {}
+
+  /** A timer on one job: when it fires before the job completes, the work fails with States.HeartbeatTimeout. */
+  private void heartbeat(SubProcess sp, ServiceTask job, String source, Heartbeat beat) {
+    if (beat == null) {
+      return;
+    }
+    BoundaryEvent b = w.timerBoundary(sp, job, job.getId() + "_heartbeat", beat.label(), beat.expression());
+    w.property(b, BpmnWriter.SOURCE_PROPERTY, source);
+    IntermediateThrowEvent mark = w.mark(sp, job.getId() + "_no_heartbeat", "Heartbeat timed out", source);
+    w.output(mark, "=\"" + HEARTBEAT_TIMEOUT + "\"", Vars.ERROR);
+    w.output(mark, "=null", Vars.CAUSE);
+    w.flow(sp, b, mark, null);
+    w.flow(sp, mark, w.errorEnd(sp, job.getId() + "_heartbeat_end", HEARTBEAT_TIMEOUT, source, HEARTBEAT_TIMEOUT), null);
+  }
+
+  static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
+
   /** As {@link #emit(BaseElement, String, String, Work)}, with the activity's name given. */
   Activity emit(BaseElement scope, String idBase, String source, String label, Work work) {
     if (work.callback() != null) {
-      return callback(scope, idBase, source, label, work);
+      return callback(scope, idBase, source, label, work, null);
     }
     if (work.then() != null) {
-      return phases(scope, idBase, source, label, work);
+      return phases(scope, idBase, source, label, work, null);
     }
     if (work.waitLoop() == null) {
       return w.task(scope, idBase, label, source, work.start());
     }
+    return loop(scope, idBase, source, label, work, null);
+  }
+
+  /** A call and a poll loop (or a sensor's poll loop alone) in a subprocess. */
+  private SubProcess loop(BaseElement scope, String idBase, String source, String label, Work work, Heartbeat beat) {
     SubProcess sp = w.subProcess(scope, idBase, label, source);
     Wait wait = work.waitLoop();
     w.input(sp, "=0", Vars.POLL_COUNT);
@@ -58,6 +115,7 @@ final class WorkEmitter {
     if (work.start() != null) {
       ServiceTask call = w.task(sp, idBase + "_call", work.start().label(), source, work.start());
       w.flow(sp, start, call, null);
+      heartbeat(sp, call, source, beat);
       first = call;
     } else {
       first = start;
@@ -65,6 +123,7 @@ final class WorkEmitter {
     ExclusiveGateway merge = w.xor(sp, idBase + "_loop", null, null);
     ExclusiveGateway done = w.xor(sp, idBase + "_done", "Done?", null);
     ServiceTask poll = w.task(sp, idBase + "_poll", wait.poll().label(), source, wait.poll());
+    heartbeat(sp, poll, source, beat);
     String waitLabel = "Wait " + human(wait.interval()) + (wait.slowInterval() == null ? "" : ", later " + human(wait.slowInterval()));
     boolean tracked = Messages.tracked(wait.poll().jobType());
     IntermediateCatchEvent delay = w.timer(sp, idBase + "_delay", waitLabel, null,
@@ -115,7 +174,7 @@ final class WorkEmitter {
    * A callback: a subprocess that issues the attempt's token, makes the call, waits for the message
    * carrying the token back, and hands the answer to a job that turns it into the result or the error.
    */
-  private SubProcess callback(BaseElement scope, String idBase, String source, String label, Work work) {
+  private SubProcess callback(BaseElement scope, String idBase, String source, String label, Work work, Heartbeat beat) {
     Callback cb = work.callback();
     SubProcess sp = w.subProcess(scope, idBase, label, source);
     // Local: each attempt (a Retry runs the subprocess again) has its own token and answer.
@@ -124,7 +183,9 @@ final class WorkEmitter {
     StartEvent start = w.start(sp, idBase + "_start", "Start", source);
     ServiceTask token = w.task(sp, idBase + "_token", cb.token().label(), source, cb.token());
     ServiceTask call = w.task(sp, idBase + "_call", work.start().label(), source, work.start());
-    IntermediateCatchEvent answer = w.messageCatch(sp, idBase + "_callback", "Wait for the answer", source,
+    // With a heartbeat the message waits inside a subprocess that carries the heartbeat's timer.
+    SubProcess wait = beat == null ? null : w.subProcess(sp, idBase + "_wait", "Wait for the answer", source);
+    IntermediateCatchEvent answer = w.messageCatch(wait == null ? sp : wait, idBase + "_callback", wait == null ? "Wait for the answer" : "Answer", source,
         Messages.TASK_TOKEN, "=" + Vars.TASK_TOKEN);
     // With an output mapping only this one variable leaves the event: the message's own stay there.
     w.output(answer, "={output: " + Vars.TASK_OUTPUT + ", error: " + Vars.TASK_ERROR + ", cause: " + Vars.TASK_CAUSE + "}",
@@ -132,19 +193,52 @@ final class WorkEmitter {
     ServiceTask apply = w.task(sp, idBase + "_answer", cb.answer().label(), source, cb.answer());
     w.flow(sp, start, token, null);
     w.flow(sp, token, call, null);
-    w.flow(sp, call, answer, null);
-    w.flow(sp, answer, apply, null);
+    if (beat == null) {
+      w.flow(sp, call, answer, null);
+      w.flow(sp, answer, apply, null);
+    } else {
+      heartbeats(sp, wait, idBase, source, call, answer, apply, beat);
+    }
     w.flow(sp, apply, w.end(sp, idBase + "_end", "Done", source), null);
     return sp;
   }
 
+  /**
+   * A callback with HeartbeatSeconds: the wait for the answer is a subprocess with a HeartbeatSeconds
+   * timer; a {@value Messages#TASK_HEARTBEAT} message with the token (SendTaskHeartbeat) interrupts
+   * it and enters it again, which restarts the timer; when the timer fires, the work fails with a
+   * heartbeat timeout. An answer published in the instant between is kept by its time to live.
+   */
+  private void heartbeats(SubProcess sp, SubProcess wait, String idBase, String source, ServiceTask call,
+      IntermediateCatchEvent answer, ServiceTask apply, Heartbeat beat) {
+    ExclusiveGateway again = w.xor(sp, idBase + "_alive", null, null);
+    StartEvent begin = w.start(wait, idBase + "_wait_start", "Start", null);
+    w.flow(wait, begin, answer, null);
+    w.flow(wait, answer, w.end(wait, idBase + "_wait_end", "Answered", null), null);
+    w.flow(sp, call, again, null);
+    w.flow(sp, again, wait, null);
+    w.flow(sp, wait, apply, null);
+    BoundaryEvent alive = w.messageBoundary(sp, wait, idBase + "_heartbeat", "Heartbeat", Messages.TASK_HEARTBEAT,
+        "=" + Vars.TASK_TOKEN);
+    w.property(alive, BpmnWriter.SOURCE_PROPERTY, source);
+    w.flow(sp, alive, again, null);
+    BoundaryEvent silent = w.timerBoundary(sp, wait, idBase + "_no_heartbeat", beat.label(), beat.expression());
+    w.property(silent, BpmnWriter.SOURCE_PROPERTY, source);
+    IntermediateThrowEvent mark = w.mark(sp, idBase + "_heartbeat_timed_out", "Heartbeat timed out", source);
+    w.output(mark, "=\"" + HEARTBEAT_TIMEOUT + "\"", Vars.ERROR);
+    w.output(mark, "=null", Vars.CAUSE);
+    w.flow(sp, silent, mark, null);
+    w.flow(sp, mark, w.errorEnd(sp, idBase + "_heartbeat_end", HEARTBEAT_TIMEOUT, source, HEARTBEAT_TIMEOUT), null);
+  }
+
   /** Work of several phases: a subprocess that runs them one after the other. */
-  private Activity phases(BaseElement scope, String idBase, String source, String label, Work work) {
+  private Activity phases(BaseElement scope, String idBase, String source, String label, Work work, Heartbeat beat) {
     SubProcess sp = w.subProcess(scope, idBase, label, source);
     FlowNode last = w.start(sp, idBase + "_start", "Start", source);
     int i = 1;
     for (Work phase = work; phase != null; phase = phase.then(), i++) {
-      Activity a = emit(sp, idBase + "_" + i, source, new Work(phase.start(), phase.waitLoop()));
+      Work one = new Work(phase.start(), phase.waitLoop());
+      Activity a = beat == null ? emit(sp, idBase + "_" + i, source, one) : phaseWithHeartbeat(sp, idBase + "_" + i, source, one, beat);
       a.setName(phase.start() != null ? phase.start().label() : phase.waitLoop().poll().label());
       w.flow(sp, last, a, null);
       last = a;
@@ -152,6 +246,15 @@ final class WorkEmitter {
     var end = w.end(sp, idBase + "_end", "Done", source);
     w.flow(sp, last, end, null);
     return sp;
+  }
+
+  private Activity phaseWithHeartbeat(SubProcess sp, String id, String source, Work one, Heartbeat beat) {
+    if (one.waitLoop() != null) {
+      return loop(sp, id, source, Names.humanize(source), one, beat);
+    }
+    ServiceTask call = w.task(sp, id, Names.humanize(source), source, one.start());
+    heartbeat(sp, call, source, beat);
+    return call;
   }
 
   /** The poll interval as a timer expression, slowing down after some polls when the source does. */

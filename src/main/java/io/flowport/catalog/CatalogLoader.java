@@ -116,7 +116,7 @@ final class CatalogLoader {
     }
 
     Waiter waiter(String name, JsonNode n, String at) {
-      keys(n, at, Set.of("service", "api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure", "exhausted", "review"));
+      keys(n, at, Set.of("service", "api", "request", "delay", "slowDelay", "slowAfter", "acceptors", "failure", "exhausted", "review", "output"));
       List<Acceptor> acceptors = new ArrayList<>();
       int i = 0;
       for (JsonNode a : n.path("acceptors")) {
@@ -150,8 +150,13 @@ final class CatalogLoader {
       if (!EmrApis.exists(service, api)) {
         throw error(at + ".api", service + " has no API " + api);
       }
+      String output = text(n, "output", "start");
+      if (!Set.of("start", "response").contains(output)) {
+        throw error(at + ".output", "must be start (the start call's result) or response (the last poll's)");
+      }
       return new Waiter(name, service, api, json(n, "request"), delay,
-          n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure, exhausted, text(n, "review", null));
+          n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure, exhausted, text(n, "review", null),
+          output.equals("response"));
     }
 
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {

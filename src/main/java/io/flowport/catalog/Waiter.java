@@ -12,6 +12,8 @@ import java.util.List;
  * @param slowDelay a longer delay after {@code slowAfter} polls, or 0 for none
  * @param exhausted how an operator's wait fails when its attempts run out, or null
  * @param review how the wait differs from the source's, for the conversion report, or null
+ * @param resultIsResponse whether the wait's result is the last poll's response (Step Functions'
+ *     addStep.sync answers with DescribeStep) rather than the start call's result
  */
 public record Waiter(
     String name,
@@ -24,4 +26,11 @@ public record Waiter(
     List<Acceptor> acceptors,
     Failure failure,
     Failure exhausted,
-    String review) {}
+    String review,
+    boolean resultIsResponse) {
+
+  public Waiter(String name, String service, String api, JsonNode request, int delay, int slowDelay, int slowAfter,
+      List<Acceptor> acceptors, Failure failure, Failure exhausted) {
+    this(name, service, api, request, delay, slowDelay, slowAfter, acceptors, failure, exhausted, null, false);
+  }
+}

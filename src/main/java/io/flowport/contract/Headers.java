@@ -39,6 +39,9 @@ public final class Headers {
    */
   public static final String POLL_DEADLINE = "pollDeadline";
 
+  /** {@code response} when a wait's result is its last poll's response, not the start call's result. */
+  public static final String WAIT_OUTPUT = "waitOutput";
+
   /** JSON: the error and cause of a wait whose polls ran out. */
   public static final String EXHAUSTED = "exhausted";
 

@@ -22,5 +22,11 @@ public final class Messages {
     return jobType.equals(JobTypes.emr("DescribeCluster")) || jobType.equals(JobTypes.emr("DescribeStep"));
   }
 
+  /**
+   * A heartbeat of a callback Task state with HeartbeatSeconds (SendTaskHeartbeat), correlated by
+   * {@link Vars#TASK_TOKEN}: it restarts the wait's HeartbeatSeconds timer; its variables are ignored.
+   */
+  public static final String TASK_HEARTBEAT = "flowport.task-heartbeat";
+
   private Messages() {}
 }

@@ -45,6 +45,10 @@ public final class Vars {
   public static final String ASL_CATCH_NEXT = "aslCatchNext";
   /** How long a Wait state with SecondsPath, Timestamp or TimestampPath waits (ISO 8601 duration). */
   public static final String ASL_WAIT = "aslWait";
+  /** A Task state's TimeoutSecondsPath, read from its input (ISO 8601 duration). */
+  public static final String ASL_TIMEOUT = "aslTimeout";
+  /** A Task state's HeartbeatSecondsPath, read from its input (ISO 8601 duration). */
+  public static final String ASL_HEARTBEAT = "aslHeartbeat";
 
   // Callbacks (.waitForTaskToken), see docs/task-tokens.md and {@link Messages#TASK_TOKEN}.
   /** The task token of the current attempt, local to the state's subprocess; the correlation key. */

@@ -21,10 +21,15 @@ public sealed interface Step {
    *     to a catch target and failing (the state's Retry and Catch); null when it has neither
    * @param catchTargets the states the Catchers go to, in order, without repeats
    */
-  record Task(String name, SourceLocation source, Work work, Duration timeout, String next, Call onError,
+  record Task(String name, SourceLocation source, Work work, Limits limits, String next, Call onError,
       List<String> catchTargets) implements Step {
     public Task {
       catchTargets = List.copyOf(catchTargets);
+    }
+
+    /** The fixed TimeoutSeconds, or null. */
+    public Duration timeout() {
+      return limits.timeout();
     }
 
     public List<String> successors() {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param triggers how instances start; a manual start is always possible
  * @param body the control flow
  * @param notes the comment or documentation of each state or task that has one, by its name
+ * @param timeout how long an instance may run before it fails (a state machine's TimeoutSeconds),
+ *     or null
  */
 public record Workflow(
     String id,
@@ -24,7 +26,8 @@ public record Workflow(
     SourceLocation source,
     List<Schedule> triggers,
     Body body,
-    java.util.Map<String, String> notes) {
+    java.util.Map<String, String> notes,
+    java.time.Duration timeout) {
 
   public Workflow {
     triggers = List.copyOf(triggers);
@@ -34,5 +37,10 @@ public record Workflow(
   public Workflow(String id, String name, String description, Dialect dialect, SourceLocation source, List<Schedule> triggers,
       Body body) {
     this(id, name, description, dialect, source, triggers, body, java.util.Map.of());
+  }
+
+  public Workflow(String id, String name, String description, Dialect dialect, SourceLocation source, List<Schedule> triggers,
+      Body body, java.util.Map<String, String> notes) {
+    this(id, name, description, dialect, source, triggers, body, notes, null);
   }
 }

@@ -13,6 +13,7 @@ import io.flowport.runtime.asl.DataFlow;
 import io.flowport.runtime.asl.MapItems;
 import io.flowport.runtime.asl.PayloadLimit;
 import io.flowport.runtime.asl.StateValues;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -102,7 +103,8 @@ final class AslBinding implements Binding {
   Map<String, Object> handleError(Job job) {
     JsonNode error = job.variable(Vars.ERROR);
     JsonNode cause = job.variable(Vars.CAUSE);
-    return guarded(job, () -> errors.decide(state(job), error.asText(), cause.isNull() ? null : cause.asText(),
+    // A Fail state without Error raises an error without a name: null, not the text "null".
+    return guarded(job, () -> errors.decide(state(job), error.isNull() ? null : error.asText(), cause.isNull() ? null : cause.asText(),
         job.variable(Vars.ASL_RETRY_COUNTS), job.variable(Vars.PAYLOAD)));
   }
 
@@ -113,6 +115,18 @@ final class AslBinding implements Binding {
       JsonNode input = job.variable(Vars.PAYLOAD);
       ContextObject ctx = context(job);
       Map<String, Object> vars = new LinkedHashMap<>();
+      if ("Task".equals(state.path("Type").asText())) {
+        // A Task state's time limits from its input; the payload is unchanged.
+        Duration timeout = StateValues.limit(state, "TimeoutSecondsPath", input, ctx);
+        Duration heartbeat = StateValues.limit(state, "HeartbeatSecondsPath", input, ctx);
+        if (timeout != null) {
+          vars.put(Vars.ASL_TIMEOUT, timeout.toString());
+        }
+        if (heartbeat != null) {
+          vars.put(Vars.ASL_HEARTBEAT, heartbeat.toString());
+        }
+        return vars;
+      }
       if ("Fail".equals(state.path("Type").asText())) {
         StateValues.Failure f = StateValues.failure(state, input, ctx);
         vars.put(Vars.ERROR, f.error());

@@ -23,6 +23,8 @@ final class AslErrors {
   /** Errors no Retrier or Catcher handles; States.Runtime fails the execution whatever it says. */
   private static final Set<String> TERMINAL = Set.of("States.Runtime", "States.DataLimitExceeded");
 
+  static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
+
   private final DataFlow flow;
   private final DoubleSupplier random;
 
@@ -52,9 +54,15 @@ final class AslErrors {
     }
     for (JsonNode c : state.path("Catch")) {
       if (matches(c.path("ErrorEquals"), error)) {
+        // An absent name or cause (a Fail state without Error or Cause, a timeout) is left out, as
+        // Step Functions' failure events leave it out (LocalStack's AWS-validated state_fail.py).
         ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
-        errorOutput.put("Error", error);
-        errorOutput.put("Cause", cause == null ? "" : cause);
+        if (error != null) {
+          errorOutput.put("Error", visible(error));
+        }
+        if (cause != null) {
+          errorOutput.put("Cause", cause);
+        }
         JsonNode resultPath = c.path("ResultPath");
         out.put(Vars.ASL_ERROR_ACTION, "catch");
         out.put(Vars.ASL_CATCH_NEXT, c.path("Next").asText());
@@ -64,18 +72,46 @@ final class AslErrors {
       }
     }
     out.put(Vars.ASL_ERROR_ACTION, "fail");
+    if (error != null && !visible(error).equals(error)) {
+      out.put(Vars.ERROR, visible(error));
+    }
     return out;
   }
 
-  /** Step Functions' matching: the name itself, States.ALL, or States.TaskFailed for all but timeouts. */
+  /**
+   * The error name Step Functions reports: a heartbeat timeout is States.Timeout in its execution
+   * history (LocalStack's AWS-recorded test_heartbeats: TaskTimedOut, error States.Timeout); only
+   * an ErrorEquals of States.HeartbeatTimeout tells it apart.
+   */
+  static String visible(String error) {
+    return HEARTBEAT_TIMEOUT.equals(error) ? "States.Timeout" : error;
+  }
+
+  /**
+   * Step Functions' matching: the name itself, States.ALL, or States.TaskFailed for all but timeouts.
+   * A heartbeat timeout is a kind of States.Timeout (AWS: States.Timeout is raised when a task "ran
+   * longer than the TimeoutSeconds value, or failed to send a heartbeat"), so "States.Timeout" matches
+   * it and States.TaskFailed does not; "States.HeartbeatTimeout" matches it alone.
+   */
   static boolean matches(JsonNode errorEquals, String error) {
+    if (error == null) {
+      // A Fail state without Error: no name to compare; the wildcards take it.
+      for (JsonNode e : errorEquals) {
+        if (e.asText().equals("States.ALL") || e.asText().equals("States.TaskFailed")) {
+          return true;
+        }
+      }
+      return false;
+    }
     if (TERMINAL.contains(error)) {
       return false;
     }
+    boolean timeout = error.equals("States.Timeout") || error.equals(HEARTBEAT_TIMEOUT);
     for (JsonNode e : errorEquals) {
       String name = e.asText();
       if (name.equals(error) || name.equals("States.ALL")
-          || name.equals("States.TaskFailed") && !error.equals("States.Timeout")) {
+          || name.equals("States.Timeout") && timeout
+          || name.equals("States.TaskFailed") && !timeout) {
         return true;
       }
     }

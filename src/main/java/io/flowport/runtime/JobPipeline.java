@@ -201,7 +201,8 @@ public final class JobPipeline {
     }
     return switch (Acceptors.evaluate(acceptors, response)) {
       case SUCCESS -> {
-        Map<String, Object> vars = new LinkedHashMap<>(binding.finish(job, job.variable(Vars.SYNC_RESULT)));
+        JsonNode result = "response".equals(job.header(Headers.WAIT_OUTPUT)) ? response : job.variable(Vars.SYNC_RESULT);
+        Map<String, Object> vars = new LinkedHashMap<>(binding.finish(job, result));
         vars.put(Vars.WAIT_STATE, "success");
         vars.put(Vars.POLL_COUNT, polls);
         yield new Outcome.Complete(vars);

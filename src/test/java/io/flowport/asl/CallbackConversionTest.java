@@ -70,10 +70,12 @@ class CallbackConversionTest {
   }
 
   @Test
-  void heartbeatSecondsOfACallbackIsReportedAsNotEnforced() {
+  void heartbeatSecondsOfACallbackWaitsForHeartbeatMessages() {
     Conversion c = convert(SQS + ", \"TimeoutSeconds\": 3600, \"HeartbeatSeconds\": 60}");
     assertThat(c.report().findings()).filteredOn(f -> f.code() == Code.ASL_HEARTBEAT).singleElement()
-        .satisfies(f -> assertThat(f.text()).contains("HeartbeatSeconds 60 is not enforced").contains("TimeoutSeconds"));
+        .satisfies(f -> assertThat(f.text()).contains("HeartbeatSeconds 60 became a timer").contains("flowport.task-heartbeat"));
+    assertThat(ask(c).limits().heartbeat()).isEqualTo(java.time.Duration.ofSeconds(60));
+    assertThat(c.report().findings()).extracting(Finding::code).doesNotContain(Code.ASL_TASK_HEARTBEAT);
   }
 
   @Test
@@ -84,9 +86,10 @@ class CallbackConversionTest {
   }
 
   @Test
-  void heartbeatSecondsOfATaskWithoutCallbackIsStillRefused() {
-    assertThatThrownBy(() -> convert("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\","
-        + " \"HeartbeatSeconds\": 60, \"End\": true}"))
-        .isInstanceOf(BadInputException.class).hasMessageContaining("field HeartbeatSeconds of state 'Ask' is not supported yet");
+  void heartbeatSecondsOfATaskWithoutCallbackBecomesADeadlinePerJob() {
+    Conversion c = convert("{\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\","
+        + " \"HeartbeatSeconds\": 60, \"End\": true}");
+    assertThat(c.report().findings()).extracting(Finding::code).contains(Code.ASL_TASK_HEARTBEAT).doesNotContain(Code.ASL_HEARTBEAT);
+    assertThat(ask(c).limits().heartbeat()).isEqualTo(java.time.Duration.ofSeconds(60));
   }
 }

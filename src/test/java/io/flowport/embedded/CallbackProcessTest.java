@@ -48,7 +48,11 @@ class CallbackProcessTest {
 
   /** Starts the machine and waits until it waits for the answer; returns the instance. */
   long startAndCall(Harness h) throws Exception {
-    Workflow wf = Harness.convert(MACHINE);
+    return startAndCall(h, MACHINE);
+  }
+
+  long startAndCall(Harness h, Path machine) throws Exception {
+    Workflow wf = Harness.convert(machine);
     long instance = h.start(wf, INPUT);
     h.settle(instance);
     assertThat(h.ended(instance)).isFalse();
@@ -157,6 +161,53 @@ class CallbackProcessTest {
       answer(h, second, Map.of(Vars.TASK_OUTPUT, Map.of("approved", true, "by", "oncall")));
       h.runToEnd(instance, Duration.ofSeconds(10), Duration.ofMinutes(5));
       assertThat(h.variables(instance).get(Vars.OUTPUT).path("approval").path("by").asText()).isEqualTo("oncall");
+    }
+  }
+
+  /** The machine with HeartbeatSeconds 60 on its callback (below its TimeoutSeconds 600). */
+  Path withHeartbeat(Path dir) throws Exception {
+    var machine = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(MACHINE.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) machine.path("States").path("Ask operator")).put("HeartbeatSeconds", 60);
+    return java.nio.file.Files.writeString(dir.resolve("callback.asl.json"), JSON.writeValueAsString(machine));
+  }
+
+  void heartbeat(Harness h, String token) {
+    h.runtime.client().newPublishMessageCommand().messageName(Messages.TASK_HEARTBEAT).correlationKey(token).send().join();
+  }
+
+  // HeartbeatSeconds on a callback: without a heartbeat message the wait ends after 60 s with the
+  // timeout AWS records (States.Timeout), long before TimeoutSeconds.
+  @Test
+  void aCallbackWithoutHeartbeatsTimesOutAfterHeartbeatSeconds(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    try (Harness h = harness()) {
+      long instance = startAndCall(h, withHeartbeat(dir));
+      Duration used = h.runToEnd(instance, Duration.ofSeconds(10), Duration.ofHours(1));
+
+      JsonNode output = h.variables(instance).get(Vars.OUTPUT);
+      assertThat(h.completed(instance)).contains("Rejected");
+      assertThat(output.path("rejection").path("Error").asText()).isEqualTo("States.Timeout");
+      assertThat(used).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(120));
+    }
+  }
+
+  @Test
+  void heartbeatMessagesKeepTheWaitAliveUntilTheAnswer(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    try (Harness h = harness()) {
+      long instance = startAndCall(h, withHeartbeat(dir));
+      // Five heartbeats 40 s apart: 200 s in all, past HeartbeatSeconds 60 but each within it.
+      for (int i = 0; i < 5; i++) {
+        h.runtime.clock().advance(Duration.ofSeconds(40));
+        h.settle(instance);
+        assertThat(h.ended(instance)).isFalse();
+        heartbeat(h, token(0));
+        h.settle(instance);
+      }
+      answer(h, token(0), Map.of(Vars.TASK_OUTPUT, Map.of("approved", true, "by", "oncall")));
+      h.runToEnd(instance, Duration.ofSeconds(10), Duration.ofMinutes(5));
+
+      assertThat(h.completed(instance)).contains("Approved").doesNotContain("Rejected");
+      assertThat(h.variables(instance).get(Vars.OUTPUT).path("approval").path("by").asText()).isEqualTo("oncall");
+      assertThat(requests).hasSize(1);
     }
   }
 }

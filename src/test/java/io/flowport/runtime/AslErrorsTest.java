@@ -62,4 +62,48 @@ class AslErrorsTest {
     Map<String, Object> runtime = errors.decide(state, "States.Runtime", "broken", JSON.nullNode(), json("{}"));
     assertThat(runtime).containsEntry(Vars.ASL_ERROR_ACTION, "fail");
   }
+
+  // AWS records a heartbeat timeout as States.Timeout (LocalStack's AWS-recorded test_heartbeats:
+  // TaskTimedOut and ExecutionFailed with error States.Timeout); ErrorEquals States.HeartbeatTimeout
+  // names it alone, and States.TaskFailed ("any known error except for States.Timeout") does not.
+  @Test
+  void aHeartbeatTimeoutIsATimeoutThatOnlyHeartbeatCatchersTellApart() {
+    String beat = "States.HeartbeatTimeout";
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.HeartbeatTimeout"), beat)).isTrue();
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.Timeout"), beat)).isTrue();
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.ALL"), beat)).isTrue();
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.TaskFailed"), beat)).isFalse();
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.HeartbeatTimeout"), "States.Timeout")).isFalse();
+  }
+
+  @Test
+  void aCaughtOrUncaughtHeartbeatTimeoutShowsAsStatesTimeout() throws Exception {
+    JsonNode caughtState = json("{'Catch': [{'ErrorEquals': ['States.HeartbeatTimeout'], 'ResultPath': '$.err', 'Next': 'Y'}]}");
+    Map<String, Object> caught = errors.decide(caughtState, "States.HeartbeatTimeout", null, JSON.nullNode(), json("{'in': 1}"));
+    assertThat(caught).containsEntry(Vars.ASL_ERROR_ACTION, "catch");
+    assertThat(((JsonNode) caught.get(Vars.PAYLOAD)).path("err").path("Error").asText()).isEqualTo("States.Timeout");
+
+    JsonNode onlyTaskFailed = json("{'Catch': [{'ErrorEquals': ['States.TaskFailed'], 'Next': 'Y'}]}");
+    Map<String, Object> failed = errors.decide(onlyTaskFailed, "States.HeartbeatTimeout", null, JSON.nullNode(), json("{}"));
+    assertThat(failed).containsEntry(Vars.ASL_ERROR_ACTION, "fail").containsEntry(Vars.ERROR, "States.Timeout");
+  }
+
+  // A Fail state may give no Error or no Cause; Step Functions' failure event then has no such
+  // field, and neither has the error output a catcher puts at its ResultPath (LocalStack, written
+  // against AWS-recorded executions, builds it from the event the same way).
+  @Test
+  void aNamelessErrorIsTakenByTheWildcardsAndItsOutputHasNoErrorField() throws Exception {
+    JsonNode state = json("{'Catch': [{'ErrorEquals': ['Input.Empty'], 'Next': 'X'}, {'ErrorEquals': ['States.ALL'], 'ResultPath': '$.failure', 'Next': 'Y'}]}");
+    Map<String, Object> caught = errors.decide(state, null, "The landing folder is empty", JSON.nullNode(), json("{'in': 1}"));
+    assertThat(caught).containsEntry(Vars.ASL_CATCH_NEXT, "Y");
+    assertThat((JsonNode) caught.get(Vars.PAYLOAD)).isEqualTo(json("{'in': 1, 'failure': {'Cause': 'The landing folder is empty'}}"));
+    assertThat(AslErrors.matches(JSON.createArrayNode().add("States.TaskFailed"), null)).isTrue();
+  }
+
+  @Test
+  void anErrorWithoutCauseHasNoCauseField() throws Exception {
+    JsonNode state = json("{'Catch': [{'ErrorEquals': ['Input.Empty'], 'ResultPath': '$.failure', 'Next': 'X'}]}");
+    Map<String, Object> caught = errors.decide(state, "Input.Empty", null, JSON.nullNode(), json("{}"));
+    assertThat((JsonNode) caught.get(Vars.PAYLOAD)).isEqualTo(json("{'failure': {'Error': 'Input.Empty'}}"));
+  }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** Values a Wait or Fail state takes from its input: how long to wait, which error to raise. */
+/** Values a Wait, Fail or Task state takes from its input: how long to wait, which error to raise, time limits. */
 public final class StateValues {
 
   private static final Intrinsics INTRINSICS = Intrinsics.standard();
@@ -40,6 +40,21 @@ public final class StateValues {
     }
     Duration d = Duration.between(now, until.toInstant());
     return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  /**
+   * A Task state's TimeoutSecondsPath or HeartbeatSecondsPath, read from the state's input (not
+   * the Parameters' output): a positive integer of seconds, else States.Runtime. Null when absent.
+   */
+  public static Duration limit(JsonNode state, String pathField, JsonNode input, ContextObject ctx) {
+    if (!state.has(pathField)) {
+      return null;
+    }
+    JsonNode seconds = PayloadTemplate.readField(state.get(pathField).asText(), input, ctx, pathField);
+    if (!seconds.isIntegralNumber() || !seconds.canConvertToLong() || seconds.asLong() <= 0) {
+      throw invalid(state, pathField, seconds, "a positive integer");
+    }
+    return Duration.ofSeconds(seconds.asLong());
   }
 
   /** The error and cause of a Fail state, ErrorPath and CausePath evaluated against its input. */
