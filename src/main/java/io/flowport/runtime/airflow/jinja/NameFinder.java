@@ -59,65 +59,11 @@ final class NameFinder {
     }
   }
 
-  private void args(Node.Args a) {
-    if (a != null) {
-      a.positional().forEach(this::expr);
-      a.keywords().forEach(this::expr);
-      expr(a.star());
-      expr(a.starStar());
-    }
-  }
-
   private void expr(Expr e) {
-    if (e == null) {
-      return;
-    }
-    switch (e) {
-      case Node.Const c -> { }
-      case Node.Name n -> found.add(n.name());
-      case Node.ListExpr l -> l.items().forEach(this::expr);
-      case Node.TupleExpr t -> t.items().forEach(this::expr);
-      case Node.DictExpr d -> {
-        d.keys().forEach(this::expr);
-        d.values().forEach(this::expr);
-      }
-      case Node.GetAttr g -> expr(g.obj());
-      case Node.GetItem g -> {
-        expr(g.obj());
-        expr(g.arg());
-      }
-      case Node.Slice s -> {
-        expr(s.start());
-        expr(s.stop());
-        expr(s.step());
-      }
-      case Node.Call c -> {
-        expr(c.fn());
-        args(c.args());
-      }
-      case Node.Filter f -> {
-        expr(f.node());
-        args(f.args());
-      }
-      case Node.Test t -> {
-        expr(t.node());
-        args(t.args());
-      }
-      case Node.Binary b -> {
-        expr(b.left());
-        expr(b.right());
-      }
-      case Node.Unary u -> expr(u.operand());
-      case Node.Concat c -> c.parts().forEach(this::expr);
-      case Node.Compare c -> {
-        expr(c.first());
-        c.rest().forEach(this::expr);
-      }
-      case Node.CondExpr c -> {
-        expr(c.test());
-        expr(c.then());
-        expr(c.otherwise());
-      }
+    if (e instanceof Node.Name n) {
+      found.add(n.name());
+    } else if (e != null) {
+      ExprChildren.of(e).forEach(this::expr);
     }
   }
 

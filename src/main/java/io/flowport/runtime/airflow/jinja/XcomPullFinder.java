@@ -67,62 +67,11 @@ final class XcomPullFinder {
       }
       return;
     }
-    switch (e) {
-      case Node.Const c -> { }
-      case Node.Name n -> { }
-      case Node.ListExpr l -> l.items().forEach(this::expr);
-      case Node.TupleExpr t -> t.items().forEach(this::expr);
-      case Node.DictExpr d -> {
-        for (int k = 0; k < d.keys().size(); k++) {
-          expr(d.keys().get(k));
-          expr(d.values().get(k));
-        }
-      }
-      case Node.GetAttr g -> expr(g.obj());
-      case Node.GetItem g -> {
-        expr(g.obj());
-        expr(g.arg());
-      }
-      case Node.Slice s -> {
-        expr(s.start());
-        expr(s.stop());
-        expr(s.step());
-      }
-      case Node.Call c -> {
-        expr(c.fn());
-        args(c.args());
-      }
-      case Node.Filter f -> {
-        expr(f.node());
-        args(f.args());
-      }
-      case Node.Test t -> {
-        expr(t.node());
-        args(t.args());
-      }
-      case Node.Binary b -> {
-        expr(b.left());
-        expr(b.right());
-      }
-      case Node.Unary u -> expr(u.operand());
-      case Node.Concat c -> c.parts().forEach(this::expr);
-      case Node.Compare c -> {
-        expr(c.first());
-        c.rest().forEach(this::expr);
-      }
-      case Node.CondExpr c -> {
-        expr(c.then());
-        expr(c.test());
-        expr(c.otherwise());
-      }
-    }
+    ExprChildren.of(e).forEach(this::expr);
   }
 
   private void args(Node.Args a) {
-    a.positional().forEach(this::expr);
-    a.keywords().forEach(this::expr);
-    expr(a.star());
-    expr(a.starStar());
+    ExprChildren.of(a).forEach(this::expr);
   }
 
   /** "ti" or "task_instance" when the call is {@code <that name>.xcom_pull(...)}. */
