@@ -10,6 +10,7 @@ import io.flowport.report.Report;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,14 @@ final class GroupShapes {
   private final Report report;
   private final Map<String, Set<String>> below = new HashMap<>();
   private final Map<String, List<String>> downstream = new HashMap<>();
+  private final Map<String, List<String>> upstream = new HashMap<>();
 
   GroupShapes(DagDef dag, List<TaskDag.Edge> edges, Report report) {
     this.dag = dag;
     this.edges = edges;
     this.report = report;
     edges.forEach(e -> downstream.computeIfAbsent(e.upstream(), k -> new ArrayList<>()).add(e.downstream()));
+    edges.forEach(e -> upstream.computeIfAbsent(e.downstream(), k -> new ArrayList<>()).add(e.upstream()));
   }
 
   List<TaskDag.Group> groups() {
@@ -85,6 +88,9 @@ final class GroupShapes {
 
   /** A member, an outside task after it and a member after that; null when there is none. */
   private String[] detour(Set<String> members) {
+    if (!hasDetour(members)) {
+      return null; // the common case, in linear time; the search below names the first detour for the report
+    }
     for (String m : members) {
       for (String x : below(m)) {
         if (!members.contains(x)) {
@@ -97,6 +103,29 @@ final class GroupShapes {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether an outside task is both below a member and above one: one pass down from the members
+   * and one up to them, instead of the descendants of every outside task below every member.
+   */
+  private boolean hasDetour(Set<String> members) {
+    Set<String> after = new HashSet<>();
+    for (String m : members) {
+      after.addAll(below(m));
+    }
+    after.removeAll(members);
+    Set<String> before = new HashSet<>();
+    ArrayDeque<String> todo = new ArrayDeque<>(members);
+    while (!todo.isEmpty()) {
+      for (String prev : upstream.getOrDefault(todo.pop(), List.of())) {
+        if (!members.contains(prev) && before.add(prev)) {
+          todo.push(prev);
+        }
+      }
+    }
+    after.retainAll(before);
+    return !after.isEmpty();
   }
 
   private void timing(GroupDef g, Set<String> members) {
