@@ -39,7 +39,9 @@ class TrackerProcessTest {
   static final int N = 20;
   static final Duration STEP = Duration.ofSeconds(10);
   /** The idempotency lookup lists clusters too: off, so ListClusters counts only the tracker's calls. */
-  static final Map<String, String> TRACKER = Map.of("flowport.idempotency.lookup", "false", "flowport.tracker.interval", "PT30S");
+  // The reaper's sweeps read clusters too (DescribeCluster): off, so the counts are the waits' own.
+  static final Map<String, String> TRACKER = Map.of("flowport.idempotency.lookup", "false", "flowport.tracker.interval", "PT30S",
+      "flowport.reaper.enabled", "false");
 
   private ZeebeTestEngine engine;
 
@@ -96,7 +98,8 @@ class TrackerProcessTest {
 
   @Test
   void withoutTheTrackerTheSameWaitsPollAtTheSourceInterval() throws Exception {
-    Map<String, String> off = Map.of("flowport.idempotency.lookup", "false", "flowport.tracker.enabled", "false");
+    Map<String, String> off = Map.of("flowport.idempotency.lookup", "false", "flowport.tracker.enabled", "false",
+        "flowport.reaper.enabled", "false");
     try (Harness h = new Harness(engine, SimulatorConfig.defaults(), Mocks.NONE, off)) {
       Workflow wf = Harness.convert(MACHINE);
       List<Long> instances = new ArrayList<>();
