@@ -143,6 +143,22 @@ class ServerlessSimulatorTest {
   }
 
   @Test
+  void stoppingAStoppedApplicationSucceeds() {
+    // The amazon provider's example DAG stops, then deletes (which stops again), against AWS.
+    start(SimulatorConfig.defaults());
+    String app = create(false);
+    at(5);
+    client.startApplication(r -> r.applicationId(app));
+    at(5 + 60);
+    client.stopApplication(r -> r.applicationId(app));
+    client.stopApplication(r -> r.applicationId(app));
+    at(5 + 60 + 30);
+    client.stopApplication(r -> r.applicationId(app));
+    assertThat(client.getApplication(r -> r.applicationId(app)).application().stateAsString()).isEqualTo("STOPPED");
+    client.deleteApplication(r -> r.applicationId(app));
+  }
+
+  @Test
   void errorsAreTheServicesOwn() {
     start(SimulatorConfig.defaults());
     assertThatThrownBy(() -> client.getApplication(r -> r.applicationId("00nosuchapp00000")))
