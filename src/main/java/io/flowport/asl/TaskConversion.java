@@ -75,8 +75,8 @@ final class TaskConversion {
       }
       poll.put(Headers.ACCEPTORS, json(JSON.valueToTree(w.acceptors())));
       poll.put(Headers.FAILURE, json(JSON.valueToTree(w.failure())));
-      if (w.resultIsResponse()) {
-        poll.put(Headers.WAIT_OUTPUT, "response");
+      if (!w.output().equals("start")) {
+        poll.put(Headers.WAIT_OUTPUT, w.output());
       }
       Wait wait = new Wait(Call.of(JobTypes.of(w.service(), w.api()), EmrApis.label(w.service()) + " " + w.api(), poll),
           Duration.ofSeconds(w.delay()), w.slowDelay() > 0 ? Duration.ofSeconds(w.slowDelay()) : null, w.slowAfter(), null);

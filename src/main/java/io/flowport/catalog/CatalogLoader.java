@@ -151,12 +151,12 @@ final class CatalogLoader {
         throw error(at + ".api", service + " has no API " + api);
       }
       String output = text(n, "output", "start");
-      if (!Set.of("start", "response").contains(output)) {
-        throw error(at + ".output", "must be start (the start call's result) or response (the last poll's)");
+      if (!Set.of("start", "response", "empty").contains(output)) {
+        throw error(at + ".output", "must be start (the start call's result), response (the last poll's) or empty ({})");
       }
       return new Waiter(name, service, api, json(n, "request"), delay,
           n.path("slowDelay").asInt(0), n.path("slowAfter").asInt(0), acceptors, failure, exhausted, text(n, "review", null),
-          output.equals("response"));
+          output);
     }
 
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {

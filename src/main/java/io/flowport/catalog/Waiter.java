@@ -12,8 +12,9 @@ import java.util.List;
  * @param slowDelay a longer delay after {@code slowAfter} polls, or 0 for none
  * @param exhausted how an operator's wait fails when its attempts run out, or null
  * @param review how the wait differs from the source's, for the conversion report, or null
- * @param resultIsResponse whether the wait's result is the last poll's response (Step Functions'
- *     addStep.sync answers with DescribeStep) rather than the start call's result
+ * @param output what the wait answers with: {@code start} (the start call's result),
+ *     {@code response} (the last poll's: Step Functions' addStep.sync answers with DescribeStep) or
+ *     {@code empty} (an empty object: terminateCluster.sync)
  */
 public record Waiter(
     String name,
@@ -27,10 +28,10 @@ public record Waiter(
     Failure failure,
     Failure exhausted,
     String review,
-    boolean resultIsResponse) {
+    String output) {
 
   public Waiter(String name, String service, String api, JsonNode request, int delay, int slowDelay, int slowAfter,
       List<Acceptor> acceptors, Failure failure, Failure exhausted) {
-    this(name, service, api, request, delay, slowDelay, slowAfter, acceptors, failure, exhausted, null, false);
+    this(name, service, api, request, delay, slowDelay, slowAfter, acceptors, failure, exhausted, null, "start");
   }
 }

@@ -1,6 +1,7 @@
 package io.flowport.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.flowport.contract.ElementTemplates;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
@@ -201,7 +202,11 @@ public final class JobPipeline {
     }
     return switch (Acceptors.evaluate(acceptors, response)) {
       case SUCCESS -> {
-        JsonNode result = "response".equals(job.header(Headers.WAIT_OUTPUT)) ? response : job.variable(Vars.SYNC_RESULT);
+        JsonNode result = switch (String.valueOf(job.header(Headers.WAIT_OUTPUT))) {
+          case "response" -> response;
+          case "empty" -> JsonNodeFactory.instance.objectNode();
+          default -> job.variable(Vars.SYNC_RESULT);
+        };
         Map<String, Object> vars = new LinkedHashMap<>(binding.finish(job, result));
         vars.put(Vars.WAIT_STATE, "success");
         vars.put(Vars.POLL_COUNT, polls);
