@@ -19,7 +19,7 @@ record ElementInfo(String id, String name, String source, boolean primary) {
 
   static Map<String, ElementInfo> of(BpmnModelInstance model) {
     Map<String, ElementInfo> out = new HashMap<>();
-    for (FlowNode n : model.getModelElementsByType(FlowNode.class)) {
+    for (FlowNode n : io.flowport.bpmn.FlowNodes.of(model)) {
       String source = source(n);
       boolean primary = source != null && ownSource(n) != null
           && (n.getId().equals(Names.ncName(source)) || own(n, "copy-of") != null);

@@ -214,8 +214,9 @@ public final class Runner {
     Set<String> known = new TreeSet<>(WorkerTypes.known());
     known.addAll(mockedTypes);
     Set<String> missing = new TreeSet<>();
-    for (ZeebeTaskDefinition d : model.getModelElementsByType(ZeebeTaskDefinition.class)) {
-      if (!known.contains(d.getType())) {
+    for (var node : io.flowport.bpmn.FlowNodes.of(model)) {
+      ZeebeTaskDefinition d = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
+      if (d != null && !known.contains(d.getType())) {
         missing.add(d.getType());
       }
     }

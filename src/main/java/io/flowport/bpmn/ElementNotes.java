@@ -22,7 +22,7 @@ final class ElementNotes {
 
   static void annotate(BpmnModelInstance model, Map<String, String> comments, Report report) {
     Map<String, FlowNode> outermost = new LinkedHashMap<>();
-    for (FlowNode node : flowNodes(model)) {
+    for (FlowNode node : FlowNodes.of(model)) {
       String source = property(node, BpmnWriter.SOURCE_PROPERTY);
       if (source == null || property(node, BpmnWriter.COPY_OF_PROPERTY) != null) {
         continue;
@@ -54,31 +54,6 @@ final class ElementNotes {
       d.setTextContent(String.join("\n", lines));
       node.getDomElement().insertChildElementAfter(d.getDomElement(), null);
     });
-  }
-
-  /**
-   * Every flow node, subprocesses' too, in document order. The model API's getModelElementsByType
-   * rescans the whole DOM once per subtype with a live node list, which grows quadratically:
-   * 5 minutes for a 1,000-task DAG.
-   */
-  static List<FlowNode> flowNodes(BpmnModelInstance model) {
-    List<FlowNode> out = new ArrayList<>();
-    for (io.camunda.zeebe.model.bpmn.instance.Process p
-        : model.getDefinitions().getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)) {
-      collect(p.getFlowElements(), out);
-    }
-    return out;
-  }
-
-  private static void collect(java.util.Collection<io.camunda.zeebe.model.bpmn.instance.FlowElement> elements, List<FlowNode> out) {
-    for (var e : elements) {
-      if (e instanceof FlowNode node) {
-        out.add(node);
-      }
-      if (e instanceof io.camunda.zeebe.model.bpmn.instance.SubProcess sub) {
-        collect(sub.getFlowElements(), out);
-      }
-    }
   }
 
   private static String property(FlowNode node, String name) {
