@@ -81,6 +81,8 @@ public final class Vars {
   // Airflow.
   public static final String DAG_STATE = "dagState";
   public static final String LOGICAL_DATE = "logical_date";
+  /** A run's conf, given at start: its entries override the DAG's params, as a triggered run's do. */
+  public static final String CONF = "conf";
 
   /** Task-instance state of a task: success, failed, skipped, upstream_failed. */
   public static String taskState(String taskId) {

@@ -228,7 +228,6 @@ final class AirflowBinding implements Binding {
     String dagId = job.header(Headers.AIRFLOW_DAG_ID);
     JsonNode logical = job.variable(Vars.LOGICAL_DATE);
     Instant logicalDate = logical.isTextual() ? Instant.parse(logical.asText()) : clock.get();
-    String params = job.header(Headers.AIRFLOW_PARAMS);
     return AirflowContext.builder()
         .dagId(dagId)
         .taskId(taskId)
@@ -238,7 +237,20 @@ final class AirflowBinding implements Binding {
         .mapIndex(job.header(Headers.AIRFLOW_EXPAND) == null ? -1 : job.variable(Vars.MAP_INDEX).asLong(-1))
         .xcoms(id -> Optional.ofNullable(job.variables().get(Vars.xcom(id)))
             .filter(v -> !v.isNull()).map(v -> JSON.convertValue(v, Object.class)))
-        .params(params == null ? Map.of() : JSON.convertValue(AslBinding.json(params), Map.class))
+        .params(params(job))
         .build();
+  }
+
+  /** The DAG's params, with the run's conf over them (Airflow's dag_run_conf_overrides_params, on by default). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> params(Job job) {
+    String declared = job.header(Headers.AIRFLOW_PARAMS);
+    Map<String, Object> params = new java.util.LinkedHashMap<>(
+        declared == null ? Map.of() : JSON.convertValue(AslBinding.json(declared), Map.class));
+    JsonNode conf = job.variable(Vars.CONF);
+    if (conf.isObject()) {
+      params.putAll(JSON.convertValue(conf, Map.class));
+    }
+    return params;
   }
 }

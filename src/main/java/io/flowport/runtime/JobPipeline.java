@@ -189,17 +189,28 @@ public final class JobPipeline {
   /**
    * One poll of a wait. It also counts the polls (for intervals that slow down): a job's variables
    * propagate only when its task has no output mappings, so the count cannot be a FEEL mapping.
-   * A pending wait on a tracked resource is handed to the tracker, which may wake the next poll.
+   * A pending wait on a tracked resource is handed to the tracker, which may wake the next poll;
+   * what the tracker's last listing saw stands in for the describe call when it decides the same,
+   * and when the EMR call budget is spent the poll leaves its look to the next listing.
    */
   private Outcome poll(Job job, String service, String api, Binding binding, EmrCall target) {
     JsonNode request = binding.pollRequest(job);
-    JsonNode response = call(binding, service, api, () -> target.call(api, request));
     JsonNode acceptors = AslBinding.json(job.header(Headers.ACCEPTORS));
-    int polls = job.variable(Vars.POLL_COUNT).asInt(0) + 1;
+    int counted = job.variable(Vars.POLL_COUNT).asInt(0);
     String previous = job.variable(Vars.WAIT_KEY).asText(null);
     if (previous != null) {
       tracking.forget(previous);
     }
+    Tracking.Resource resource = TrackedResources.resource(job, request);
+    JsonNode response = resource != null && TrackedResources.summaryDecides(job, acceptors)
+        ? tracking.seen(resource).orElse(null) : null;
+    if (response == null && resource != null && tracking.deferPoll()) {
+      return pending(job, counted, JsonNodeFactory.instance.objectNode(), TrackedResources.unseen(job, resource));
+    }
+    if (response == null) {
+      response = call(binding, service, api, () -> target.call(api, request));
+    }
+    int polls = counted + 1;
     return switch (Acceptors.evaluate(acceptors, response)) {
       case SUCCESS -> {
         JsonNode result = switch (String.valueOf(job.header(Headers.WAIT_OUTPUT))) {
@@ -216,7 +227,8 @@ public final class JobPipeline {
         JsonNode failure = AslBinding.json(job.header(Headers.FAILURE));
         throw new JobFailure(failure.path("error").asText(), Acceptors.message(failure.path("cause").asText(null), response));
       }
-      case RETRY, PENDING -> pending(job, polls, request, response);
+      case RETRY, PENDING -> pending(job, polls, response,
+          resource == null ? null : TrackedResources.watch(job, resource, response));
     };
   }
 
@@ -224,8 +236,10 @@ public final class JobPipeline {
    * A wait that goes on, unless its source's polls ran out. Polls the source counts are counted
    * as time (the first poll plus {@link Headers#POLL_DEADLINE}) when the process says so: a
    * tracked wait polls on changes, not at the source's interval.
+   *
+   * @param watch what the tracker should watch for this wait, or null
    */
-  private Outcome pending(Job job, int polls, JsonNode request, JsonNode response) {
+  private Outcome pending(Job job, int polls, JsonNode response, Tracking.Watch watch) {
     Instant now = clock.get();
     Instant deadline = null;
     if (job.header(Headers.POLL_DEADLINE) != null) {
@@ -244,7 +258,6 @@ public final class JobPipeline {
     if (deadline != null) {
       vars.put(Vars.WAIT_DEADLINE, deadline.toString());
     }
-    Tracking.Watch watch = TrackedResources.watch(job, request, response);
     if (watch != null) {
       Optional<Duration> fallback = tracking.watch(watch);
       vars.put(Vars.WAIT_KEY, watch.key());

@@ -8,13 +8,14 @@ import io.flowport.runtime.Tracking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,43 +27,66 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One watch per worker over the EMR clusters and steps its pending waits are on. Every {@code
- * interval} it lists the clusters that are still running (ListClusters, 50 a page) and the steps
- * of each cluster that has watched steps (ListSteps), and wakes each wait whose resource is no
- * longer in the state its poll saw; the woken poll decides, so acceptors and data flow are the
- * same as without it. A few calls per interval instead of one per wait.
+ * interval} it lists the clusters (ListClusters, 50 a page) and the steps of each cluster that has
+ * watched steps (ListSteps), wakes each wait whose resource is no longer in the state its poll saw
+ * as soon as the page that shows it arrives, and keeps what it saw: a poll whose acceptors read
+ * only the resource's status decides from that instead of calling DescribeCluster/DescribeStep.
+ * A few calls per interval instead of one per wait.
  */
 public final class EmrTracker implements Tracking, AutoCloseable {
 
   static final String TRACKED = "flowport.tracker.resources";
-  /** ListClusters' ClusterStates: the states a cluster can leave. One not listed has ended. */
+  /** ListClusters' ClusterStates: the states a cluster can leave. */
   static final List<String> LIVE = List.of("STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING", "TERMINATING");
+  static final List<String> ALL = List.of("STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING", "TERMINATING", "TERMINATED",
+      "TERMINATED_WITH_ERRORS");
 
   private static final Logger LOG = LoggerFactory.getLogger(EmrTracker.class);
   /** How often the thread looks at the clock; the clock may be an embedded run's faster one. */
   private static final long CHECK_MS = 50;
 
+  /** Publishes the message that wakes one wait; the stage fails when it could not be published. */
+  @FunctionalInterface
+  public interface Wake {
+    CompletionStage<?> wake(String key);
+  }
+
   private record Entry(Watch watch, Instant since) {}
 
+  private record Seen(JsonNode response, Instant at) {}
+
   private final Map<String, Entry> watches = new ConcurrentHashMap<>();
+  private final Map<Resource, Seen> seen = new ConcurrentHashMap<>();
   private final EmrCall emr;
-  private final Consumer<String> wake;
+  private final Wake wake;
   private final Supplier<Instant> clock;
   private final Duration interval;
   private final Duration fallback;
+  private final CallBudget budget;
   private ScheduledExecutorService thread;
   private volatile Instant due;
+
+  /** A tracker that wakes waits synchronously: {@code wake} throws when it could not. */
+  public EmrTracker(EmrCall emr, Consumer<String> wake, Supplier<Instant> clock, Duration interval, Duration fallback) {
+    this(emr, key -> {
+      wake.accept(key);
+      return CompletableFuture.completedFuture(null);
+    }, clock, interval, fallback, new CallBudget(0));
+  }
 
   /**
    * @param wake publishes the message that wakes the wait with this key
    * @param interval how often the resources are listed
    * @param fallback the poll interval of a watched wait, in case this worker stops watching it
+   * @param budget the worker's EMR request budget: when it is spent, polls leave their look to the listing
    */
-  public EmrTracker(EmrCall emr, Consumer<String> wake, Supplier<Instant> clock, Duration interval, Duration fallback) {
+  public EmrTracker(EmrCall emr, Wake wake, Supplier<Instant> clock, Duration interval, Duration fallback, CallBudget budget) {
     this.emr = emr;
     this.wake = wake;
     this.clock = clock;
     this.interval = interval;
     this.fallback = fallback;
+    this.budget = budget;
   }
 
   /** Starts the one thread that refreshes every interval of {@code clock}'s time. */
@@ -74,7 +98,8 @@ public final class EmrTracker implements Tracking, AutoCloseable {
   }
 
   private void tick() {
-    if (clock.get().isBefore(due)) {
+    Instant started = clock.get();
+    if (started.isBefore(due)) {
       return;
     }
     try {
@@ -84,7 +109,8 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("EMR tracker: refresh failed", e);
     } finally {
-      due = clock.get().plus(interval);
+      // From the start: a listing that takes long (many pages on a budget) still sees each page every interval.
+      due = started.plus(interval);
     }
   }
 
@@ -99,6 +125,18 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     watches.remove(key);
   }
 
+  @Override
+  public Optional<JsonNode> seen(Resource resource) {
+    Seen s = seen.get(resource);
+    return s == null || s.at().isBefore(clock.get().minus(interval.multipliedBy(2))) ? Optional.empty()
+        : Optional.of(s.response());
+  }
+
+  @Override
+  public boolean deferPoll() {
+    return !budget.available();
+  }
+
   int size() {
     return watches.size();
   }
@@ -109,48 +147,29 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     // A wait that neither polled nor was woken for this long ended elsewhere (cancelled, another worker).
     Instant stale = now.minus(fallback.multipliedBy(2).plus(interval));
     watches.values().removeIf(e -> e.since().isBefore(stale));
-    List<Entry> snapshot = new ArrayList<>(watches.values());
-    List<String> changed = new ArrayList<>();
-    List<Watch> clusters = snapshot.stream().map(Entry::watch).filter(w -> w.stepId() == null).toList();
+    Instant old = now.minus(interval.multipliedBy(2));
+    seen.values().removeIf(s -> s.at().isBefore(old));
+    List<Watch> snapshot = watches.values().stream().map(Entry::watch).toList();
+    List<String> woken = new ArrayList<>();
+    List<Watch> clusters = snapshot.stream().filter(w -> w.stepId() == null).toList();
     if (!clusters.isEmpty()) {
-      Map<String, String> live = liveClusters(clusters);
-      for (Watch w : clusters) {
-        String state = live.get(w.clusterId());
-        if (state == null ? LIVE.contains(w.state()) : !state.equals(w.state())) {
-          changed.add(w.key());
-        }
-      }
+      listClusters(clusters, woken);
     }
     Map<String, List<Watch>> steps = new LinkedHashMap<>();
-    snapshot.stream().map(Entry::watch).filter(w -> w.stepId() != null)
+    snapshot.stream().filter(w -> w.stepId() != null)
         .forEach(w -> steps.computeIfAbsent(w.clusterId(), c -> new ArrayList<>()).add(w));
-    steps.forEach((cluster, waits) -> {
-      Map<String, String> states = stepStates(cluster, waits);
-      for (Watch w : waits) {
-        if (!w.state().equals(states.get(w.stepId()))) {
-          changed.add(w.key());
-        }
-      }
-    });
-    List<String> woken = new ArrayList<>();
-    for (String key : changed) {
-      Entry e = watches.get(key);
-      if (e == null) {
-        continue; // its next poll came meanwhile
-      }
-      try {
-        wake.accept(key);
-        watches.remove(key, e);
-        woken.add(key);
-      } catch (RuntimeException ex) {
-        LOG.warn("EMR tracker: could not wake {}, next refresh tries again: {}", key, ex.getMessage());
-      }
-    }
+    steps.forEach((cluster, waits) -> listSteps(cluster, waits, woken));
     return woken;
   }
 
-  /** Id to state of the clusters still running, created since the earliest watched one: all pages. */
-  private Map<String, String> liveClusters(List<Watch> clusters) {
+  /**
+   * Lists the clusters, all pages, waking the changed ones page by page. When every watched
+   * cluster's creation time is known, the listing has every state since the earliest of them, so
+   * ended clusters are seen too; otherwise only live ones, and a cluster missing has ended.
+   */
+  private void listClusters(List<Watch> clusters, List<String> woken) {
+    Map<String, List<Watch>> byId = new LinkedHashMap<>();
+    clusters.forEach(w -> byId.computeIfAbsent(w.clusterId(), c -> new ArrayList<>()).add(w));
     Instant after = null;
     boolean unknown = false;
     for (Watch w : clusters) {
@@ -161,29 +180,44 @@ public final class EmrTracker implements Tracking, AutoCloseable {
       }
     }
     ObjectNode request = JsonNodeFactory.instance.objectNode();
-    LIVE.forEach(request.putArray("ClusterStates")::add);
-    if (after != null && !unknown) {
-      // A minute early: a bound that fell on the earliest cluster itself would make it look ended.
+    (unknown ? LIVE : ALL).forEach(request.putArray("ClusterStates")::add);
+    if (!unknown) {
+      // A minute early: a bound that fell on the earliest cluster itself would leave it out.
       request.put("CreatedAfter", after.minusSeconds(60).toString());
     }
-    Map<String, String> live = new HashMap<>();
+    Set<String> listed = new HashSet<>();
     String marker = null;
     do {
       if (marker != null) {
         request.put("Marker", marker);
       }
       JsonNode page = emr.call("ListClusters", request);
-      page.path("Clusters").forEach(c -> live.put(c.path("Id").asText(), c.path("Status").path("State").asText()));
+      Instant at = clock.get();
+      for (JsonNode c : page.path("Clusters")) {
+        String id = c.path("Id").asText();
+        listed.add(id);
+        seen.put(new Resource(id, null), new Seen(JsonNodeFactory.instance.objectNode().set("Cluster", c), at));
+        String state = c.path("Status").path("State").asText();
+        for (Watch w : byId.getOrDefault(id, List.of())) {
+          if (!state.equals(w.state())) {
+            wake(w.key(), woken);
+          }
+        }
+      }
       marker = page.path("Marker").asText(null);
     } while (marker != null);
-    return live;
+    for (Watch w : clusters) {
+      if (!listed.contains(w.clusterId()) && (!unknown || w.state() == null || LIVE.contains(w.state()))) {
+        wake(w.key(), woken);
+      }
+    }
   }
 
-  /** Step id to state of the watched steps of one cluster: pages (newest first) until all are seen. */
-  private Map<String, String> stepStates(String cluster, List<Watch> waits) {
+  /** Lists one cluster's steps, newest first, until every watched one is seen; wakes the changed ones. */
+  private void listSteps(String cluster, List<Watch> waits, List<String> woken) {
     Set<String> wanted = new HashSet<>();
     waits.forEach(w -> wanted.add(w.stepId()));
-    Map<String, String> states = new HashMap<>();
+    Map<String, String> states = new LinkedHashMap<>();
     ObjectNode request = JsonNodeFactory.instance.objectNode().put("ClusterId", cluster);
     String marker = null;
     do {
@@ -197,16 +231,47 @@ public final class EmrTracker implements Tracking, AutoCloseable {
         if (e.retryable()) {
           throw e;
         }
-        return states; // the cluster is gone: its waits' polls report what EMR says
+        break; // the cluster is gone: its waits' polls report what EMR says
       }
-      page.path("Steps").forEach(s -> {
-        if (wanted.contains(s.path("Id").asText())) {
-          states.put(s.path("Id").asText(), s.path("Status").path("State").asText());
+      Instant at = clock.get();
+      for (JsonNode s : page.path("Steps")) {
+        String id = s.path("Id").asText();
+        seen.put(new Resource(cluster, id), new Seen(JsonNodeFactory.instance.objectNode().set("Step", s), at));
+        if (wanted.contains(id)) {
+          states.put(id, s.path("Status").path("State").asText());
         }
-      });
+      }
       marker = states.keySet().containsAll(wanted) ? null : page.path("Marker").asText(null);
     } while (marker != null);
-    return states;
+    for (Watch w : waits) {
+      if (w.state() == null || !w.state().equals(states.get(w.stepId()))) {
+        wake(w.key(), woken);
+      }
+    }
+  }
+
+  /** Wakes one wait unless its next poll came meanwhile; one that could not be woken stays watched. */
+  private void wake(String key, List<String> woken) {
+    Entry e = watches.get(key);
+    if (e == null) {
+      return;
+    }
+    CompletionStage<?> sent;
+    try {
+      sent = wake.wake(key);
+    } catch (RuntimeException ex) {
+      LOG.warn("EMR tracker: could not wake {}, next refresh tries again: {}", key, ex.getMessage());
+      return;
+    }
+    if (watches.remove(key, e)) {
+      woken.add(key);
+    }
+    sent.whenComplete((ok, ex) -> {
+      if (ex != null) {
+        LOG.warn("EMR tracker: could not wake {}, next refresh tries again: {}", key, ex.getMessage());
+        watches.putIfAbsent(key, e);
+      }
+    });
   }
 
   @Override

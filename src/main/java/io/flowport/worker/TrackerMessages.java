@@ -3,17 +3,33 @@ package io.flowport.worker;
 import io.camunda.client.CamundaClient;
 import io.flowport.contract.Messages;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 
 /** The message that wakes a tracked wait: {@value Messages#EMR_CHANGED}, keyed by the wait's poll. */
 public final class TrackerMessages {
+
+  /** Publications in flight at once: a listing that wakes thousands does not flood the gateway. */
+  private static final Semaphore IN_FLIGHT = new Semaphore(128);
 
   /**
    * The key is also the message id, so a second publication for the same poll is refused; the
    * time to live covers the gap between the poll job's completion and its loop's catch event.
    */
   public static void publish(CamundaClient client, String key, Duration timeToLive) {
-    client.newPublishMessageCommand().messageName(Messages.EMR_CHANGED).correlationKey(key).messageId(key)
-        .timeToLive(timeToLive).send().join();
+    send(client, key, timeToLive).toCompletableFuture().join();
+  }
+
+  /** The same without waiting for the gateway's answer; the stage fails when the publication did. */
+  public static CompletionStage<?> send(CamundaClient client, String key, Duration timeToLive) {
+    IN_FLIGHT.acquireUninterruptibly();
+    try {
+      return client.newPublishMessageCommand().messageName(Messages.EMR_CHANGED).correlationKey(key).messageId(key)
+          .timeToLive(timeToLive).send().whenComplete((r, e) -> IN_FLIGHT.release());
+    } catch (RuntimeException e) {
+      IN_FLIGHT.release();
+      throw e;
+    }
   }
 
   private TrackerMessages() {}

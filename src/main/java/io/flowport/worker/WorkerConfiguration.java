@@ -44,8 +44,19 @@ public class WorkerConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "emrCall")
   public EmrCall emrCall(@Value("${flowport.emr.endpoint:}") String endpoint, @Value("${flowport.emr.region:}") String region,
-      ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
-    return new EmrOperations(configured(EmrClient.builder(), endpoint, region, registry).build());
+      ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry, CallBudget budget) {
+    EmrCall calls = new EmrOperations(configured(EmrClient.builder(), endpoint, region, registry).build());
+    return budget.limited() ? new BudgetedCall(calls, budget) : calls;
+  }
+
+  /**
+   * The worker's EMR (on EC2) request budget, shared by its jobs and its tracker.
+   *
+   * @param maxRate requests a second this worker makes at most, 0 for no budget
+   */
+  @Bean
+  public CallBudget emrBudget(@Value("${flowport.emr.max-rate:0}") double maxRate) {
+    return new CallBudget(maxRate);
   }
 
   /** EMR Serverless, at the same endpoint override as EMR: the simulator serves both. */
@@ -104,7 +115,7 @@ public class WorkerConfiguration {
   @Bean
   public Tracking tracking(@Qualifier("emrCall") EmrCall emr, ObjectProvider<EngineClock> clock,
       ObjectProvider<CamundaClient> client, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry,
-      @Value("${flowport.tracker.enabled:true}") boolean enabled, @Value("${flowport.tracker.interval:PT30S}") Duration interval,
+      CallBudget budget, @Value("${flowport.tracker.enabled:true}") boolean enabled, @Value("${flowport.tracker.interval:PT30S}") Duration interval,
       @Value("${flowport.tracker.fallback:PT10M}") Duration fallback) {
     if (!enabled) {
       return Tracking.OFF;
@@ -114,8 +125,8 @@ public class WorkerConfiguration {
           + interval + " and " + fallback);
     }
     // The message outlives the gap between the poll job's completion and the loop's catch event.
-    EmrTracker tracker = new EmrTracker(emr, key -> TrackerMessages.publish(client.getObject(), key, fallback),
-        clock.getIfAvailable(() -> Instant::now), interval, fallback);
+    EmrTracker tracker = new EmrTracker(emr, key -> TrackerMessages.send(client.getObject(), key, fallback),
+        clock.getIfAvailable(() -> Instant::now), interval, fallback, budget);
     registry.ifAvailable(r -> io.micrometer.core.instrument.Gauge.builder(EmrTracker.TRACKED, tracker::size)
         .description("EMR clusters and steps the tracker watches for pending waits").register(r));
     return tracker.start();

@@ -63,4 +63,22 @@ class AirflowUserTaskPipelineTest {
     });
     assertThat(((Outcome.Complete) ok).variables()).containsEntry(Vars.xcom("count_rows"), JSON.createArrayNode().add(1).add(2));
   }
+
+  @Test
+  void aRunsConfOverridesTheDagsParamsAsATriggeredRunsDoes() throws Exception {
+    ObjectNode vars = JSON.createObjectNode();
+    vars.set(Vars.CONF, JSON.readTree("{\"table\": \"orders\", \"extra\": 1}"));
+    Job job = new Job("airflow.python.d.load", Map.of(Headers.DIALECT, "airflow", Headers.SOURCE, "load",
+        Headers.AIRFLOW_TASK_ID, "load", Headers.AIRFLOW_DAG_ID, "d",
+        Headers.AIRFLOW_PARAMS, "{\"table\": \"events\", \"day\": \"monday\"}",
+        Headers.AIRFLOW_ARGS, "{\"op_kwargs\":{\"t\":\"{{ params.table }}\",\"d\":\"{{ params.day }}\",\"x\":\"{{ params.extra }}\"}}",
+        Headers.AIRFLOW_TEMPLATED, "[\"op_kwargs\"]", Headers.AIRFLOW_XCOM, "\"$\""),
+        vars, "d", 1L, "load_call", 2L, null);
+    AtomicReference<JsonNode> seen = new AtomicReference<>();
+    pipeline(Mocks.NONE).task(job, request -> {
+      seen.set(request);
+      return JSON.nullNode();
+    });
+    assertThat(seen.get()).isEqualTo(JSON.readTree("{\"op_kwargs\":{\"t\":\"orders\",\"d\":\"monday\",\"x\":\"1\"}}"));
+  }
 }

@@ -33,7 +33,20 @@ class TrackedPollTest {
   private final EmrClient emr = EmrClients.forEndpoint(sim.endpoint());
   private final List<Tracking.Watch> watched = new ArrayList<>();
   private final List<String> forgotten = new ArrayList<>();
+  /** What the tracker's last listing saw, by cluster; and whether the EMR call budget is spent. */
+  private final Map<String, com.fasterxml.jackson.databind.JsonNode> listed = new HashMap<>();
+  private boolean spent;
   private final Tracking tracking = new Tracking() {
+    @Override
+    public Optional<com.fasterxml.jackson.databind.JsonNode> seen(Resource resource) {
+      return Optional.ofNullable(listed.get(resource.clusterId()));
+    }
+
+    @Override
+    public boolean deferPoll() {
+      return spent;
+    }
+
     @Override
     public Optional<Duration> watch(Watch watch) {
       watched.add(watch);
@@ -116,5 +129,61 @@ class TrackedPollTest {
     assertThat(last).isInstanceOf(Outcome.Error.class);
     assertThat(((Outcome.Error) last).code()).isEqualTo("AirflowException");
     assertThat(((Outcome.Error) last).message()).isEqualTo("Waiter error: max attempts reached");
+  }
+
+  private int describes() {
+    return sim.calls().getOrDefault("DescribeCluster", 0);
+  }
+
+  private void list(String id, String state) {
+    listed.put(id, JSON.createObjectNode().set("Cluster", JSON.createObjectNode().put("Id", id)
+        .set("Status", JSON.createObjectNode().put("State", state)
+            .set("Timeline", JSON.createObjectNode().put("CreationDateTime", "2026-12-04T09:59:00Z")))));
+  }
+
+  @Test
+  void whatTheListingSawDecidesWithoutADescribe() {
+    String id = cluster();
+    list(id, "BOOTSTRAPPING");
+    Outcome pending = pipeline.emr(poll(id, 7, Map.of(), Map.of()), "DescribeCluster");
+    assertThat(describes()).isZero();
+    assertThat(((Outcome.Complete) pending).variables()).containsEntry(Vars.WAIT_STATE, "pending").containsEntry(Vars.POLL_COUNT, 1);
+    assertThat(watched).containsExactly(
+        new Tracking.Watch(id + "#7", id, null, "BOOTSTRAPPING", Instant.parse("2026-12-04T09:59:00Z")));
+    list(id, "WAITING");
+    Outcome done = pipeline.emr(poll(id, 8, Map.of(Vars.POLL_COUNT, 1), Map.of()), "DescribeCluster");
+    assertThat(describes()).isZero();
+    assertThat(((Outcome.Complete) done).variables()).containsEntry(Vars.WAIT_STATE, "success");
+  }
+
+  @Test
+  void aWaitWhoseResultIsTheResponseOrWhoseTextsReadMoreStillDescribes() {
+    String id = cluster();
+    list(id, "WAITING");
+    pipeline.emr(poll(id, 9, Map.of(), Map.of(Headers.WAIT_OUTPUT, "response")), "DescribeCluster");
+    assertThat(describes()).isEqualTo(1);
+    pipeline.emr(poll(id, 10, Map.of(), Map.of(Headers.FAILURE,
+        "{\"error\": \"States.TaskFailed\", \"cause\": \"{Cluster.Name} failed\"}")), "DescribeCluster");
+    assertThat(describes()).as("a cause reading more than Id and Status needs the describe").isEqualTo(2);
+  }
+
+  @Test
+  void withTheBudgetSpentAPollLeavesItsLookToTheNextListing() {
+    String id = cluster();
+    spent = true;
+    Outcome deferred = pipeline.emr(poll(id, 11, Map.of(Vars.POLL_COUNT, 2), Map.of()), "DescribeCluster");
+    assertThat(describes()).isZero();
+    assertThat(watched).containsExactly(new Tracking.Watch(id + "#11", id, null, null, null));
+    assertThat(((Outcome.Complete) deferred).variables()).containsEntry(Vars.WAIT_STATE, "pending")
+        .containsEntry(Vars.POLL_COUNT, 2).containsEntry(Vars.WAIT_DELAY, "PT10M");
+    // A listing that saw the cluster answers even while the budget is spent.
+    list(id, "STARTING");
+    pipeline.emr(poll(id, 12, Map.of(Vars.POLL_COUNT, 2), Map.of()), "DescribeCluster");
+    assertThat(describes()).isZero();
+    assertThat(watched.get(1).state()).isEqualTo("STARTING");
+    spent = false;
+    listed.clear();
+    pipeline.emr(poll(id, 13, Map.of(Vars.POLL_COUNT, 3), Map.of()), "DescribeCluster");
+    assertThat(describes()).isEqualTo(1);
   }
 }

@@ -1,5 +1,7 @@
 package io.flowport.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowport.emr.EmrOperations;
@@ -140,5 +142,79 @@ class EmrTrackerTest {
     advance(Duration.ofMinutes(1));
     assertThat(tracker.refresh()).isEmpty();
     assertThat(tracker.size()).isZero();
+  }
+
+  @Test
+  void aRefreshKeepsWhatItListedForTwoIntervalsAsTheDescribeResponse() {
+    String id = cluster(false);
+    advance(Duration.ofSeconds(60));
+    tracker.watch(seen(id, "w#1"));
+    assertThat(tracker.seen(new Tracking.Resource(id, null))).isEmpty();
+    tracker.refresh();
+    JsonNode listed = tracker.seen(new Tracking.Resource(id, null)).orElseThrow();
+    assertThat(listed.path("Cluster").path("Id").asText()).isEqualTo(id);
+    assertThat(listed.path("Cluster").path("Status").path("State").asText())
+        .isEqualTo(emr.describeCluster(r -> r.clusterId(id)).cluster().status().stateAsString());
+    advance(Duration.ofSeconds(61));
+    assertThat(tracker.seen(new Tracking.Resource(id, null))).as("older than two intervals").isEmpty();
+  }
+
+  @Test
+  void aWatchThatSawNothingIsWokenByTheNextListingWhichKnowsItsState() {
+    String id = cluster(false);
+    advance(Duration.ofSeconds(60));
+    tracker.watch(new Tracking.Watch("unseen#4", id, null, null, null));
+    int describes = calls("DescribeCluster");
+    assertThat(tracker.refresh()).containsExactly("unseen#4");
+    assertThat(calls("DescribeCluster")).isEqualTo(describes);
+    assertThat(tracker.seen(new Tracking.Resource(id, null))).isPresent();
+  }
+
+  @Test
+  void endedClustersAreListedTooWhenEveryWatchedCreationTimeIsKnown() {
+    String ending = cluster(false);
+    advance(Duration.ofSeconds(400));
+    tracker.watch(seen(ending, "ending#9"));
+    emr.terminateJobFlows(r -> r.jobFlowIds(ending));
+    advance(Duration.ofSeconds(120));
+    assertThat(tracker.refresh()).containsExactly("ending#9");
+    assertThat(tracker.seen(new Tracking.Resource(ending, null)).orElseThrow().path("Cluster").path("Status").path("State")
+        .asText()).isEqualTo("TERMINATED");
+  }
+
+  @Test
+  void stepsListedForAWaitAreKeptToo() {
+    String id = cluster(true);
+    String step = emr.listSteps(r -> r.clusterId(id)).steps().get(0).id();
+    tracker.watch(new Tracking.Watch(id + "/" + step + "#5", id, step, null, null));
+    assertThat(tracker.refresh()).containsExactly(id + "/" + step + "#5");
+    assertThat(tracker.seen(new Tracking.Resource(id, step)).orElseThrow().path("Step").path("Status").path("State").asText())
+        .isEqualTo("PENDING");
+  }
+
+  @Test
+  void pollsAreDeferredOnlyWhileTheBudgetIsSpent() {
+    CallBudget budget = new CallBudget(1);
+    EmrTracker budgeted = new EmrTracker(new EmrOperations(EmrClients.forEndpoint(sim.endpoint())),
+        key -> java.util.concurrent.CompletableFuture.completedFuture(null), now::get, Duration.ofSeconds(30),
+        Duration.ofMinutes(10), budget);
+    assertThat(budgeted.deferPoll()).isFalse();
+    budget.take();
+    assertThat(budgeted.deferPoll()).isTrue();
+    assertThat(tracker.deferPoll()).as("no budget").isFalse();
+  }
+
+  @Test
+  void aWakeWhosePublicationFailsLaterIsWatchedAgain() {
+    String id = cluster(false);
+    java.util.concurrent.CompletableFuture<Object> answer = new java.util.concurrent.CompletableFuture<>();
+    EmrTracker async = new EmrTracker(new EmrOperations(EmrClients.forEndpoint(sim.endpoint())), key -> answer, now::get,
+        Duration.ofSeconds(30), Duration.ofMinutes(10), new CallBudget(0));
+    async.watch(seen(id, "late#1"));
+    advance(Duration.ofSeconds(300));
+    assertThat(async.refresh()).containsExactly("late#1");
+    assertThat(async.size()).isZero();
+    answer.completeExceptionally(new IllegalStateException("gateway unavailable"));
+    assertThat(async.size()).isEqualTo(1);
   }
 }
