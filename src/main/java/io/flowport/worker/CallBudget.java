@@ -3,14 +3,14 @@ package io.flowport.worker;
 import java.util.function.LongSupplier;
 
 /**
- * The worker's EMR request budget: a token bucket of {@code perSecond} requests a second, with a
- * burst of one second's worth, in real time (request quotas are real even when an embedded run's
- * clock is faster). A rate of 0 is no budget.
+ * The worker's EMR request budget: a token bucket of {@code perSecond} requests a second that
+ * holds one token, so any second sees at most {@code perSecond + 1} requests (a bucket of a
+ * second's worth would allow twice the rate in a second after an idle one); in real time, as
+ * request quotas are, even when an embedded run's clock is faster. A rate of 0 is no budget.
  */
 public final class CallBudget {
 
   private final double perSecond;
-  private final double burst;
   private final LongSupplier nanos;
   private double tokens;
   private long last;
@@ -26,9 +26,8 @@ public final class CallBudget {
           + perSecond);
     }
     this.perSecond = perSecond;
-    this.burst = Math.max(1, perSecond);
     this.nanos = nanos;
-    this.tokens = burst;
+    this.tokens = 1;
     this.last = nanos.getAsLong();
   }
 
@@ -69,7 +68,7 @@ public final class CallBudget {
 
   private void refill() {
     long now = nanos.getAsLong();
-    tokens = Math.min(burst, tokens + (now - last) / 1e9 * perSecond);
+    tokens = Math.min(1, tokens + (now - last) / 1e9 * perSecond);
     last = now;
   }
 }

@@ -159,6 +159,8 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     snapshot.stream().filter(w -> w.stepId() != null)
         .forEach(w -> steps.computeIfAbsent(w.clusterId(), c -> new ArrayList<>()).add(w));
     steps.forEach((cluster, waits) -> listSteps(cluster, waits, woken));
+    LOG.debug("EMR tracker: {} waits on {} clusters and {} steps, woke {}", snapshot.size(), clusters.size(),
+        snapshot.size() - clusters.size(), woken.size());
     return woken;
   }
 
@@ -186,6 +188,10 @@ public final class EmrTracker implements Tracking, AutoCloseable {
       request.put("CreatedAfter", after.minusSeconds(60).toString());
     }
     Set<String> listed = new HashSet<>();
+    long unseen = clusters.stream().filter(w -> w.clusterCreated() == null).count();
+    if (unseen > 0) {
+      LOG.debug("EMR tracker: {} cluster waits without a creation time, listing live clusters only", unseen);
+    }
     String marker = null;
     do {
       if (marker != null) {
