@@ -26,6 +26,8 @@ public enum Code {
   ASL_TASK_HEARTBEAT("FP309", Severity.REVIEW, "HeartbeatSeconds became a deadline for each job of the task"),
   ASL_LIMIT_FROM_INPUT("FP310", Severity.INFO, "TimeoutSecondsPath/HeartbeatSecondsPath are read by a job before the work"),
   ASL_MACHINE_TIMEOUT("FP311", Severity.INFO, "The machine's TimeoutSeconds became a timer on the execution"),
+  ASL_VARIABLES("FP330", Severity.INFO, "Workflow variables (Assign) became the process variable aslVars"),
+  ASL_ASSIGN_RAW_RESULT("FP331", Severity.REVIEW, "Assign next to ResultSelector reads the raw result"),
   AIRFLOW_SCHEDULE("FP401", Severity.INFO, "Schedule became a timer start event"),
   AIRFLOW_SCHEDULE_APPROX("FP402", Severity.REVIEW, "Schedule is approximated"),
   AIRFLOW_RETRIES("FP403", Severity.INFO, "Retries became a retry loop with a timer"),
