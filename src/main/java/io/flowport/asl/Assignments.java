@@ -76,6 +76,10 @@ final class Assignments {
    * scope around it assigns: Step Functions keeps inner variables inside and outer ones read-only there.
    */
   static void scopes(AslDocument doc, AslDocument.Scope scope, Set<String> outer) {
+    scopes(doc, scope, outer, "machine");
+  }
+
+  private static void scopes(AslDocument doc, AslDocument.Scope scope, Set<String> outer, String kind) {
     Set<String> visible = new TreeSet<>(outer);
     visible.addAll(names(scope));
     for (Map.Entry<String, JsonNode> e : scope.states().entrySet()) {
@@ -84,17 +88,17 @@ final class Assignments {
       for (String assigned : names(state)) {
         if (outer.contains(assigned)) {
           throw new BadInputException(doc.at(assignPointer(doc, name, state, assigned)), "state '" + name + "' assigns the variable '"
-              + assigned + "', which a state outside its " + (doc.pointer(name).contains("/Branches/") ? "Parallel branch or " : "")
-              + "Map iteration assigns: an inner scope may read an outer variable but not assign it");
+              + assigned + "', which a state outside its " + kind
+              + " assigns: an inner scope may read an outer variable but not assign it");
         }
       }
       JsonNode branches = state.path("Branches");
       for (int i = 0; i < branches.size(); i++) {
-        scopes(doc, doc.scope(doc.pointer(name) + "/Branches/" + i), visible);
+        scopes(doc, doc.scope(doc.pointer(name) + "/Branches/" + i), visible, "Parallel branch");
       }
       for (String field : new String[] {"ItemProcessor", "Iterator"}) {
         if (state.has(field) && doc.scope(doc.pointer(name) + "/" + field) != null) {
-          scopes(doc, doc.scope(doc.pointer(name) + "/" + field), visible);
+          scopes(doc, doc.scope(doc.pointer(name) + "/" + field), visible, "Map iteration");
         }
       }
     }
@@ -166,13 +170,15 @@ final class Assignments {
             + "' must be a path or an intrinsic function (a string)");
       }
       String text = value.asText();
+      if (!text.startsWith("States.") && !text.startsWith("$")) {
+        throw new BadInputException(ctx.doc().at(at), "Assign of state '" + state + "': the value of '" + key
+            + "' must be a path ($...) or an intrinsic function (States....), not '" + text + "'");
+      }
       try {
         if (text.startsWith("States.")) {
           Intrinsics.validate(text);
-        } else if (text.startsWith("$")) {
-          JsonPaths.validate(text, false);
         } else {
-          throw new AslSyntaxException(text, 0, "a path starts with $, an intrinsic function with States.");
+          JsonPaths.validate(text, false);
         }
       } catch (AslSyntaxException e) {
         throw new BadInputException(ctx.doc().at(at), "Assign of state '" + state + "': '" + key + "' is not valid: " + e.getMessage());

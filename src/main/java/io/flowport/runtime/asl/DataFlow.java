@@ -103,8 +103,11 @@ public final class DataFlow {
     } catch (AslSyntaxException e) {
       throw AslRuntimeException.runtime(e.getMessage());
     }
-    if (ref.context() || ref.variable() != null) {
-      throw AslRuntimeException.runtime("ResultPath cannot refer to the context object or a variable: " + resultPath);
+    if (ref.context()) {
+      throw AslRuntimeException.runtime("ResultPath cannot refer to the context object: " + resultPath);
+    }
+    if (ref.variable() != null) {
+      throw AslRuntimeException.runtime("ResultPath cannot refer to a variable: " + resultPath);
     }
     List<Object> steps = ref.steps();
     if (steps.isEmpty()) {
