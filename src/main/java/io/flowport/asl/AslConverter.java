@@ -45,7 +45,7 @@ public final class AslConverter {
     unsupportedTopLevel(doc);
     AslContext ctx = new AslContext(doc, catalog, report);
     StateGraph graph = GraphConversion.convert(ctx, doc.main());
-    Assignments.scopes(doc, doc.main(), java.util.Set.of());
+    Assignments.scopes(doc, report, doc.main(), java.util.Set.of());
     variables(doc, graph, report);
     for (StateGraph g : graphs(graph)) {
       DataFlowCheck.run(ctx, g);

@@ -10,6 +10,7 @@ import io.flowport.runtime.asl.JsonPaths;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -75,16 +76,24 @@ final class Assignments {
    * Fails when a state inside a Parallel branch or Map iteration assigns a name that a state of a
    * scope around it assigns: Step Functions keeps inner variables inside and outer ones read-only there.
    */
-  static void scopes(AslDocument doc, AslDocument.Scope scope, Set<String> outer) {
-    scopes(doc, scope, outer, "machine");
+  static void scopes(AslDocument doc, io.flowport.report.Report report, AslDocument.Scope scope, Set<String> outer) {
+    scopes(doc, report, scope, outer, "machine");
   }
 
-  private static void scopes(AslDocument doc, AslDocument.Scope scope, Set<String> outer, String kind) {
+  private static void scopes(AslDocument doc, io.flowport.report.Report report, AslDocument.Scope scope, Set<String> outer,
+      String kind) {
     Set<String> visible = new TreeSet<>(outer);
     visible.addAll(names(scope));
     for (Map.Entry<String, JsonNode> e : scope.states().entrySet()) {
       String name = e.getKey();
       JsonNode state = e.getValue();
+      Set<String> unknown = new TreeSet<>(references(state));
+      unknown.removeAll(visible);
+      if (!unknown.isEmpty()) {
+        report.add(Code.ASL_VARIABLE_NEVER_ASSIGNED, doc.at(doc.pointer(name)), name, "reads the variable(s) "
+            + unknown.stream().map(v -> "$" + v).toList() + ", which no state of its scope or the scopes around it assigns:"
+            + " the state fails with States.Runtime when it runs", "assign it in an earlier state, or read the state input ($.…)");
+      }
       for (String assigned : names(state)) {
         if (outer.contains(assigned)) {
           throw new BadInputException(doc.at(assignPointer(doc, name, state, assigned)), "state '" + name + "' assigns the variable '"
@@ -94,14 +103,74 @@ final class Assignments {
       }
       JsonNode branches = state.path("Branches");
       for (int i = 0; i < branches.size(); i++) {
-        scopes(doc, doc.scope(doc.pointer(name) + "/Branches/" + i), visible, "Parallel branch");
+        scopes(doc, report, doc.scope(doc.pointer(name) + "/Branches/" + i), visible, "Parallel branch");
       }
       for (String field : new String[] {"ItemProcessor", "Iterator"}) {
         if (state.has(field) && doc.scope(doc.pointer(name) + "/" + field) != null) {
-          scopes(doc, doc.scope(doc.pointer(name) + "/" + field), visible, "Map iteration");
+          scopes(doc, report, doc.scope(doc.pointer(name) + "/" + field), visible, "Map iteration");
         }
       }
     }
+  }
+
+  /** Fields whose value is a path (or, for ErrorPath and CausePath, an intrinsic). */
+  private static final Set<String> PATH_FIELDS = Set.of("InputPath", "OutputPath", "ItemsPath", "SecondsPath", "TimestampPath",
+      "ErrorPath", "CausePath", "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath", "Variable");
+
+  /** A Choice rule's comparison against another path: StringEqualsPath, NumericLessThanPath, ... */
+  private static final Pattern COMPARISON_PATH = Pattern.compile("(String|Numeric|Boolean|Timestamp)[A-Za-z]*Path");
+
+  /** A $name inside an intrinsic function's arguments: after '(', ',' or a blank. */
+  private static final Pattern INTRINSIC_VARIABLE = Pattern.compile("[(,\\s]\\s*\\$([\\p{L}_][\\p{L}\\p{N}_]*)");
+
+  /** The variables a state reads: in path fields, ".$" template values, Choice rules, intrinsic arguments. */
+  static Set<String> references(JsonNode state) {
+    Set<String> out = new TreeSet<>();
+    collect(state, null, out);
+    return out;
+  }
+
+  private static void collect(JsonNode node, String key, Set<String> out) {
+    if (node.isObject()) {
+      node.properties().forEach(e -> {
+        // Nested states belong to their own scope; a Pass Result is a literal, ".$" keys and all.
+        if (!Set.of("Branches", "ItemProcessor", "Iterator", "Result").contains(e.getKey())) {
+          collect(e.getValue(), e.getKey(), out);
+        }
+      });
+    } else if (node.isArray()) {
+      node.forEach(n -> collect(n, key, out));
+    } else if (node.isTextual() && key != null
+        && (key.endsWith(".$") || PATH_FIELDS.contains(key) || COMPARISON_PATH.matcher(key).matches())) {
+      String text = node.asText();
+      if (text.startsWith("States.")) {
+        Matcher m = INTRINSIC_VARIABLE.matcher(withoutLiterals(text));
+        while (m.find()) {
+          out.add(m.group(1));
+        }
+      } else if (JsonPaths.isVariablePath(text)) {
+        out.add(JsonPaths.variableName(text));
+      }
+    }
+  }
+
+  /** An intrinsic with its quoted string literals blanked, so a '$x' inside one is not a variable. */
+  private static String withoutLiterals(String text) {
+    StringBuilder out = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && quoted && i + 1 < text.length()) {
+        out.append("  ");
+        i++;
+      } else if (c == '\'') {
+        quoted = !quoted;
+        out.append(c);
+      } else {
+        out.append(quoted ? ' ' : c);
+      }
+    }
+    return out.toString();
   }
 
   private static String assignPointer(AslDocument doc, String name, JsonNode state, String variable) {

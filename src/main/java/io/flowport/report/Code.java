@@ -28,6 +28,7 @@ public enum Code {
   ASL_MACHINE_TIMEOUT("FP311", Severity.INFO, "The machine's TimeoutSeconds became a timer on the execution"),
   ASL_VARIABLES("FP330", Severity.INFO, "Workflow variables (Assign) became the process variable aslVars"),
   ASL_ASSIGN_RAW_RESULT("FP331", Severity.REVIEW, "Assign next to ResultSelector reads the raw result"),
+  ASL_VARIABLE_NEVER_ASSIGNED("FP332", Severity.WARNING, "Path reads a variable that no state in scope assigns"),
   AIRFLOW_SCHEDULE("FP401", Severity.INFO, "Schedule became a timer start event"),
   AIRFLOW_SCHEDULE_APPROX("FP402", Severity.REVIEW, "Schedule is approximated"),
   AIRFLOW_RETRIES("FP403", Severity.INFO, "Retries became a retry loop with a timer"),

@@ -111,4 +111,21 @@ class AssignConversionTest {
     assertThatThrownBy(() -> convert("\"A\": {\"Type\": \"Pass\", \"Result\": 1, \"ResultPath\": \"$count\", \"End\": true}"))
         .isInstanceOf(BadInputException.class).hasMessageContaining("/States/A/ResultPath");
   }
+
+  @Test
+  void aPathIntoAVariableNoStateAssignsIsAWarning() {
+    Conversion c = convert("\"A\": {\"Type\": \"Pass\", \"Assign\": {\"known\": 1}, \"Result\": {\"literal.$\": \"$notAPath\"}, \"Next\": \"B\"},"
+        + "\"B\": {\"Type\": \"Pass\", \"Parameters\": {\"a.$\": \"$known\", \"b.$\": \"States.Format('{} $quoted', $typo)\"},"
+        + " \"OutputPath\": \"$other.x\", \"End\": true}");
+    assertThat(c.report().findings()).filteredOn(f -> f.code() == Code.ASL_VARIABLE_NEVER_ASSIGNED).singleElement()
+        .satisfies(f -> {
+          assertThat(f.element()).isEqualTo("B");
+          assertThat(f.text()).contains("[$other, $typo]").doesNotContain("$known", "$quoted", "$notAPath");
+        });
+  }
+
+  @Test
+  void anInnerStateReadsOuterVariablesWithoutAWarning() {
+    assertThat(convert(MAP).report().findings()).extracting(Finding::code).doesNotContain(Code.ASL_VARIABLE_NEVER_ASSIGNED);
+  }
 }
