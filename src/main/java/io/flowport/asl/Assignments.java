@@ -38,6 +38,7 @@ final class Assignments {
       if (rules.get(i).has("Assign")) {
         assign(ctx, name, at + "/Choices/" + i + "/Assign", rules.get(i).get("Assign"));
       }
+      nestedRules(ctx, name, at + "/Choices/" + i, rules.get(i));
     }
     JsonNode catchers = state.path("Catch");
     for (int i = 0; i < catchers.size(); i++) {
@@ -54,6 +55,27 @@ final class Assignments {
               + " returned it, before ResultSelector, as LocalStack evaluates it; AWS's guide does not say which one it is",
           "read the fields you need from the raw result, or assign in the next state from its input");
     }
+  }
+
+  /** Only a top-level Choice rule has Next, and so Assign; the rules inside And, Or and Not have neither. */
+  private static void nestedRules(AslContext ctx, String state, String at, JsonNode rule) {
+    for (String op : new String[] {"And", "Or"}) {
+      JsonNode inner = rule.path(op);
+      for (int i = 0; i < inner.size(); i++) {
+        inner(ctx, state, at + "/" + op + "/" + i, inner.get(i));
+      }
+    }
+    if (rule.path("Not").isObject()) {
+      inner(ctx, state, at + "/Not", rule.get("Not"));
+    }
+  }
+
+  private static void inner(AslContext ctx, String state, String at, JsonNode rule) {
+    if (rule.has("Assign")) {
+      throw new BadInputException(ctx.doc().at(at + "/Assign"), "Choice state '" + state
+          + "': Assign belongs on a top-level Choice rule (next to its Next), not inside And, Or or Not");
+    }
+    nestedRules(ctx, state, at, rule);
   }
 
   /** The names a state assigns: its own Assign, its Choice rules' and its Catchers'. */
