@@ -45,6 +45,8 @@ public final class AslConverter {
     unsupportedTopLevel(doc);
     AslContext ctx = new AslContext(doc, catalog, report);
     StateGraph graph = GraphConversion.convert(ctx, doc.main());
+    Assignments.scopes(doc, report, doc.main(), java.util.Set.of());
+    variables(doc, graph, report);
     for (StateGraph g : graphs(graph)) {
       DataFlowCheck.run(ctx, g);
       LoopCheck.run(ctx, g);
@@ -56,6 +58,18 @@ public final class AslConverter {
     Workflow workflow = new Workflow(id, Names.humanize(id), description, Dialect.ASL, doc.at(""), List.of(), graph,
         comments(doc.root(), new java.util.LinkedHashMap<>()), machineTimeout(doc, report));
     return new Conversion(workflow, report);
+  }
+
+  /** FP330 once per machine that assigns workflow variables: where they live in Zeebe. */
+  private static void variables(AslDocument doc, StateGraph graph, Report report) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    graphs(graph).forEach(g -> names.addAll(g.variables()));
+    if (!names.isEmpty()) {
+      report.add(io.flowport.report.Code.ASL_VARIABLES, doc.at(""), null, "the workflow variables " + names
+          + " are the object variable " + io.flowport.contract.Vars.ASL_VARS + " (name → value), at the root and copied into each"
+          + " Parallel branch and Map iteration whose states assign; $name paths read it. A path into a variable that is not"
+          + " assigned fails the state with States.Runtime (flowport's cause text)", null);
+    }
   }
 
   /** Each state's Comment, by state name, in Parallel branches and Map iterators too (names are unique). */

@@ -16,8 +16,9 @@ import java.util.Set;
  */
 final class ChoiceConversion {
 
-  private static final Set<String> KNOWN = Set.of("Type", "Comment", "Choices", "Default", "InputPath", "OutputPath");
-  private static final Set<String> NOT_YET = Set.of("Assign", "Output", "QueryLanguage");
+  private static final Set<String> KNOWN = Set.of("Type", "Comment", "Choices", "Default", "InputPath", "OutputPath",
+      "Assign");
+  private static final Set<String> NOT_YET = Set.of("Output", "QueryLanguage");
 
   static Step convert(AslContext ctx, String name, JsonNode state) {
     Unsupported.fields(ctx, name, state, KNOWN, NOT_YET);

@@ -25,9 +25,9 @@ final class FlowConversion {
     return switch (type) {
       case "Pass" -> {
         Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Parameters", "Result", "ResultPath",
-            "InputPath", "OutputPath", "Next", "End"), Set.of("Assign", "Output", "QueryLanguage"));
+            "InputPath", "OutputPath", "Next", "End", "Assign"), Set.of("Output", "QueryLanguage"));
         boolean identity = !(state.has("Parameters") || state.has("Result") || state.has("ResultPath")
-            || state.has("InputPath") || state.has("OutputPath"));
+            || state.has("InputPath") || state.has("OutputPath") || state.has("Assign"));
         ctx.report().converted(name + ": Pass → " + (identity ? "none intermediate event" : "data-flow job " + JobTypes.ASL_PASS));
         yield new Step.Pass(name, ctx.doc().at(name, null), identity ? null : transform(name, state), next);
       }
@@ -53,14 +53,14 @@ final class FlowConversion {
       }
       case "Wait" -> {
         Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Seconds", "SecondsPath", "Timestamp", "TimestampPath",
-            "InputPath", "OutputPath", "Next", "End"), Set.of("Assign", "Output", "QueryLanguage"));
+            "InputPath", "OutputPath", "Next", "End", "Assign"), Set.of("Output", "QueryLanguage"));
         List<String> given = WAIT_FIELDS.stream().filter(state::has).toList();
         if (given.size() != 1) {
           throw new BadInputException(ctx.doc().at(name, given.size() > 1 ? given.get(1) : null),
               "Wait state '" + name + "' needs exactly one of " + String.join(", ", WAIT_FIELDS)
                   + (given.isEmpty() ? "" : ", not " + String.join(" and ", given)));
         }
-        boolean identity = !(state.has("InputPath") || state.has("OutputPath"));
+        boolean identity = !(state.has("InputPath") || state.has("OutputPath") || state.has("Assign"));
         if (state.has("Seconds")) {
           JsonNode seconds = state.get("Seconds");
           if (!seconds.isIntegralNumber() || !seconds.canConvertToInt() || seconds.asInt() < 0) {

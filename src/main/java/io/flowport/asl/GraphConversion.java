@@ -14,13 +14,14 @@ final class GraphConversion {
     List<String> reachable = scope.reachable();
     for (String name : reachable) {
       steps.add(convertState(ctx, name, scope.states().get(name)));
+      Assignments.check(ctx, name, scope.states().get(name));
     }
     for (String name : scope.states().keySet()) {
       if (!reachable.contains(name)) {
         ctx.report().converted(name + ": not reachable from StartAt, left out (Step Functions never runs it either)");
       }
     }
-    return new StateGraph(scope.startAt(), steps);
+    return new StateGraph(scope.startAt(), steps, Assignments.names(scope));
   }
 
   private static Step convertState(AslContext ctx, String name, JsonNode state) {

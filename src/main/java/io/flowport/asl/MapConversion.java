@@ -20,9 +20,9 @@ final class MapConversion {
 
   private static final Set<String> KNOWN = Set.of("Type", "Comment", "ItemProcessor", "Iterator", "ItemsPath",
       "ItemSelector", "Parameters", "MaxConcurrency", "MaxConcurrencyPath", "InputPath", "OutputPath",
-      "ResultSelector", "ResultPath", "Next", "End", "Retry", "Catch");
+      "ResultSelector", "ResultPath", "Next", "End", "Retry", "Catch", "Assign");
   private static final Set<String> NOT_YET = Set.of("ItemReader", "ItemBatcher", "ResultWriter", "Label",
-      "Items", "Arguments", "Output", "Assign", "QueryLanguage");
+      "Items", "Arguments", "Output", "QueryLanguage");
   /** A Map Run's failure threshold: Step Functions documents it for Distributed Map states only. */
   private static final java.util.List<String> DISTRIBUTED_ONLY = java.util.List.of("ToleratedFailurePercentage",
       "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath");

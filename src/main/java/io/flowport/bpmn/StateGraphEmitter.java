@@ -341,6 +341,10 @@ final class StateGraphEmitter {
 
   /** Variables a branch or iteration keeps to itself, so that concurrent ones do not see each other's. */
   private void locals(SubProcess scope, StateGraph graph) {
+    if (!graph.variables().isEmpty()) {
+      // The outer variables, copied: this scope's states assign names of their own, which stay inside.
+      w.input(scope, "=" + Vars.ASL_VARS, Vars.ASL_VARS);
+    }
     w.input(scope, "=null", Vars.ASL_NEXT);
     w.input(scope, "=null", Vars.ASL_CATCH_NEXT);
     w.input(scope, "=null", Vars.ASL_WAIT);

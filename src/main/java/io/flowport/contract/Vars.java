@@ -15,6 +15,11 @@ public final class Vars {
   public static final String OUTPUT = "output";
   /** When the execution started (engine time, ISO 8601), for {@code $$.Execution.StartTime}. */
   public static final String ASL_START_TIME = "aslStartTime";
+  /**
+   * The workflow variables (Assign, {@code $name}) as one object, name → value: at the root, and a
+   * copy local to each Parallel branch and Map iteration whose states assign (inner names stay inside).
+   */
+  public static final String ASL_VARS = "aslVars";
   /** Name of the next state chosen by a Choice job. */
   public static final String ASL_NEXT = "aslNext";
 

@@ -11,16 +11,24 @@ import java.util.Map;
  * @param entry the name of the first step
  * @param steps all steps, in source order
  * @param byName the steps by name (derived from {@code steps})
+ * @param variables the workflow variables this graph's own steps assign (Step Functions' Assign),
+ *     not those of nested graphs: a Parallel branch or Map iteration that assigns keeps its own copy
  */
-public record StateGraph(String entry, List<Step> steps, Map<String, Step> byName) implements Body {
+public record StateGraph(String entry, List<Step> steps, Map<String, Step> byName, java.util.Set<String> variables)
+    implements Body {
 
   public StateGraph {
     steps = List.copyOf(steps);
     byName = index(steps);
+    variables = variables == null ? java.util.Set.of() : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(variables));
   }
 
   public StateGraph(String entry, List<Step> steps) {
-    this(entry, steps, Map.of());
+    this(entry, steps, Map.of(), null);
+  }
+
+  public StateGraph(String entry, List<Step> steps, java.util.Set<String> variables) {
+    this(entry, steps, Map.of(), variables);
   }
 
   /** The step of that name, or null; a map, since checks and emitters look steps up per transition. */

@@ -56,9 +56,15 @@ final class AslBinding implements Binding {
   @Override
   public Map<String, Object> finish(Job job, JsonNode result) {
     limited(result, state(job).path("Resource").asText(job.header(Headers.SOURCE)));
-    JsonNode payload = guarded(job, () -> flow.outputOf(state(job), job.variable(Vars.PAYLOAD), result, context(job)));
+    JsonNode state = state(job);
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(Vars.PAYLOAD, payload);
+    guarded(job, () -> {
+      ContextObject ctx = context(job);
+      vars.put(Vars.PAYLOAD, flow.outputOf(state, job.variable(Vars.PAYLOAD), result, ctx));
+      // $ in a Task's Assign is its result as the task returned it (see docs/architecture.md).
+      assign(job, vars, state.get("Assign"), result, ctx);
+      return vars;
+    });
     return limited(job, vars);
   }
 
@@ -90,11 +96,12 @@ final class AslBinding implements Binding {
       JsonNode input = job.variable(Vars.PAYLOAD);
       ContextObject ctx = context(job);
       JsonNode effective = flow.effectiveInput(input, text(state, "InputPath"), state.path("InputPath").isNull(), null, ctx);
-      String next = io.flowport.runtime.asl.Choices.next(state, effective, ctx);
-      JsonNode output = flow.stateOutput(effective, effective, null, true, text(state, "OutputPath"), state.path("OutputPath").isNull());
+      io.flowport.runtime.asl.Choices.Decision decision = io.flowport.runtime.asl.Choices.decide(state, effective, ctx);
+      JsonNode output = flow.stateOutput(effective, effective, null, true, text(state, "OutputPath"), state.path("OutputPath").isNull(), ctx);
       Map<String, Object> vars = new LinkedHashMap<>();
-      vars.put(Vars.ASL_NEXT, next);
+      vars.put(Vars.ASL_NEXT, decision.next());
       vars.put(Vars.PAYLOAD, output);
+      assign(job, vars, decision.assign(), effective, ctx);
       return limited(job, vars);
     });
   }
@@ -105,7 +112,7 @@ final class AslBinding implements Binding {
     JsonNode cause = job.variable(Vars.CAUSE);
     // A Fail state without Error raises an error without a name: null, not the text "null".
     return guarded(job, () -> errors.decide(state(job), error.isNull() ? null : error.asText(), cause.isNull() ? null : cause.asText(),
-        job.variable(Vars.ASL_RETRY_COUNTS), job.variable(Vars.PAYLOAD)));
+        job.variable(Vars.ASL_RETRY_COUNTS), job.variable(Vars.PAYLOAD), context(job), job.header(Headers.SOURCE)));
   }
 
   /** Pass, Succeed and Wait: their data flow without a task. */
@@ -134,18 +141,25 @@ final class AslBinding implements Binding {
         return vars;
       }
       JsonNode output;
+      // $ in Assign: a Pass state's result (Result, else its input after InputPath and Parameters),
+      // a Wait state's input after InputPath (LocalStack's AWS-recorded assign tests).
+      JsonNode subject;
       if (state.has("Result")) {
-        output = flow.outputOf(state, input, state.get("Result"), ctx);
+        subject = state.get("Result");
+        output = flow.outputOf(state, input, subject, ctx);
       } else if (state.has("Parameters") || state.has("ResultPath")) {
-        output = flow.outputOf(state, input, flow.inputOf(state, input, ctx), ctx);
+        subject = flow.inputOf(state, input, ctx);
+        output = flow.outputOf(state, input, subject, ctx);
       } else {
         JsonNode effective = flow.effectiveInput(input, text(state, "InputPath"), state.path("InputPath").isNull(), null, ctx);
         if ("Wait".equals(state.path("Type").asText()) && !state.has("Seconds")) {
           vars.put(Vars.ASL_WAIT, StateValues.waitFor(state, effective, ctx, clock.get()).toString());
         }
-        output = flow.stateOutput(effective, effective, null, true, text(state, "OutputPath"), state.path("OutputPath").isNull());
+        subject = effective;
+        output = flow.stateOutput(effective, effective, null, true, text(state, "OutputPath"), state.path("OutputPath").isNull(), ctx);
       }
       vars.put(Vars.PAYLOAD, output);
+      assign(job, vars, state.get("Assign"), subject, ctx);
       return limited(job, vars);
     });
   }
@@ -184,9 +198,22 @@ final class AslBinding implements Binding {
         job.variable(Vars.ASL_RESULTS).forEach(results::add);
       }
       Map<String, Object> vars = new LinkedHashMap<>();
-      vars.put(Vars.PAYLOAD, flow.outputOf(state, job.variable(Vars.PAYLOAD), results, context(job)));
+      ContextObject ctx = context(job);
+      vars.put(Vars.PAYLOAD, flow.outputOf(state, job.variable(Vars.PAYLOAD), results, ctx));
+      assign(job, vars, state.get("Assign"), results, ctx);
       return limited(job, vars);
     });
+  }
+
+  /**
+   * Puts the workflow variables after {@code assign} (null: none) into the job's result. Every
+   * value reads the variables as the state found them; they change when the state ends.
+   */
+  private void assign(Job job, Map<String, Object> vars, JsonNode assign, JsonNode subject, ContextObject ctx) {
+    var after = flow.assign(assign, subject, ctx, job.header(Headers.SOURCE));
+    if (after != null) {
+      vars.put(Vars.ASL_VARS, after);
+    }
   }
 
   private static String text(JsonNode state, String field) {
@@ -251,7 +278,7 @@ final class AslBinding implements Binding {
     if (job.variable(Vars.TASK_TOKEN).isTextual()) {
       ctx.putObject("Task").put("Token", job.variable(Vars.TASK_TOKEN).asText());
     }
-    return new ContextObject(ctx);
+    return new ContextObject(ctx, job.variable(Vars.ASL_VARS));
   }
 
   /** Step Functions' context timestamps: UTC, always three digits of milliseconds. */

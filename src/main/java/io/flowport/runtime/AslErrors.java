@@ -34,6 +34,12 @@ final class AslErrors {
   }
 
   Map<String, Object> decide(JsonNode state, String error, String cause, JsonNode counts, JsonNode payload) {
+    return decide(state, error, cause, counts, payload, io.flowport.runtime.asl.ContextObject.empty(), null);
+  }
+
+  /** {@code ctx} holds the variables a Catcher's Assign reads; {@code name} is the state's. */
+  Map<String, Object> decide(JsonNode state, String error, String cause, JsonNode counts, JsonNode payload,
+      io.flowport.runtime.asl.ContextObject ctx, String name) {
     Map<String, Object> out = new LinkedHashMap<>();
     JsonNode retriers = state.path("Retry");
     for (int i = 0; i < retriers.size(); i++) {
@@ -68,6 +74,11 @@ final class AslErrors {
         out.put(Vars.ASL_CATCH_NEXT, c.path("Next").asText());
         out.put(Vars.PAYLOAD, flow.stateOutput(payload, errorOutput,
             resultPath.isTextual() ? resultPath.asText() : null, resultPath.isNull(), null));
+        // $ in a Catcher's Assign is the error output (LocalStack's AWS-recorded assign_in_catch).
+        var vars = flow.assign(c.get("Assign"), errorOutput, ctx, name);
+        if (vars != null) {
+          out.put(Vars.ASL_VARS, vars);
+        }
         return out;
       }
     }

@@ -22,15 +22,25 @@ public final class Choices {
 
   private Choices() {}
 
+  /**
+   * The state a Choice goes to and the Assign that goes with it: the matching rule's own, or for
+   * Default the state's top-level Assign (null when there is none).
+   */
+  public record Decision(String next, JsonNode assign) {}
+
   public static String next(JsonNode choiceState, JsonNode input, ContextObject ctx) {
+    return decide(choiceState, input, ctx).next();
+  }
+
+  public static Decision decide(JsonNode choiceState, JsonNode input, ContextObject ctx) {
     for (JsonNode rule : choiceState.path("Choices")) {
       if (matches(rule, input, ctx)) {
-        return rule.path("Next").asText();
+        return new Decision(rule.path("Next").asText(), rule.get("Assign"));
       }
     }
     JsonNode fallback = choiceState.get("Default");
     if (fallback != null && fallback.isTextual()) {
-      return fallback.textValue();
+      return new Decision(fallback.textValue(), choiceState.get("Assign"));
     }
     throw AslRuntimeException.runtime(NO_MATCH_CAUSE);
   }

@@ -45,6 +45,14 @@ public final class DataFlow {
     return PayloadTemplate.evaluate(template, input, ctx, intrinsics);
   }
 
+  /**
+   * The workflow variables after a state's Assign (null = none: nothing changes) against the
+   * state's {@code $} subject; see {@link Variables}.
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode assign(JsonNode assign, JsonNode subject, ContextObject ctx, String state) {
+    return assign == null || assign.isNull() ? null : Variables.apply(assign, subject, ctx, intrinsics, state);
+  }
+
   /** ResultPath (null = "$"; {@code resultPathIsNull} keeps the input) then OutputPath (null = "$"). */
   public JsonNode stateOutput(JsonNode stateInput, JsonNode result, String resultPath,
       boolean resultPathIsNull, String outputPath) {
@@ -53,9 +61,15 @@ public final class DataFlow {
 
   public JsonNode stateOutput(JsonNode stateInput, JsonNode result, String resultPath,
       boolean resultPathIsNull, String outputPath, boolean outputPathIsNull) {
+    return stateOutput(stateInput, result, resultPath, resultPathIsNull, outputPath, outputPathIsNull, ContextObject.empty());
+  }
+
+  /** {@code ctx}: the context and the variables an OutputPath such as {@code $name} reads. */
+  public JsonNode stateOutput(JsonNode stateInput, JsonNode result, String resultPath,
+      boolean resultPathIsNull, String outputPath, boolean outputPathIsNull, ContextObject ctx) {
     JsonNode combined = resultPathIsNull ? stateInput.deepCopy()
         : applyResultPath(stateInput, result, resultPath == null ? "$" : resultPath);
-    return select(combined, outputPath, outputPathIsNull, ContextObject.empty());
+    return select(combined, outputPath, outputPathIsNull, ctx);
   }
 
   /** {@link #effectiveInput} with InputPath and Parameters read from the state's JSON. */
@@ -71,7 +85,7 @@ public final class DataFlow {
     JsonNode outputPath = state.path("OutputPath");
     return stateOutput(stateInput, effectiveResult(result, state.get("ResultSelector"), ctx),
         resultPath.isTextual() ? resultPath.textValue() : null, resultPath.isNull(),
-        outputPath.isTextual() ? outputPath.textValue() : null, outputPath.isNull());
+        outputPath.isTextual() ? outputPath.textValue() : null, outputPath.isNull(), ctx);
   }
 
   private static JsonNode select(JsonNode doc, String path, boolean isNull, ContextObject ctx) {
@@ -91,6 +105,9 @@ public final class DataFlow {
     }
     if (ref.context()) {
       throw AslRuntimeException.runtime("ResultPath cannot refer to the context object: " + resultPath);
+    }
+    if (ref.variable() != null) {
+      throw AslRuntimeException.runtime("ResultPath cannot refer to a variable: " + resultPath);
     }
     List<Object> steps = ref.steps();
     if (steps.isEmpty()) {

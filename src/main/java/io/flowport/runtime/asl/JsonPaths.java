@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 /**
  * Evaluates Step Functions paths. General paths ({@code InputPath}, {@code OutputPath}, {@code .$}
  * values) use Jayway JsonPath, whose exception texts AWS passes through in its causes; paths that
- * start with {@code $$} read the context object. Reference paths ({@code ResultPath}, Choice
- * {@code Variable}) allow only {@code .name}, {@code ['name']} and {@code [n]} steps.
+ * start with {@code $$} read the context object, paths that start with {@code $name} the workflow
+ * variable {@code name} (then the rest of the path within its value). Reference paths
+ * ({@code ResultPath}, Choice {@code Variable}) allow only {@code .name}, {@code ['name']} and
+ * {@code [n]} steps.
  */
 public final class JsonPaths {
 
@@ -42,7 +44,8 @@ public final class JsonPaths {
     if (path == null || !path.startsWith("$")) {
       throw new AslSyntaxException(String.valueOf(path), 0, "A path must start with '$'");
     }
-    String local = path.startsWith("$$") ? path.substring(1) : path;
+    String local = path.startsWith("$$") ? path.substring(1)
+        : isVariablePath(path) ? "$" + path.substring(1 + variableName(path).length()) : path;
     int offset = path.length() - local.length();
     checkBalanced(path);
     Matcher m = FUNCTION_CALL.matcher(local);
@@ -77,6 +80,9 @@ public final class JsonPaths {
     try {
       return find(path, input, ctx);
     } catch (NotFound e) {
+      if (e.undefinedVariable != null) {
+        throw Variables.undefined(path, null, e.undefinedVariable);
+      }
       throw AslRuntimeException.runtime("Invalid path '" + path + "' : " + e.getMessage());
     }
   }
@@ -86,16 +92,42 @@ public final class JsonPaths {
     boolean context = path.startsWith("$$");
     JsonNode doc = context ? ctx.json() : input;
     String local = context ? path.substring(1) : path;
+    if (isVariablePath(path)) {
+      String name = variableName(path);
+      doc = ctx.variables().get(name);
+      if (doc == null) {
+        throw new NotFound("No such variable '" + name + "'", false, name);
+      }
+      local = "$" + path.substring(1 + name.length());
+    }
     if (local.equals("$")) {
       return doc.deepCopy();
     }
     try {
       return Json.toNode(JsonPath.compile(local).read(doc, JAYWAY)).deepCopy();
     } catch (PathNotFoundException e) {
-      throw new NotFound(e.getMessage(), context);
+      throw new NotFound(e.getMessage(), context, null);
     } catch (JsonPathException e) {
       throw AslRuntimeException.runtime("Invalid path '" + path + "' : " + e.getMessage());
     }
+  }
+
+  /** {@code $name...}: a path into the workflow variable {@code name}. */
+  public static boolean isVariablePath(String path) {
+    return path != null && path.length() > 1 && path.charAt(0) == '$' && isVariableStart(path.charAt(1));
+  }
+
+  /** The variable a {@link #isVariablePath variable path} reads: letters, digits and _ after the $. */
+  public static String variableName(String path) {
+    int i = 1;
+    while (i < path.length() && (Character.isLetterOrDigit(path.charAt(i)) || path.charAt(i) == '_')) {
+      i++;
+    }
+    return path.substring(1, i);
+  }
+
+  private static boolean isVariableStart(char c) {
+    return Character.isLetter(c) || c == '_';
   }
 
   private static void checkBalanced(String path) {
@@ -150,13 +182,16 @@ public final class JsonPaths {
     }
   }
 
-  /** A path found nothing; the message is Jayway's, which AWS quotes. */
+  /** A path found nothing; the message is Jayway's, which AWS quotes, or names the undefined variable. */
   static final class NotFound extends RuntimeException {
     final boolean context;
+    /** The variable the path names when no state in scope has assigned it, else null. */
+    final String undefinedVariable;
 
-    NotFound(String message, boolean context) {
+    NotFound(String message, boolean context, String undefinedVariable) {
       super(message, null, false, false);
       this.context = context;
+      this.undefinedVariable = undefinedVariable;
     }
   }
 }

@@ -49,6 +49,9 @@ final class PayloadTemplate {
     try {
       return JsonPaths.find(path, input, ctx);
     } catch (JsonPaths.NotFound e) {
+      if (e.undefinedVariable != null) {
+        throw Variables.undefined(path, field, e.undefinedVariable);
+      }
       throw AslRuntimeException.runtime("The JSONPath '" + path + "' specified for the field '" + field
           + "' could not be found in the input '" + Json.compact(e.context ? ctx.json() : input) + "'");
     }

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A reference path parsed into steps: {@code $}, then {@code .name}, {@code ['name']} or {@code [n]}.
- * Reference paths name one node, so ResultPath can write to it and Choice can read it.
+ * A reference path parsed into steps: {@code $} (or {@code $$}, or a workflow variable
+ * {@code $name}), then {@code .name}, {@code ['name']} or {@code [n]}. Reference paths name one
+ * node, so ResultPath can write to it and Choice can read it.
+ *
+ * @param variable the workflow variable the path starts from, or null
  */
-record ReferencePath(String text, boolean context, List<Object> steps) {
+record ReferencePath(String text, boolean context, String variable, List<Object> steps) {
 
   /** Steps are field names (String) or array indexes (Integer). */
   static ReferencePath parse(String text) {
@@ -15,7 +18,8 @@ record ReferencePath(String text, boolean context, List<Object> steps) {
       throw new AslSyntaxException(String.valueOf(text), 0, "A path must start with '$'");
     }
     boolean context = text.startsWith("$$");
-    int i = context ? 2 : 1;
+    String variable = JsonPaths.isVariablePath(text) ? JsonPaths.variableName(text) : null;
+    int i = context ? 2 : variable != null ? 1 + variable.length() : 1;
     List<Object> steps = new ArrayList<>();
     while (i < text.length()) {
       char c = text.charAt(i);
@@ -35,7 +39,7 @@ record ReferencePath(String text, boolean context, List<Object> steps) {
             "Reference paths allow only .name, ['name'] and [n] steps, found '" + c + "'");
       }
     }
-    return new ReferencePath(text, context, List.copyOf(steps));
+    return new ReferencePath(text, context, variable, List.copyOf(steps));
   }
 
   private static int bracket(String text, int i, List<Object> steps) {
