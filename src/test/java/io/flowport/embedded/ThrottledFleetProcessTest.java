@@ -73,9 +73,9 @@ class ThrottledFleetProcessTest {
       // (10 s a second: job back-offs and the clusters' phases pass quickly) instead of waiting
       // for the engine to settle between steps.
       Duration source = Duration.ZERO;
-      while (!finished(h).containsAll(instances)) {
+      for (Set<Long> done = finished(h); !done.containsAll(instances); done = finished(h)) {
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("wall time for the executions to end; %d of %d ended; EMR %s",
-            finished(h).size(), INSTANCES, h.runtime.simulator().totals()).isLessThan(WALL_LIMIT);
+            done.size(), INSTANCES, h.runtime.simulator().totals()).isLessThan(WALL_LIMIT);
         Thread.sleep(500);
         h.runtime.clock().advance(Duration.ofSeconds(5));
         source = source.plusSeconds(5);
