@@ -126,7 +126,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
     long t0 = System.nanoTime();
     RunClock clock = new RunClock(engine, timeScale);
     EmrSimulator simulator = EmrSimulator.start(clock, simulatorConfig, emrAddress);
-    EmrCall emr = new EmrOperations(EmrClients.forEndpoint(simulator.endpoint()));
+    // The workers' retry strategy, as `flowport worker` has it (WorkerConfiguration).
+    EmrCall emr = new EmrOperations(EmrClients.workersFor(simulator.endpoint()));
     EmrCall serverless = new io.flowport.emr.EmrServerlessOperations(EmrClients.serverlessForEndpoint(simulator.endpoint()));
     EmrCall containers = new io.flowport.emr.EmrContainersOperations(EmrClients.containersForEndpoint(simulator.endpoint()));
     // The engine listens on 0.0.0.0:<port>; the client connects over loopback.

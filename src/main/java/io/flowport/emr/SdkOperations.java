@@ -30,7 +30,8 @@ public class SdkOperations implements EmrCall {
   /**
    * A lost answer of a call in {@code creating} must not be resent by the SDK: the retry would make
    * a second resource, and only the job's next delivery can look for the first one. Throttling is
-   * still retried: a throttled call was not performed.
+   * still retried, as often as the workers' other calls ({@link EmrRetries}): a throttled call was
+   * not performed, and a delivery given up for it uses one of the job's few retries.
    */
   private static final SdkPlugin ONE_ATTEMPT =
       config ->
@@ -38,6 +39,7 @@ public class SdkOperations implements EmrCall {
               c ->
                   c.retryStrategy(
                       StandardRetryStrategy.builder()
+                          .maxAttempts(EmrRetries.MAX_ATTEMPTS)
                           .retryOnException(
                               t -> t instanceof SdkServiceException e && e.isThrottlingException())
                           .build()));
@@ -125,7 +127,7 @@ public class SdkOperations implements EmrCall {
       String code = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
       String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
       boolean retryable = e.isThrottlingException() || e.statusCode() >= 500;
-      return new ServiceException(code, message, retryable, e);
+      return new ServiceException(code, message, retryable, e.isThrottlingException(), e);
     }
     if (t instanceof SdkClientException e) {
       return new ServiceException("SdkClientException", e.getMessage(), true, e);

@@ -34,11 +34,18 @@ public interface EmrCall {
   class ServiceException extends RuntimeException {
     private final String code;
     private final boolean retryable;
+    private final boolean throttled;
 
+    /** A failure; throttled when it wraps a throttled one. */
     public ServiceException(String code, String message, boolean retryable, Throwable cause) {
+      this(code, message, retryable, cause instanceof ServiceException e && e.throttled(), cause);
+    }
+
+    public ServiceException(String code, String message, boolean retryable, boolean throttled, Throwable cause) {
       super(message, cause);
       this.code = code;
       this.retryable = retryable;
+      this.throttled = throttled;
     }
 
     public String code() {
@@ -48,6 +55,11 @@ public interface EmrCall {
     /** Throttling and server-side errors: retry the job later rather than fail the task. */
     public boolean retryable() {
       return retryable;
+    }
+
+    /** The service refused the call for its rate (ThrottlingException): it was not performed. */
+    public boolean throttled() {
+      return throttled;
     }
   }
 }

@@ -44,12 +44,12 @@ final class ContainersApi {
   private final Map<String, Made> tokens = new HashMap<>();
   private final Map<Integer, Integer> ruleMatches = new HashMap<>();
 
-  ContainersApi(SimClock clock, SimulatorConfig config) {
+  ContainersApi(SimClock clock, SimulatorConfig config, java.util.List<RateBucket> buckets) {
     this.clock = clock;
     this.config = config.containers();
     // Own random sources: EMR's and EMR Serverless's ids and fault draws stay as they were.
     this.random = new Random(config.seed() * 31 + 11);
-    this.rules = new CallRules(config, new Random(~config.seed() * 31 + 11));
+    this.rules = new CallRules("emr-containers", config, new Random(~config.seed() * 31 + 11), buckets);
     this.routes = new RestRoutes("EMR on EKS", PATH_PARAMS, wire, rules);
     String runs = "/virtualclusters/([^/]+)/jobruns";
     route("StartJobRun", "POST", runs, StartJobRunRequest.class, this::startJobRun);
@@ -67,6 +67,11 @@ final class ContainersApi {
     return path.equals("/virtualclusters") || path.startsWith("/virtualclusters/");
   }
 
+  /** The operation of a call (unsynchronized, for the latency rules), or null. */
+  String operation(String method, String path) {
+    return routes.operation(method, path);
+  }
+
   /** Answers one call; errors come out as {@link AwsError}. */
   synchronized JsonNode handle(String method, String path, Map<String, List<String>> query, JsonNode body) {
     return routes.handle(method, path, query, body);
@@ -74,6 +79,11 @@ final class ContainersApi {
 
   Map<String, Integer> calls() {
     return rules.calls();
+  }
+
+  /** What was answered per operation: throttled, lost to 500 or a dropped connection. */
+  Map<String, CallCounts> counts() {
+    return rules.counts();
   }
 
   private SdkPojo startJobRun(StartJobRunRequest r) {

@@ -64,12 +64,12 @@ final class EmrApi {
   private final int[] ruleMatches;
   private final CallRules rules;
 
-  EmrApi(SimClock clock, SimulatorConfig config) {
+  EmrApi(SimClock clock, SimulatorConfig config, java.util.List<RateBucket> buckets) {
     this.clock = clock;
     this.config = config;
     this.random = new Random(config.seed());
     // Separate from the id source, so adding a fault rule does not change the ids.
-    this.rules = new CallRules(config, new Random(~config.seed()));
+    this.rules = new CallRules("emr", config, new Random(~config.seed()), buckets);
     this.ruleMatches = new int[config.clusterRules().size()];
     operations.put("RunJobFlow", new Operation<>(RunJobFlowRequest.class, this::runJobFlow));
     operations.put(
@@ -116,6 +116,18 @@ final class EmrApi {
   /** Calls received per operation so far, throttled and failed ones included. */
   Map<String, Integer> calls() {
     return rules.calls();
+  }
+
+  /** Each cluster's tags, by id, in creation order: the simulator's own view, no call counted. */
+  synchronized Map<String, Map<String, String>> clusterTags() {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    clusters.forEach((id, c) -> out.put(id, Map.copyOf(c.tags)));
+    return out;
+  }
+
+  /** What was answered per operation: throttled, lost to 500 or a dropped connection. */
+  Map<String, CallCounts> counts() {
+    return rules.counts();
   }
 
   private SdkPojo runJobFlow(RunJobFlowRequest r) {

@@ -29,6 +29,11 @@ public final class EmrClients {
     return simulated(EmrContainersClient.builder(), endpoint).build();
   }
 
+  /** The workers' EMR client: the same, with their retry strategy ({@link io.flowport.emr.EmrRetries}). */
+  public static EmrClient workersFor(URI endpoint) {
+    return builderFor(endpoint).overrideConfiguration(c -> c.retryStrategy(io.flowport.emr.EmrRetries.strategy())).build();
+  }
+
   /** The same settings as {@link #forEndpoint}, for callers that change more (e.g. retries). */
   public static EmrClientBuilder builderFor(URI endpoint) {
     return simulated(EmrClient.builder(), endpoint);

@@ -46,15 +46,19 @@ public final class EmrSimulator implements AutoCloseable {
   private final ObjectMapper mapper = new ObjectMapper();
   private final long seed;
   private final AtomicLong requests = new AtomicLong();
+  private final Latencies latencies;
+  private final java.util.concurrent.ExecutorService executor;
 
   private EmrSimulator(HttpServer server, String host, EmrApi api, ServerlessApi serverless, ContainersApi containers,
-      long seed) {
+      SimulatorConfig config, java.util.concurrent.ExecutorService executor) {
     this.server = server;
+    this.latencies = new Latencies(config);
+    this.executor = executor;
     this.host = host;
     this.api = api;
     this.serverless = serverless;
     this.containers = containers;
-    this.seed = seed;
+    this.seed = config.seed();
   }
 
   /** Listens on 127.0.0.1 at a free port. */
@@ -73,9 +77,19 @@ public final class EmrSimulator implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + host(address) + ":" + address.getPort() + ": " + e.getMessage(), e);
     }
-    EmrSimulator simulator = new EmrSimulator(server, host(address), new EmrApi(clock, config),
-        new ServerlessApi(clock, config), new ContainersApi(clock, config), config.seed());
+    // Rates are wall-clock rates, whatever the lifecycle clock does.
+    java.util.List<RateBucket> buckets = RateBuckets.of(config, System::nanoTime);
+    // Calls are answered concurrently, as by EMR: a delayed answer holds up no other call.
+    java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "emr-simulator-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    EmrSimulator simulator = new EmrSimulator(server, host(address), new EmrApi(clock, config, buckets),
+        new ServerlessApi(clock, config, buckets), new ContainersApi(clock, config, buckets), config, executor);
     server.createContext("/", simulator::handle);
+    server.setExecutor(executor);
     server.start();
     return simulator;
   }
@@ -98,9 +112,34 @@ public final class EmrSimulator implements AutoCloseable {
     return all;
   }
 
+  /**
+   * What was answered per operation (known operations only, all services): calls, and of those the
+   * throttled ones, the 500s and the dropped connections of fault rules.
+   */
+  public java.util.Map<String, CallCounts> counts() {
+    java.util.Map<String, CallCounts> all = new java.util.TreeMap<>(api.counts());
+    serverless.counts().forEach((op, n) -> all.merge(op, n, CallCounts::plus));
+    containers.counts().forEach((op, n) -> all.merge(op, n, CallCounts::plus));
+    return all;
+  }
+
+  /**
+   * Every EMR cluster's tags by cluster id, read past the scenario's throttling and faults (no call
+   * is counted): for tests that count the clusters each process instance made.
+   */
+  public java.util.Map<String, java.util.Map<String, String>> clusterTags() {
+    return api.clusterTags();
+  }
+
+  /** The sum of {@link #counts()} over all operations. */
+  public CallCounts totals() {
+    return counts().values().stream().reduce(CallCounts.NONE, CallCounts::plus);
+  }
+
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -114,13 +153,20 @@ public final class EmrSimulator implements AutoCloseable {
         body = in.readAllBytes();
       }
       String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
       if (ServerlessApi.serves(path)) {
+        latencies.await("emr-serverless", serverless.operation(method, exchange.getRequestURI().getRawPath()));
         rest(exchange, body, serverless::handle);
         return;
       }
       if (ContainersApi.serves(path)) {
+        latencies.await("emr-containers", containers.operation(method, exchange.getRequestURI().getRawPath()));
         rest(exchange, body, containers::handle);
         return;
+      }
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      if (target != null && target.startsWith(TARGET_PREFIX)) {
+        latencies.await("emr", target.substring(TARGET_PREFIX.length()));
       }
       int status = 200;
       JsonNode answer;

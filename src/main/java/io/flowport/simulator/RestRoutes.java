@@ -41,6 +41,16 @@ final class RestRoutes {
     routes.add(new Route<>(operation, method, Pattern.compile(path), type, handler));
   }
 
+  /** The operation a call is routed to, or null: routes are fixed once made, so no lock is needed. */
+  String operation(String method, String path) {
+    for (Route<?> route : routes) {
+      if (route.method().equals(method) && route.path().matcher(path).matches()) {
+        return route.operation();
+      }
+    }
+    return null;
+  }
+
   /** Answers one call; errors come out as {@link AwsError}. */
   JsonNode handle(String method, String path, Map<String, List<String>> query, JsonNode body) {
     for (Route<?> route : routes) {

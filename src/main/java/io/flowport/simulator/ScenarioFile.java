@@ -52,7 +52,8 @@ final class ScenarioFile {
     if (root == null || root.isMissingNode() || root.isNull()) {
       return SimulatorConfig.defaults();
     }
-    object(root, "", Set.of("seed", "durations", "clusters", "steps", "throttle", "faults", "serverless", "containers"));
+    object(root, "", Set.of("seed", "durations", "clusters", "steps", "throttle", "faults", "latency", "serverless",
+        "containers"));
     SimulatorConfig.Builder b = SimulatorConfig.builder();
     if (root.has("seed")) {
       b.seed(integer(root.get("seed"), "seed", Long.MIN_VALUE));
@@ -68,15 +69,12 @@ final class ScenarioFile {
     for (JsonNode rule : list(root.get("steps"), "steps")) {
       b.stepRule(stepRule(rule, "steps[" + i++ + "]"));
     }
-    // "throttle" and "faults" may be one rule or a list of them.
+    // "throttle", "faults" and "latency" may be one rule or a list of them.
     for (Map.Entry<String, JsonNode> rule : rules(root, "throttle").entrySet()) {
-      String at = rule.getKey();
-      JsonNode node = rule.getValue();
-      object(node, at, Set.of("operation", "every"));
-      b.throttle(
-          new ThrottleRule(
-              text(required(node, "operation", at), at + ".operation"),
-              (int) integer(required(node, "every", at), at + ".every", 1)));
+      b.throttle(throttleRule(rule.getValue(), rule.getKey()));
+    }
+    for (Map.Entry<String, JsonNode> rule : rules(root, "latency").entrySet()) {
+      b.latency(latencyRule(rule.getValue(), rule.getKey()));
     }
     for (Map.Entry<String, JsonNode> rule : rules(root, "faults").entrySet()) {
       b.fault(faultRule(rule.getValue(), rule.getKey()));
@@ -197,8 +195,61 @@ final class ScenarioFile {
     return out;
   }
 
+  private ThrottleRule throttleRule(JsonNode node, String at) {
+    object(node, at, Set.of("service", "operation", "every", "perSecond", "burst"));
+    String service = service(node, at);
+    String operation = text(required(node, "operation", at), at + ".operation");
+    if (node.has("every") == node.has("perSecond")) {
+      throw fail(at, "give every or perSecond, one of them");
+    }
+    if (node.has("every")) {
+      if (node.has("burst")) {
+        throw fail(at + ".burst", "goes with perSecond, not every");
+      }
+      return new ThrottleRule(service, operation, (int) integer(node.get("every"), at + ".every", 1), null, null);
+    }
+    JsonNode rate = node.get("perSecond");
+    if (!rate.isNumber() || !(rate.doubleValue() > 0) || rate.doubleValue() >= 1e9) {
+      throw fail(at + ".perSecond", "must be a number of requests per second more than 0, got " + rate);
+    }
+    Integer burst = node.has("burst") ? (int) integer(node.get("burst"), at + ".burst", 1) : null;
+    return new ThrottleRule(service, operation, null, rate.doubleValue(), burst);
+  }
+
+  /** A wall-clock delay: {@code seconds} fixed, or drawn from {@code min} to {@code max}. */
+  private LatencyRule latencyRule(JsonNode node, String at) {
+    object(node, at, Set.of("service", "operation", "seconds", "min", "max"));
+    String service = service(node, at);
+    String operation = text(required(node, "operation", at), at + ".operation");
+    if (node.has("seconds")) {
+      if (node.has("min") || node.has("max")) {
+        throw fail(at, "give seconds, or min and max, not both");
+      }
+      Duration d = seconds(node.get("seconds"), at + ".seconds");
+      return new LatencyRule(service, operation, d, d);
+    }
+    Duration min = seconds(required(node, "min", at), at + ".min");
+    Duration max = seconds(required(node, "max", at), at + ".max");
+    if (max.compareTo(min) < 0) {
+      throw fail(at + ".max", "must be at least min (" + node.get("min") + "), got " + node.get("max"));
+    }
+    return new LatencyRule(service, operation, min, max);
+  }
+
+  private String service(JsonNode node, String at) {
+    if (!node.has("service")) {
+      return null;
+    }
+    String service = text(node.get("service"), at + ".service");
+    if (!ThrottleRule.SERVICES.contains(service)) {
+      throw fail(at + ".service", "must be emr, emr-serverless or emr-containers, got \"" + service + "\"");
+    }
+    return service;
+  }
+
   private FaultRule faultRule(JsonNode node, String at) {
-    object(node, at, Set.of("operation", "answer", "first", "fraction"));
+    object(node, at, Set.of("service", "operation", "answer", "first", "fraction"));
+    String service = service(node, at);
     String operation = text(required(node, "operation", at), at + ".operation");
     String answer = text(required(node, "answer", at), at + ".answer");
     FaultRule.Answer kind =
@@ -219,7 +270,7 @@ final class ScenarioFile {
       }
       fraction = f.doubleValue();
     }
-    return new FaultRule(operation, kind, first, fraction);
+    return new FaultRule(service, operation, kind, first, fraction);
   }
 
   private void durations(JsonNode node, SimulatorConfig.Builder b) {

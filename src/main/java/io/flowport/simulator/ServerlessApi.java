@@ -69,12 +69,12 @@ final class ServerlessApi {
   private record Made(Object request, String id) {}
   private final Map<String, Integer> ruleMatches = new HashMap<>();
 
-  ServerlessApi(SimClock clock, SimulatorConfig config) {
+  ServerlessApi(SimClock clock, SimulatorConfig config, java.util.List<RateBucket> buckets) {
     this.clock = clock;
     this.config = config.serverless();
     // Own random sources: EMR's ids and fault draws stay as they were.
     this.random = new Random(config.seed() * 31 + 7);
-    this.rules = new CallRules(config, new Random(~config.seed() * 31 + 7));
+    this.rules = new CallRules("emr-serverless", config, new Random(~config.seed() * 31 + 7), buckets);
     this.routes = new RestRoutes("EMR Serverless", PATH_PARAMS, wire, rules);
     String app = "/applications/([^/]+)";
     route("CreateApplication", "POST", "/applications", CreateApplicationRequest.class, this::createApplication);
@@ -98,6 +98,11 @@ final class ServerlessApi {
     return path.equals("/applications") || path.startsWith("/applications/");
   }
 
+  /** The operation of a call (unsynchronized, for the latency rules), or null. */
+  String operation(String method, String path) {
+    return routes.operation(method, path);
+  }
+
   /** Answers one call; errors come out as {@link AwsError}. */
   synchronized JsonNode handle(String method, String path, Map<String, List<String>> query, JsonNode body) {
     return routes.handle(method, path, query, body);
@@ -105,6 +110,11 @@ final class ServerlessApi {
 
   Map<String, Integer> calls() {
     return rules.calls();
+  }
+
+  /** What was answered per operation: throttled, lost to 500 or a dropped connection. */
+  Map<String, CallCounts> counts() {
+    return rules.counts();
   }
 
   private SdkPojo createApplication(CreateApplicationRequest r) {

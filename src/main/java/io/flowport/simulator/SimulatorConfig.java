@@ -21,6 +21,7 @@ public final class SimulatorConfig {
   private final List<StepRule> stepRules;
   private final List<ThrottleRule> throttles;
   private final List<FaultRule> faults;
+  private final List<LatencyRule> latencies;
   private final ServerlessConfig serverless;
   private final ContainersConfig containers;
 
@@ -34,6 +35,7 @@ public final class SimulatorConfig {
     this.stepRules = List.copyOf(b.stepRules);
     this.throttles = List.copyOf(b.throttles);
     this.faults = List.copyOf(b.faults);
+    this.latencies = List.copyOf(b.latencies);
     this.serverless = b.serverless;
     this.containers = b.containers;
   }
@@ -87,6 +89,10 @@ public final class SimulatorConfig {
     return faults;
   }
 
+  public List<LatencyRule> latencies() {
+    return latencies;
+  }
+
   public ServerlessConfig serverless() {
     return serverless;
   }
@@ -105,6 +111,7 @@ public final class SimulatorConfig {
     private final List<StepRule> stepRules = new ArrayList<>();
     private final List<ThrottleRule> throttles = new ArrayList<>();
     private final List<FaultRule> faults = new ArrayList<>();
+    private final List<LatencyRule> latencies = new ArrayList<>();
     private ServerlessConfig serverless = ServerlessConfig.DEFAULT;
     private ContainersConfig containers = ContainersConfig.DEFAULT;
 
@@ -155,6 +162,7 @@ public final class SimulatorConfig {
       return this;
     }
 
+    /** Rules are tried in order; the first that matches a call decides whether it is throttled. */
     public Builder throttle(ThrottleRule rule) {
       throttles.add(Objects.requireNonNull(rule));
       return this;
@@ -163,6 +171,12 @@ public final class SimulatorConfig {
     /** Rules are tried in order; the first that hits an answer loses it. */
     public Builder fault(FaultRule rule) {
       faults.add(Objects.requireNonNull(rule));
+      return this;
+    }
+
+    /** Rules are tried in order; the first that matches a call delays it. */
+    public Builder latency(LatencyRule rule) {
+      latencies.add(Objects.requireNonNull(rule));
       return this;
     }
 

@@ -47,13 +47,24 @@ final class Jobs {
       throw CamundaError.jobError(e.getMessage(), null, 0, Duration.ZERO);
     } catch (EmrCall.ServiceException e) {
       // Throttled or unavailable: hand the job back; Zeebe raises an incident when retries run out.
-      throw CamundaError.jobError(e.code() + ": " + e.getMessage(), null, activated.getRetries() - 1, RETRY_BACKOFF);
+      throw CamundaError.jobError(e.code() + ": " + e.getMessage(), null, activated.getRetries() - 1, backoff(e));
     }
     observer.accept(job, outcome);
     return switch (outcome) {
       case Outcome.Complete c -> changed(c.variables(), job);
       case Outcome.Error e -> throw CamundaError.bpmnError(e.code(), e.message(), e.variables());
     };
+  }
+
+  /**
+   * {@link #RETRY_BACKOFF}, plus up to as much again at random for a throttled call: the jobs of a
+   * burst that the service throttled together do not all come back at the same moment.
+   */
+  static Duration backoff(EmrCall.ServiceException e) {
+    if (!e.throttled()) {
+      return RETRY_BACKOFF;
+    }
+    return RETRY_BACKOFF.plusMillis(java.util.concurrent.ThreadLocalRandom.current().nextLong(RETRY_BACKOFF.toMillis() + 1));
   }
 
   /**

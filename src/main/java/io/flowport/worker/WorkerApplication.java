@@ -25,6 +25,13 @@ import org.springframework.context.annotation.Import;
     io.flowport.worker.reaper.ReaperConfiguration.class})
 public class WorkerApplication {
 
+  /**
+   * Threads that run jobs ({@code camunda.client.execution-threads}; the SDK's default is 1): an
+   * EMR call that the SDK backs off after a ThrottlingException holds its thread, and with one
+   * thread every other job waits behind it.
+   */
+  public static final int EXECUTION_THREADS = 8;
+
   /** Defaults a user's properties, environment or arguments override. */
   static Map<String, Object> defaults() {
     Map<String, Object> d = new LinkedHashMap<>();
@@ -38,6 +45,7 @@ public class WorkerApplication {
     d.put("spring.main.banner-mode", "off");
     // gRPC, which every Zeebe gateway (and flowport dev, which has no REST API) speaks.
     d.put("camunda.client.prefer-rest-over-grpc", false);
+    d.put("camunda.client.execution-threads", EXECUTION_THREADS);
     return d;
   }
 

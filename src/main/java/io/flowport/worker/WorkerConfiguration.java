@@ -83,6 +83,7 @@ public class WorkerConfiguration {
     if (!region.isBlank()) {
       builder.region(Region.of(region.strip()));
     }
+    builder.overrideConfiguration(c -> c.retryStrategy(io.flowport.emr.EmrRetries.strategy()));
     registry.ifAvailable(r -> builder.overrideConfiguration(c -> c.addMetricPublisher(new EmrMetrics(r))));
     return builder;
   }

@@ -108,7 +108,12 @@ final class Harness implements AutoCloseable {
 
   /** {@link #settle} for all instances at once, for tests that run many. */
   void settleAll() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    settleAll(Duration.ofSeconds(30));
+  }
+
+  /** The same, waiting up to {@code limit} of wall time (throttled runs take long to settle). */
+  void settleAll(Duration limit) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
     long last = -1;
     int quiet = 0;
     while (System.nanoTime() < deadline) {
@@ -126,7 +131,7 @@ final class Harness implements AutoCloseable {
       }
       last = count;
     }
-    throw new AssertionError("instances did not settle within 30 s");
+    throw new AssertionError("instances did not settle within " + limit);
   }
 
   private long instanceRecords(long instance) {

@@ -73,6 +73,25 @@ class EmrOperationsTest {
   }
 
   @Test
+  void aCallStillThrottledAfterTheSdkRetriesIsMarkedThrottledAndA500IsNot() {
+    EmrOperations emr = start(SimulatorConfig.builder().throttle(new ThrottleRule("DescribeCluster", 1))
+        .fault(FaultRule.always("ListClusters", FaultRule.Answer.ERROR)).build());
+
+    assertThatThrownBy(() -> emr.call("DescribeCluster", JSON.readTree("{\"ClusterId\": \"j-1\"}")))
+        .isInstanceOfSatisfying(EmrCall.ServiceException.class, e -> {
+          assertThat(e.code()).isEqualTo("ThrottlingException");
+          assertThat(e.throttled()).isTrue();
+          assertThat(e.retryable()).isTrue();
+        });
+    assertThatThrownBy(() -> emr.call("ListClusters", JSON.createObjectNode()))
+        .isInstanceOfSatisfying(EmrCall.ServiceException.class, e -> {
+          assertThat(e.code()).isEqualTo("InternalServerError");
+          assertThat(e.throttled()).isFalse();
+          assertThat(e.retryable()).isTrue();
+        });
+  }
+
+  @Test
   void anUnknownOrIllTypedRequestFieldIsAValidationErrorNamingIt() {
     EmrOperations emr = start(SimulatorConfig.defaults());
 

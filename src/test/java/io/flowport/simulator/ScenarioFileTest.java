@@ -80,11 +80,14 @@ class ScenarioFileTest {
 
     assertThat(config.clusterRules()).singleElement().extracting(ClusterRule::nth).isEqualTo(2);
     assertThat(config.stepRules()).hasSize(1);
-    assertThat(config.throttles()).containsExactly(new ThrottleRule("DescribeCluster", 3));
+    assertThat(config.throttles()).containsExactly(new ThrottleRule("DescribeCluster", 3),
+        new ThrottleRule("emr", "*", null, 10.0, 10));
     assertThat(config.faults())
         .containsExactly(
             new FaultRule("RunJobFlow", FaultRule.Answer.DROP, 2, null),
-            new FaultRule("RunJobFlow", FaultRule.Answer.ERROR, null, 0.3));
+            new FaultRule("emr", "*", FaultRule.Answer.ERROR, null, 0.2));
+    assertThat(config.latencies()).containsExactly(LatencyRule.fixed("RunJobFlow", Duration.ofMillis(1500)),
+        new LatencyRule("emr", "Describe*", Duration.ofMillis(50), Duration.ofMillis(300)));
   }
 
   @Test
@@ -127,7 +130,7 @@ class ScenarioFileTest {
   void badFaultsNameTheFileAndTheField() throws IOException {
     assertProblem(
         "faults: {operation: RunJobFlow, answer: drop, every: 2}",
-        "faults.every: unknown field (known: answer, first, fraction, operation)");
+        "faults.every: unknown field (known: answer, first, fraction, operation, service)");
     assertProblem(
         "faults: [{operation: RunJobFlow, answer: lose}]",
         "faults[0].answer: must be drop or error, got \"lose\"");
@@ -169,6 +172,50 @@ class ScenarioFileTest {
         "throttle: {operation: DescribeCluster, every: 0}",
         "throttle.every: must be a whole number of at least 1, got 0");
     assertProblem("steps: [{name: x}]", "steps[0].fail: is required");
+  }
+
+  @Test
+  void readsRateThrottlesLatencyAndServices() throws IOException {
+    SimulatorConfig config = SimulatorConfig.fromFile(write("rates.yaml", """
+        throttle:
+          - {operation: "*", perSecond: 10}
+          - {service: emr-serverless, operation: "Get*", perSecond: 0.5, burst: 3}
+          - {operation: DescribeCluster, every: 4}
+        faults: {service: emr, operation: "*", answer: error, fraction: 0.2}
+        latency:
+          - {operation: RunJobFlow, seconds: 1.5}
+          - {service: emr, operation: "Describe*", min: 0.05, max: 0.2}
+        """));
+
+    assertThat(config.throttles()).containsExactly(
+        new ThrottleRule(null, "*", null, 10.0, null),
+        new ThrottleRule("emr-serverless", "Get*", null, 0.5, 3),
+        new ThrottleRule("DescribeCluster", 4));
+    assertThat(config.faults()).containsExactly(new FaultRule("emr", "*", FaultRule.Answer.ERROR, null, 0.2));
+    assertThat(config.latencies()).containsExactly(
+        LatencyRule.fixed("RunJobFlow", Duration.ofMillis(1500)),
+        new LatencyRule("emr", "Describe*", Duration.ofMillis(50), Duration.ofMillis(200)));
+  }
+
+  @Test
+  void badRatesAndLatenciesNameTheFileAndTheField() throws IOException {
+    assertProblem("throttle: {operation: \"*\"}", "throttle: give every or perSecond, one of them");
+    assertProblem("throttle: {operation: \"*\", every: 2, perSecond: 3}", "throttle: give every or perSecond, one of them");
+    assertProblem("throttle: {operation: \"*\", perSecond: 0}",
+        "throttle.perSecond: must be a number of requests per second more than 0, got 0");
+    assertProblem("throttle: {operation: \"*\", perSecond: ten}", "throttle.perSecond: must be a number");
+    assertProblem("throttle: {operation: \"*\", perSecond: 10, burst: 0}",
+        "throttle.burst: must be a whole number of at least 1, got 0");
+    assertProblem("throttle: {operation: \"*\", every: 2, burst: 5}", "throttle.burst: goes with perSecond, not every");
+    assertProblem("throttle: {service: s3, operation: \"*\", every: 2}",
+        "throttle.service: must be emr, emr-serverless or emr-containers, got \"s3\"");
+    assertProblem("latency: {operation: RunJobFlow}", "latency.min: is required");
+    assertProblem("latency: [{operation: RunJobFlow, seconds: -1}]",
+        "latency[0].seconds: must be a number of seconds (0 or more), got -1");
+    assertProblem("latency: {operation: RunJobFlow, min: 2, max: 1}", "latency.max: must be at least min (2), got 1");
+    assertProblem("latency: {operation: RunJobFlow, seconds: 1, max: 2}", "latency: give seconds, or min and max, not both");
+    assertProblem("latency: {operation: RunJobFlow, delay: 1}",
+        "latency.delay: unknown field (known: max, min, operation, seconds, service)");
   }
 
   @Test
