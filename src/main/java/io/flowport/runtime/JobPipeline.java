@@ -82,12 +82,13 @@ public final class JobPipeline {
       if ("poll".equals(job.header(Headers.WAIT_ROLE))) {
         return poll(job, service, api, binding, target);
       }
-      JsonNode request = binding.request(job);
+      JsonNode bound = binding.request(job);
       Optional<Mocks.Response> mocked = binding.mock(job);
       if (mocked.isPresent()) {
         return mocked(job, binding, mocked.get());
       }
       callbacks.checkAnswerable(job);
+      JsonNode request = startsJobRun(service, api) ? JobRunTags.tagged(job, bound, binding.capitalizedNames()) : bound;
       Supplier<JsonNode> work = JobTypes.EMR.equals(service) ? () -> once.call(job, api, request)
           : () -> target.call(api, request, clientToken(job));
       JsonNode result = adapt(job, request, call(binding, service, api, work));
@@ -302,6 +303,11 @@ public final class JobPipeline {
       throw new IllegalStateException("this worker has no client for AWS service " + service);
     }
     return binding.capitalizedNames() ? call.capitalizedNames() : call;
+  }
+
+  /** A job run the reaper cancels after its instance (docs/cleanup.md): it gets flowport's tags. */
+  private static boolean startsJobRun(String service, String api) {
+    return "StartJobRun".equals(api) && (JobTypes.EMR_SERVERLESS.equals(service) || JobTypes.EMR_CONTAINERS.equals(service));
   }
 
   /**

@@ -96,12 +96,15 @@ public class WorkerConfiguration {
   public JobPipeline jobPipeline(@Qualifier("emrCall") EmrCall emr, @Qualifier("emrServerlessCall") EmrCall serverless,
       @Qualifier("emrContainersCall") EmrCall containers,
       ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock, ObjectProvider<CamundaClient> client,
-      Tracking tracking, @Value("${flowport.idempotency.lookup:true}") boolean lookup,
+      Tracking tracking, ObjectProvider<io.flowport.worker.reaper.JobRunPlaces> places, @Value("${flowport.idempotency.lookup:true}") boolean lookup,
       @Value("${flowport.idempotency.lookback:PT24H}") Duration lookback,
       @Value("${flowport.idempotency.deadline-guard:PT30S}") Duration deadlineGuard) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
     // The client is looked up when a mocked callback answers, not when the pipeline is made.
-    return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, serverless, JobTypes.EMR_CONTAINERS, containers), mocks.getIfAvailable(() -> Mocks.NONE),
+    // The job-run reaper lists runs where the jobs ran them: the calls tell it where.
+    io.flowport.worker.reaper.JobRunPlaces seen = places.getIfAvailable(io.flowport.worker.reaper.JobRunPlaces::new);
+    return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, seen.recording(JobTypes.EMR_SERVERLESS, serverless),
+        JobTypes.EMR_CONTAINERS, seen.recording(JobTypes.EMR_CONTAINERS, containers)), mocks.getIfAvailable(() -> Mocks.NONE),
         now, new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject), tracking);
   }
 
