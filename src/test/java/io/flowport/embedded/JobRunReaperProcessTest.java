@@ -102,6 +102,23 @@ class JobRunReaperProcessTest {
     }
   }
 
+  /** Airflow's requests use boto3's names: the tags go in {@code tags}, not Step Functions' {@code Tags}. */
+  @Test
+  @Timeout(90)
+  void aCancelledDagRunsEksJobIsCancelledToo() throws Exception {
+    try (Harness h = new Harness(engine, LONG_JOBS, Mocks.NONE)) {
+      long cancelled = h.start(Harness.convert(Path.of("examples/eks/spark_eks.py")), Map.of("logical_date", "2025-03-01T00:00:00Z"));
+      h.settleAll();
+      h.runtime.clock().advance(Duration.ofMinutes(6));
+      Thread.sleep(1_000);
+      assertThat(eksRuns(h).get(cancelled)).isEqualTo("RUNNING");
+
+      h.runtime.client().newCancelInstanceCommand(cancelled).send().join();
+      h.runtime.clock().advance(INTERVAL);
+      await(() -> eksRuns(h), cancelled, s -> s.equals("CANCEL_PENDING") || s.equals("CANCELLED"));
+    }
+  }
+
   @Test
   @Timeout(90)
   void withTheReaperOffACancelledInstancesRunGoesOn() throws Exception {
