@@ -55,6 +55,7 @@ public enum Code {
 
   // Safety nets beyond what the source platforms do.
   CLUSTER_REAPER("FP510", Severity.INFO, "Cluster is terminated once its process instance has ended (flowport's reaper)"),
+  JOB_RUN_REAPER("FP511", Severity.INFO, "Job run is cancelled once its process instance has ended (flowport's reaper)"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");
