@@ -170,6 +170,9 @@ class JobRunReaperTest {
     }
     JobRunReaper.Sweep sweep = reaper.sweep();
     assertThat(sweep.listCalls()).isEqualTo(2);
+    // Tags read once per run, and again before cancelling: docs/cleanup.md quotes these counts.
+    assertThat(calls).containsEntry("sls.ListJobRuns", 2).containsEntry("sls.GetJobRun", 120)
+        .containsEntry("sls.CancelJobRun", 60);
     assertThat(sweep.cancelled()).extracting(JobRunReaper.Run::id).containsExactlyInAnyOrderElementsOf(runs);
     assertThat(runs).allSatisfy(id -> assertThat(serverlessState(id)).isEqualTo("CANCELLING"));
 
