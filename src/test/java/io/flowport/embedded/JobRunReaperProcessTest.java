@@ -102,6 +102,27 @@ class JobRunReaperProcessTest {
     }
   }
 
+  /** A timer boundary (TimeoutSeconds) that fails the execution ends the instance: its run is cancelled. */
+  @Test
+  @Timeout(90)
+  void aTimedOutExecutionsRunIsCancelled() throws Exception {
+    try (Harness h = new Harness(engine, LONG_JOBS, Mocks.NONE)) {
+      long timedOut = h.start(Harness.convert(Path.of("src/test/resources/asl/reaper_eks_timeout.asl.json")),
+          Map.of("input", Map.of("VirtualClusterId", VC)));
+      h.settleAll();
+      h.runtime.clock().advance(Duration.ofMinutes(6));
+      Thread.sleep(1_000);
+      assertThat(eksRuns(h).get(timedOut)).as("running while the task waits").isEqualTo("RUNNING");
+      h.runtime.clock().advance(Duration.ofMinutes(5)); // past TimeoutSeconds 600
+      h.settleAll();
+      assertThat(h.ended(timedOut)).isTrue();
+      assertThat(h.variables(timedOut).get("error").asText()).isEqualTo("States.Timeout");
+
+      h.runtime.clock().advance(INTERVAL);
+      await(() -> eksRuns(h), timedOut, s -> s.equals("CANCEL_PENDING") || s.equals("CANCELLED"));
+    }
+  }
+
   /** Airflow's requests use boto3's names: the tags go in {@code tags}, not Step Functions' {@code Tags}. */
   @Test
   @Timeout(90)

@@ -96,7 +96,15 @@ public final class JobRunReaper {
       }
       Run run = e.getKey();
       // Read again: a keep tag may have been added (TagResource) since the run started.
-      JsonNode tags = describe(run).path("tags");
+      JsonNode tags;
+      try {
+        tags = describe(run).path("tags");
+      } catch (EmrCall.ServiceException ex) {
+        failed.add(run);
+        log.accept("flowport reaper: could not read " + service(run).name() + " job run " + run + " of ended instance "
+            + e.getValue() + ": " + ex.code() + ": " + ex.getMessage());
+        continue;
+      }
       counts[2]++;
       if (keep(tags)) {
         kept.add(run);
@@ -116,7 +124,11 @@ public final class JobRunReaper {
     return new Sweep(counts[0], counts[1], counts[2], cancelled, kept, failed);
   }
 
-  /** The open runs of one place and their owners; a place that is gone or has no open run is forgotten. */
+  /**
+   * The open runs of one place and their owners; a place that is gone or has no open run is
+   * forgotten. Any other error (throttled, denied) skips the place for this sweep only, so that one
+   * place does not shield the others' runs.
+   */
   private void open(EmrCall call, Service service, String place, int[] counts, Map<Run, Long> flowports,
       Consumer<String> forget) {
     ObjectNode request = NODES.objectNode().put(service.placeMember(), place);
@@ -131,11 +143,10 @@ public final class JobRunReaper {
           found++;
           Long owner = owners.get(run);
           if (owner == null) {
-            owner = instanceKey(describe(run).path("tags"));
-            owners.put(run, owner);
+            owner = owner(run);
             counts[2]++;
           }
-          if (!owner.equals(NONE)) {
+          if (owner != null && !owner.equals(NONE)) {
             flowports.put(run, owner);
           }
         }
@@ -146,13 +157,29 @@ public final class JobRunReaper {
       }
     } catch (EmrCall.ServiceException e) {
       if (!"ResourceNotFoundException".equals(e.code())) {
-        throw e;
+        log.accept("flowport reaper: could not list the " + service.name() + " job runs of " + place + ": " + e.code()
+            + ": " + e.getMessage());
+        counts[1] += found;
+        return;
       }
       found = 0; // the application or virtual cluster was deleted: nothing runs there any more
     }
     counts[1] += found;
     if (found == 0) {
       forget.accept(place);
+    }
+  }
+
+  /** The run's owner from its tags, remembered; null (not remembered) when the tags could not be read. */
+  private Long owner(Run run) {
+    try {
+      Long owner = instanceKey(describe(run).path("tags"));
+      owners.put(run, owner);
+      return owner;
+    } catch (EmrCall.ServiceException e) {
+      log.accept("flowport reaper: could not read the tags of " + service(run).name() + " job run " + run + ": "
+          + e.code() + ": " + e.getMessage());
+      return null;
     }
   }
 

@@ -200,6 +200,25 @@ class JobRunReaperTest {
   }
 
   @Test
+  void aPlaceThatCannotBeListedDoesNotShieldTheOthersAndIsKept() {
+    EmrCall eks = new EmrContainersOperations(containers);
+    EmrCall throttledOne = (api, request) -> {
+      if (api.equals("ListJobRuns") && request.path("virtualClusterId").asText().equals("throttled-vc")) {
+        throw new EmrCall.ServiceException("ThrottlingException", "Rate exceeded", true, null);
+      }
+      return eks.call(api, request);
+    };
+    reaper = new JobRunReaper(null, throttledOne, places, keys -> Map.of(ENDED, State.ENDED), log::add);
+    places.learn(JobTypes.EMR_CONTAINERS, "throttled-vc");
+    places.learn(JobTypes.EMR_CONTAINERS, VC);
+    String ended = eksRun(owner(ENDED));
+
+    assertThat(reaper.sweep().cancelled()).extracting(JobRunReaper.Run::id).containsExactly(ended);
+    assertThat(places.virtualClusters()).as("tried again at the next sweep").contains("throttled-vc");
+    assertThat(log).anyMatch(l -> l.contains("throttled-vc") && l.contains("ThrottlingException"));
+  }
+
+  @Test
   void theJobsCallsTeachThePlacesInEitherNaming() {
     EmrCall recording = places.recording(JobTypes.EMR_SERVERLESS, new EmrServerlessOperations(serverless));
     recording.capitalizedNames().call("GetApplication", JsonNodeFactory.instance.objectNode().put("ApplicationId", app));
