@@ -219,6 +219,32 @@ class JobRunReaperTest {
   }
 
   @Test
+  void metricsCountCancelledRunsAndShowTheOnesTheServiceRefused() {
+    String refused = eksRun(owner(ENDED));
+    String ended = eksRun(owner(ENDED));
+    EmrCall eks = new EmrContainersOperations(containers);
+    reaper = new JobRunReaper(null, (api, request) -> {
+      if (api.equals("CancelJobRun") && request.path("id").asText().equals(refused)) {
+        throw new EmrCall.ServiceException("AccessDeniedException", "not allowed to cancel", false, null);
+      }
+      return eks.call(api, request);
+    }, places, keys -> Map.of(ENDED, State.ENDED), log::add);
+    places.learn(JobTypes.EMR_CONTAINERS, VC);
+    var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    ReaperMetrics metrics = new ReaperMetrics(registry);
+
+    JobRunReaper.Sweep sweep = reaper.sweep();
+    metrics.runs(sweep);
+
+    assertThat(sweep.cancelled()).extracting(JobRunReaper.Run::id).containsExactly(ended);
+    assertThat(sweep.failed()).extracting(JobRunReaper.Run::id).containsExactly(refused);
+    assertThat(eksState(refused)).isIn("PENDING", "SUBMITTED", "RUNNING");
+    assertThat(registry.get("flowport.reaper.cancelled").counter().count()).isEqualTo(1.0);
+    assertThat(registry.get("flowport.reaper.stuck.job-runs").gauge().value()).isEqualTo(1.0);
+    assertThat(log).anyMatch(l -> l.contains("could not cancel") && l.contains(refused));
+  }
+
+  @Test
   void theJobsCallsTeachThePlacesInEitherNaming() {
     EmrCall recording = places.recording(JobTypes.EMR_SERVERLESS, new EmrServerlessOperations(serverless));
     recording.capitalizedNames().call("GetApplication", JsonNodeFactory.instance.objectNode().put("ApplicationId", app));
