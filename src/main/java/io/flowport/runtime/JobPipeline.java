@@ -204,8 +204,10 @@ public final class JobPipeline {
     }
     Tracking.Resource resource = TrackedResources.resource(job, request);
     JsonNode response = resource != null && TrackedResources.summaryDecides(job, acceptors)
-        ? tracking.seen(resource).orElse(null) : null;
-    if (response == null && resource != null && tracking.deferPoll()) {
+        ? tracking.seen(resource).map(r -> resource.jobRun() ? TrackedResources.inNames(r, binding.capitalizedNames()) : r)
+            .orElse(null) : null;
+    // The call budget is EMR's (on EC2): EMR Serverless and EMR on EKS have their own quotas.
+    if (response == null && resource != null && !resource.jobRun() && tracking.deferPoll()) {
       return pending(job, counted, JsonNodeFactory.instance.objectNode(), TrackedResources.unseen(job, resource));
     }
     if (response == null) {
