@@ -109,14 +109,15 @@ public class WorkerConfiguration {
   }
 
   /**
-   * The worker's shared watch over the EMR clusters and steps of pending waits ({@link EmrTracker}),
+   * The worker's shared watch over the EMR clusters, steps and job runs of pending waits ({@link EmrTracker}),
    * or {@link Tracking#OFF}: then every wait polls at its source's interval.
    *
    * @param interval how often the watched resources are listed
    * @param fallback the poll interval of a watched wait, should this worker stop watching it
    */
   @Bean
-  public Tracking tracking(@Qualifier("emrCall") EmrCall emr, ObjectProvider<EngineClock> clock,
+  public Tracking tracking(@Qualifier("emrCall") EmrCall emr, @Qualifier("emrServerlessCall") ObjectProvider<EmrCall> serverless,
+      @Qualifier("emrContainersCall") ObjectProvider<EmrCall> containers, ObjectProvider<EngineClock> clock,
       ObjectProvider<CamundaClient> client, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry,
       CallBudget budget, @Value("${flowport.tracker.enabled:true}") boolean enabled, @Value("${flowport.tracker.interval:PT30S}") Duration interval,
       @Value("${flowport.tracker.fallback:PT10M}") Duration fallback) {
@@ -129,7 +130,8 @@ public class WorkerConfiguration {
     }
     // The message outlives the gap between the poll job's completion and the loop's catch event.
     EmrTracker tracker = new EmrTracker(emr, key -> TrackerMessages.send(client.getObject(), key, fallback),
-        clock.getIfAvailable(() -> Instant::now), interval, fallback, budget);
+        clock.getIfAvailable(() -> Instant::now), interval, fallback, budget)
+        .jobRuns(serverless.getIfAvailable(), containers.getIfAvailable());
     registry.ifAvailable(r -> io.micrometer.core.instrument.Gauge.builder(EmrTracker.TRACKED, tracker::size)
         .description("EMR clusters and steps the tracker watches for pending waits").register(r));
     return tracker.start();
