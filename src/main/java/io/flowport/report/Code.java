@@ -62,7 +62,7 @@ public enum Code {
 
   /** What FP501 says, the same for both front-ends. */
   public static final String TRACKED_WAIT = "the poll loop also waits for the message " + io.flowport.contract.Messages.EMR_CHANGED
-      + ": a worker's tracker lists the clusters and steps of all pending waits every flowport.tracker.interval and wakes a"
+      + ": a worker's tracker lists the clusters, steps and job runs of all pending waits every flowport.tracker.interval and wakes a"
       + " wait when its resource changes state; while tracked, the loop's timer is the slow flowport.tracker.fallback"
       + " instead of the source's interval (the poll, its acceptors and the failure reasons are unchanged)";
 
