@@ -133,7 +133,7 @@ public class WorkerConfiguration {
         clock.getIfAvailable(() -> Instant::now), interval, fallback, budget)
         .jobRuns(serverless.getIfAvailable(), containers.getIfAvailable());
     registry.ifAvailable(r -> io.micrometer.core.instrument.Gauge.builder(EmrTracker.TRACKED, tracker::size)
-        .description("EMR clusters and steps the tracker watches for pending waits").register(r));
+        .description("EMR clusters, steps and job runs the tracker watches for pending waits").register(r));
     return tracker.start();
   }
 
