@@ -145,10 +145,32 @@ final class DagConversion {
         }
         creations.add(new ClusterCleanupCheck.Creation(t.taskId(), t.source(), args.path("job_flow_overrides")));
       }
+      if (io.flowport.convert.JobRunCleanupCheck.startsJobRun(call.jobType())) {
+        io.flowport.convert.JobRunCleanupCheck.report(t.taskId(), t.source(), jobRunTags(call),
+            call.jobType().startsWith(JobTypes.EMR_CONTAINERS_PREFIX)
+                ? "'" + io.flowport.runtime.CreateOnce.KEEP + "': 'true' to the operator's tags"
+                : "'" + io.flowport.runtime.CreateOnce.KEEP + "': 'true' to the tags in the operator's config "
+                    + "(config={'tags': {...}})", report);
+      }
     }
     ClusterCleanupCheck.check(creations, types, report,
         "add 'AutoTerminationPolicy': {'IdleTimeout': 600} to job_flow_overrides, or an EmrTerminateJobFlowOperator "
             + "with trigger_rule='all_done' at the end");
+  }
+
+  /** The tags of a StartJobRun task: EmrContainerOperator's tags, or the tags in EmrServerlessStartJobOperator's config. */
+  private static JsonNode jobRunTags(Call call) {
+    String written = call.headers().get(Headers.AIRFLOW_ARGS);
+    if (written == null) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    JsonNode args;
+    try {
+      args = TaskConversion.JSON.readTree(written);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the args header written by TaskConversion is JSON", e);
+    }
+    return args.path("tags").isObject() ? args.path("tags") : args.path("config").path("tags");
   }
 
   /** The DAG's default_args under those of the task's groups, outermost first, as Airflow merges them. */

@@ -110,6 +110,11 @@ public final class AslConverter {
           creations.add(new io.flowport.convert.ClusterCleanupCheck.Creation(t.name(), doc.at(t.name(), "Parameters"),
               doc.states().get(t.name()).path("Parameters")));
         }
+        if (io.flowport.convert.JobRunCleanupCheck.startsJobRun(t.work().start().jobType())) {
+          io.flowport.convert.JobRunCleanupCheck.report(t.name(), doc.at(t.name(), "Parameters"),
+              doc.states().get(t.name()).path("Parameters").path("Tags"), "\"" + io.flowport.runtime.CreateOnce.KEEP
+                  + "\": \"true\" to the Parameters' Tags", report);
+        }
       }
     }
     io.flowport.convert.ClusterCleanupCheck.check(creations, types, report,

@@ -11,7 +11,7 @@ public final class Messages {
   public static final String TASK_TOKEN = "flowport.task-token";
 
   /**
-   * Wakes a wait loop whose resource (an EMR cluster or step) changed state: published by the
+   * Wakes a wait loop whose resource (an EMR cluster, step or job run) changed state: published by the
    * worker's tracker, correlated by {@link Vars#WAIT_KEY}, which names one poll of one wait, so a
    * message never wakes a later poll or another wait on the same resource.
    */
@@ -19,7 +19,9 @@ public final class Messages {
 
   /** The poll job types whose waits the tracker can watch and wake with {@link #EMR_CHANGED}. */
   public static boolean tracked(String jobType) {
-    return jobType.equals(JobTypes.emr("DescribeCluster")) || jobType.equals(JobTypes.emr("DescribeStep"));
+    return jobType.equals(JobTypes.emr("DescribeCluster")) || jobType.equals(JobTypes.emr("DescribeStep"))
+        || jobType.equals(JobTypes.EMR_SERVERLESS_PREFIX + "GetJobRun")
+        || jobType.equals(JobTypes.EMR_CONTAINERS_PREFIX + "DescribeJobRun");
   }
 
   /**

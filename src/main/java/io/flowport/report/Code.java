@@ -58,13 +58,14 @@ public enum Code {
 
   // Safety nets beyond what the source platforms do.
   CLUSTER_REAPER("FP510", Severity.INFO, "Cluster is terminated once its process instance has ended (flowport's reaper)"),
+  JOB_RUN_REAPER("FP511", Severity.INFO, "Job run is cancelled once its process instance has ended (flowport's reaper)"),
 
   // Not supported yet: reported, the conversion fails or leaves the construct out visibly.
   UNSUPPORTED("FP900", Severity.TASK, "Not supported");
 
   /** What FP501 says, the same for both front-ends. */
   public static final String TRACKED_WAIT = "the poll loop also waits for the message " + io.flowport.contract.Messages.EMR_CHANGED
-      + ": a worker's tracker lists the clusters and steps of all pending waits every flowport.tracker.interval and wakes a"
+      + ": a worker's tracker lists the clusters, steps and job runs of all pending waits every flowport.tracker.interval and wakes a"
       + " wait when its resource changes state; while tracked, the loop's timer is the slow flowport.tracker.fallback"
       + " instead of the source's interval (the poll, its acceptors and the failure reasons are unchanged)";
 

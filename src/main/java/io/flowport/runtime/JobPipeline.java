@@ -82,12 +82,13 @@ public final class JobPipeline {
       if ("poll".equals(job.header(Headers.WAIT_ROLE))) {
         return poll(job, service, api, binding, target);
       }
-      JsonNode request = binding.request(job);
+      JsonNode bound = binding.request(job);
       Optional<Mocks.Response> mocked = binding.mock(job);
       if (mocked.isPresent()) {
         return mocked(job, binding, mocked.get());
       }
       callbacks.checkAnswerable(job);
+      JsonNode request = startsJobRun(service, api) ? JobRunTags.tagged(job, bound, binding.capitalizedNames()) : bound;
       Supplier<JsonNode> work = JobTypes.EMR.equals(service) ? () -> once.call(job, api, request)
           : () -> target.call(api, request, clientToken(job));
       JsonNode result = adapt(job, request, call(binding, service, api, work));
@@ -203,8 +204,10 @@ public final class JobPipeline {
     }
     Tracking.Resource resource = TrackedResources.resource(job, request);
     JsonNode response = resource != null && TrackedResources.summaryDecides(job, acceptors)
-        ? tracking.seen(resource).orElse(null) : null;
-    if (response == null && resource != null && tracking.deferPoll()) {
+        ? tracking.seen(resource).map(r -> resource.jobRun() ? TrackedResources.inNames(r, binding.capitalizedNames()) : r)
+            .orElse(null) : null;
+    // The call budget is EMR's (on EC2): EMR Serverless and EMR on EKS have their own quotas.
+    if (response == null && resource != null && !resource.jobRun() && tracking.deferPoll()) {
       return pending(job, counted, JsonNodeFactory.instance.objectNode(), TrackedResources.unseen(job, resource));
     }
     if (response == null) {
@@ -302,6 +305,11 @@ public final class JobPipeline {
       throw new IllegalStateException("this worker has no client for AWS service " + service);
     }
     return binding.capitalizedNames() ? call.capitalizedNames() : call;
+  }
+
+  /** A job run the reaper cancels after its instance (docs/cleanup.md): it gets flowport's tags. */
+  private static boolean startsJobRun(String service, String api) {
+    return "StartJobRun".equals(api) && (JobTypes.EMR_SERVERLESS.equals(service) || JobTypes.EMR_CONTAINERS.equals(service));
   }
 
   /**

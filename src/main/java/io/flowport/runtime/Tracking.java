@@ -13,20 +13,41 @@ import java.util.Optional;
  */
 public interface Tracking {
 
-  /** A cluster, or a step of it when {@code stepId} is set. */
-  record Resource(String clusterId, String stepId) {}
+  /**
+   * A cluster, or a step of it when {@code stepId} is set ({@code service} {@code emr}); or an EMR
+   * Serverless or EMR on EKS job run ({@code service} {@code emr-serverless}, {@code emr-containers}):
+   * then {@code clusterId} is its application or virtual cluster and {@code stepId} the run.
+   */
+  record Resource(String service, String clusterId, String stepId) {
+    public Resource(String clusterId, String stepId) {
+      this(io.flowport.contract.JobTypes.EMR, clusterId, stepId);
+    }
+
+    public boolean jobRun() {
+      return !io.flowport.contract.JobTypes.EMR.equals(service);
+    }
+  }
 
   /**
    * A pending wait on a cluster, or on a step when {@code stepId} is set.
    *
    * @param key the wait's correlation key, unique to this poll (the message wakes only the next one)
    * @param state the resource's state the poll saw, or null when the poll left the look to the watcher
-   * @param clusterCreated the cluster's creation time, or null when unknown (step waits)
+   * @param clusterCreated the cluster's (or job run's) creation time, or null when unknown (step waits)
+   * @param service as {@link Resource#service()}
    */
-  record Watch(String key, String clusterId, String stepId, String state, Instant clusterCreated) {
+  record Watch(String key, String clusterId, String stepId, String state, Instant clusterCreated, String service) {
+
+    public Watch(String key, String clusterId, String stepId, String state, Instant clusterCreated) {
+      this(key, clusterId, stepId, state, clusterCreated, io.flowport.contract.JobTypes.EMR);
+    }
 
     Resource resource() {
-      return new Resource(clusterId, stepId);
+      return new Resource(service, clusterId, stepId);
+    }
+
+    public boolean jobRun() {
+      return resource().jobRun();
     }
   }
 

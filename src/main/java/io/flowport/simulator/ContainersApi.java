@@ -121,21 +121,31 @@ final class ContainersApi {
     return DescribeJobRunResponse.builder().jobRun(run(r.virtualClusterId(), r.id()).toJobRun()).build();
   }
 
+  /** Newest first, filtered by name, states and creation time, pages as EMR Serverless's (see there). */
   private SdkPojo listJobRuns(ListJobRunsRequest r) {
     virtualCluster(r.virtualClusterId());
+    int size = ServerlessApi.pageSize(r.maxResults());
     List<JobRun> page = new ArrayList<>();
+    String next = null;
     List<SimContainerRun> all = new ArrayList<>(runs.values());
-    for (int i = all.size() - 1; i >= 0 && page.size() < PAGE_SIZE; i--) {
+    for (int i = ServerlessApi.token(r.nextToken(), all.size()); i >= 0; i--) {
       SimContainerRun run = all.get(i);
-      if (!run.virtualClusterId.equals(r.virtualClusterId()) || (r.name() != null && !r.name().equals(run.request.name()))) {
+      if (!run.virtualClusterId.equals(r.virtualClusterId()) || (r.name() != null && !r.name().equals(run.request.name()))
+          || (r.createdAfter() != null && run.created.isBefore(r.createdAfter()))
+          || (r.createdBefore() != null && run.created.isAfter(r.createdBefore()))) {
         continue;
       }
       run.advance(clock.now(), config);
-      if (!r.hasStates() || r.statesAsStrings().contains(run.state.toString())) {
-        page.add(run.toJobRun());
+      if (r.hasStates() && !r.statesAsStrings().contains(run.state.toString())) {
+        continue;
       }
+      if (page.size() == size) {
+        next = Integer.toString(i);
+        break;
+      }
+      page.add(run.toJobRun());
     }
-    return ListJobRunsResponse.builder().jobRuns(page).build();
+    return ListJobRunsResponse.builder().jobRuns(page).nextToken(next).build();
   }
 
   private SdkPojo cancelJobRun(CancelJobRunRequest r) {

@@ -191,19 +191,60 @@ final class ServerlessApi {
     return GetJobRunResponse.builder().jobRun(run(app, r.jobRunId()).toJobRun(app)).build();
   }
 
+  /**
+   * Newest first, filtered by states and creation time, {@code maxResults} (at most 50) a page; the
+   * token is the position of the next run in the application's list, which only grows.
+   */
   private SdkPojo listJobRuns(ListJobRunsRequest r) {
     SimApplication app = application(r.applicationId());
+    int size = pageSize(r.maxResults());
     List<JobRunSummary> page = new ArrayList<>();
-    for (int i = app.runs.size() - 1; i >= 0 && page.size() < PAGE_SIZE; i--) {
+    String next = null;
+    for (int i = token(r.nextToken(), app.runs.size()); i >= 0; i--) {
       SimJobRun run = app.runs.get(i);
-      if (!r.hasStates() || r.statesAsStrings().contains(run.state.toString())) {
-        var j = run.toJobRun(app);
-        page.add(JobRunSummary.builder().applicationId(j.applicationId()).id(j.jobRunId()).name(j.name()).arn(j.arn())
-            .createdBy(j.createdBy()).createdAt(j.createdAt()).updatedAt(j.updatedAt()).executionRole(j.executionRole())
-            .state(j.state()).stateDetails(j.stateDetails()).releaseLabel(j.releaseLabel()).type(app.request.type()).build());
+      boolean created = (r.createdAtAfter() == null || !run.created.isBefore(r.createdAtAfter()))
+          && (r.createdAtBefore() == null || !run.created.isAfter(r.createdAtBefore()));
+      if (!created || (r.hasStates() && !r.statesAsStrings().contains(run.state.toString()))) {
+        continue;
       }
+      if (page.size() == size) {
+        next = Integer.toString(i);
+        break;
+      }
+      var j = run.toJobRun(app);
+      page.add(JobRunSummary.builder().applicationId(j.applicationId()).id(j.jobRunId()).name(j.name()).arn(j.arn())
+          .createdBy(j.createdBy()).createdAt(j.createdAt()).updatedAt(j.updatedAt()).executionRole(j.executionRole())
+          .state(j.state()).stateDetails(j.stateDetails()).releaseLabel(j.releaseLabel()).type(app.request.type()).build());
     }
-    return ListJobRunsResponse.builder().jobRuns(page).build();
+    return ListJobRunsResponse.builder().jobRuns(page).nextToken(next).build();
+  }
+
+  /** maxResults as the service bounds it: 1 to 50, 50 when left out. */
+  static int pageSize(Integer maxResults) {
+    if (maxResults == null) {
+      return PAGE_SIZE;
+    }
+    if (maxResults < 1 || maxResults > PAGE_SIZE) {
+      throw AwsError.validation("1 validation error detected: Value '" + maxResults
+          + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and " + PAGE_SIZE);
+    }
+    return maxResults;
+  }
+
+  /** The list position a nextToken of ours names, or the newest ({@code size - 1}) without one. */
+  static int token(String nextToken, int size) {
+    if (nextToken == null) {
+      return size - 1;
+    }
+    try {
+      int at = Integer.parseInt(nextToken);
+      if (at >= 0 && at < size) {
+        return at;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw AwsError.validation("Invalid pagination token " + nextToken);
   }
 
   private SdkPojo cancelJobRun(CancelJobRunRequest r) {

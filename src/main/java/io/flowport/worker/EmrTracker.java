@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * watched steps (ListSteps), wakes each wait whose resource is no longer in the state its poll saw
  * as soon as the page that shows it arrives, and keeps what it saw: a poll whose acceptors read
  * only the resource's status decides from that instead of calling DescribeCluster/DescribeStep.
- * A few calls per interval instead of one per wait.
+ * A few calls per interval instead of one per wait. EMR Serverless and EMR on EKS job runs are
+ * watched the same way, with one ListJobRuns listing per application or virtual cluster.
  */
 public final class EmrTracker implements Tracking, AutoCloseable {
 
@@ -63,6 +64,8 @@ public final class EmrTracker implements Tracking, AutoCloseable {
   private final Duration interval;
   private final Duration fallback;
   private final CallBudget budget;
+  private EmrCall serverless;
+  private EmrCall containers;
   private ScheduledExecutorService thread;
   private volatile Instant due;
 
@@ -87,6 +90,13 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     this.interval = interval;
     this.fallback = fallback;
     this.budget = budget;
+  }
+
+  /** Also watches job runs, through these calls (boto3's names); a null one leaves its runs to their polls. */
+  public EmrTracker jobRuns(EmrCall serverless, EmrCall containers) {
+    this.serverless = serverless;
+    this.containers = containers;
+    return this;
   }
 
   /** Starts the one thread that refreshes every interval of {@code clock}'s time. */
@@ -151,14 +161,20 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     seen.values().removeIf(s -> s.at().isBefore(old));
     List<Watch> snapshot = watches.values().stream().map(Entry::watch).toList();
     List<String> woken = new ArrayList<>();
-    List<Watch> clusters = snapshot.stream().filter(w -> w.stepId() == null).toList();
+    List<Watch> clusters = snapshot.stream().filter(w -> !w.jobRun() && w.stepId() == null).toList();
     if (!clusters.isEmpty()) {
       listClusters(clusters, woken);
     }
     Map<String, List<Watch>> steps = new LinkedHashMap<>();
-    snapshot.stream().filter(w -> w.stepId() != null)
+    snapshot.stream().filter(w -> !w.jobRun() && w.stepId() != null)
         .forEach(w -> steps.computeIfAbsent(w.clusterId(), c -> new ArrayList<>()).add(w));
     steps.forEach((cluster, waits) -> listSteps(cluster, waits, woken));
+    Map<Resource, List<Watch>> places = new LinkedHashMap<>();
+    snapshot.stream().filter(Watch::jobRun)
+        .forEach(w -> places.computeIfAbsent(new Resource(w.service(), w.clusterId(), null), p -> new ArrayList<>()).add(w));
+    places.forEach((place, waits) -> JobRunListing.list(place.service().equals(io.flowport.contract.JobTypes.EMR_SERVERLESS)
+        ? serverless : containers, place, waits, (resource, run) -> seen.put(resource, new Seen(run, clock.get())),
+        key -> wake(key, woken)));
     LOG.debug("EMR tracker: {} waits on {} clusters and {} steps, woke {}", snapshot.size(), clusters.size(),
         snapshot.size() - clusters.size(), woken.size());
     return woken;

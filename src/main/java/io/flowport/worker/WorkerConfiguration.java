@@ -97,24 +97,28 @@ public class WorkerConfiguration {
   public JobPipeline jobPipeline(@Qualifier("emrCall") EmrCall emr, @Qualifier("emrServerlessCall") EmrCall serverless,
       @Qualifier("emrContainersCall") EmrCall containers,
       ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock, ObjectProvider<CamundaClient> client,
-      Tracking tracking, @Value("${flowport.idempotency.lookup:true}") boolean lookup,
+      Tracking tracking, ObjectProvider<io.flowport.worker.reaper.JobRunPlaces> places, @Value("${flowport.idempotency.lookup:true}") boolean lookup,
       @Value("${flowport.idempotency.lookback:PT24H}") Duration lookback,
       @Value("${flowport.idempotency.deadline-guard:PT30S}") Duration deadlineGuard) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
     // The client is looked up when a mocked callback answers, not when the pipeline is made.
-    return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, serverless, JobTypes.EMR_CONTAINERS, containers), mocks.getIfAvailable(() -> Mocks.NONE),
+    // The job-run reaper lists runs where the jobs ran them: the calls tell it where.
+    io.flowport.worker.reaper.JobRunPlaces seen = places.getIfAvailable(io.flowport.worker.reaper.JobRunPlaces::new);
+    return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, seen.recording(JobTypes.EMR_SERVERLESS, serverless),
+        JobTypes.EMR_CONTAINERS, seen.recording(JobTypes.EMR_CONTAINERS, containers)), mocks.getIfAvailable(() -> Mocks.NONE),
         now, new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject), tracking);
   }
 
   /**
-   * The worker's shared watch over the EMR clusters and steps of pending waits ({@link EmrTracker}),
+   * The worker's shared watch over the EMR clusters, steps and job runs of pending waits ({@link EmrTracker}),
    * or {@link Tracking#OFF}: then every wait polls at its source's interval.
    *
    * @param interval how often the watched resources are listed
    * @param fallback the poll interval of a watched wait, should this worker stop watching it
    */
   @Bean
-  public Tracking tracking(@Qualifier("emrCall") EmrCall emr, ObjectProvider<EngineClock> clock,
+  public Tracking tracking(@Qualifier("emrCall") EmrCall emr, @Qualifier("emrServerlessCall") ObjectProvider<EmrCall> serverless,
+      @Qualifier("emrContainersCall") ObjectProvider<EmrCall> containers, ObjectProvider<EngineClock> clock,
       ObjectProvider<CamundaClient> client, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry,
       CallBudget budget, @Value("${flowport.tracker.enabled:true}") boolean enabled, @Value("${flowport.tracker.interval:PT30S}") Duration interval,
       @Value("${flowport.tracker.fallback:PT10M}") Duration fallback) {
@@ -127,9 +131,10 @@ public class WorkerConfiguration {
     }
     // The message outlives the gap between the poll job's completion and the loop's catch event.
     EmrTracker tracker = new EmrTracker(emr, key -> TrackerMessages.send(client.getObject(), key, fallback),
-        clock.getIfAvailable(() -> Instant::now), interval, fallback, budget);
+        clock.getIfAvailable(() -> Instant::now), interval, fallback, budget)
+        .jobRuns(serverless.getIfAvailable(), containers.getIfAvailable());
     registry.ifAvailable(r -> io.micrometer.core.instrument.Gauge.builder(EmrTracker.TRACKED, tracker::size)
-        .description("EMR clusters and steps the tracker watches for pending waits").register(r));
+        .description("EMR clusters, steps and job runs the tracker watches for pending waits").register(r));
     return tracker.start();
   }
 

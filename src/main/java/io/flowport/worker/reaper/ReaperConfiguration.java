@@ -40,13 +40,27 @@ public class ReaperConfiguration {
     return new ClusterReaper(emr, states, INFO);
   }
 
+  /** Where this worker's jobs ran job runs; the pipeline's EMR Serverless and EMR on EKS calls fill it. */
   @Bean
-  ReaperSchedule reaperSchedule(ClusterReaper reaper, @Value("${flowport.reaper.enabled:true}") boolean enabled,
+  public JobRunPlaces jobRunPlaces() {
+    return new JobRunPlaces();
+  }
+
+  @Bean
+  JobRunReaper jobRunReaper(@Qualifier("emrServerlessCall") ObjectProvider<EmrCall> serverless,
+      @Qualifier("emrContainersCall") ObjectProvider<EmrCall> containers, JobRunPlaces places, InstanceStates states) {
+    return new JobRunReaper(serverless.getIfAvailable(), containers.getIfAvailable(), places, states, INFO);
+  }
+
+  @Bean
+  ReaperSchedule reaperSchedule(ClusterReaper reaper, JobRunReaper runs, @Value("${flowport.reaper.enabled:true}") boolean enabled,
       @Value("${flowport.reaper.interval:PT5M}") Duration interval, ObjectProvider<WorkerConfiguration.EngineClock> clock,
       ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
     io.micrometer.core.instrument.MeterRegistry meters = registry.getIfAvailable();
-    Consumer<ClusterReaper.Sweep> observer = meters == null ? sweep -> {} : new ReaperMetrics(meters);
-    return new ReaperSchedule(enabled ? reaper : null, interval, now, WARN, observer);
+    ReaperMetrics metrics = meters == null ? null : new ReaperMetrics(meters);
+    Consumer<ClusterReaper.Sweep> observer = metrics == null ? sweep -> {} : metrics;
+    Consumer<JobRunReaper.Sweep> runObserver = metrics == null ? sweep -> {} : metrics::runs;
+    return new ReaperSchedule(enabled ? reaper : null, runs, interval, now, WARN, observer, runObserver);
   }
 }

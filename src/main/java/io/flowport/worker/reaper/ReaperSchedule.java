@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs a {@link ClusterReaper} sweep every interval of the workers' clock. The clock is read often
+ * Runs a {@link ClusterReaper} sweep, then a {@link JobRunReaper} sweep, every interval of the workers' clock. The clock is read often
  * rather than slept on: in embedded runs and tests source time jumps ahead of wall time.
  */
 final class ReaperSchedule implements SmartLifecycle {
@@ -19,6 +19,8 @@ final class ReaperSchedule implements SmartLifecycle {
   private final Supplier<Instant> clock;
   private final Consumer<String> log;
   private final Consumer<ClusterReaper.Sweep> observer;
+  private final JobRunReaper runs;
+  private final Consumer<JobRunReaper.Sweep> runObserver;
   private volatile Thread thread;
 
   /** @param reaper null when {@code flowport.reaper.enabled=false} */
@@ -29,6 +31,12 @@ final class ReaperSchedule implements SmartLifecycle {
   /** @param observer told what each sweep did (metrics) */
   ReaperSchedule(ClusterReaper reaper, Duration interval, Supplier<Instant> clock, Consumer<String> log,
       Consumer<ClusterReaper.Sweep> observer) {
+    this(reaper, null, interval, clock, log, observer, sweep -> {});
+  }
+
+  /** @param runs the job runs' sweep, or null; it runs after the clusters' on the same schedule */
+  ReaperSchedule(ClusterReaper reaper, JobRunReaper runs, Duration interval, Supplier<Instant> clock, Consumer<String> log,
+      Consumer<ClusterReaper.Sweep> observer, Consumer<JobRunReaper.Sweep> runObserver) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("flowport.reaper.interval must be positive, got " + interval);
     }
@@ -37,6 +45,8 @@ final class ReaperSchedule implements SmartLifecycle {
     this.clock = clock;
     this.log = log;
     this.observer = observer;
+    this.runs = runs;
+    this.runObserver = runObserver;
   }
 
   /** Does nothing when the reaper is off ({@code reaper} null). */
@@ -65,6 +75,14 @@ final class ReaperSchedule implements SmartLifecycle {
         observer.accept(reaper.sweep());
       } catch (RuntimeException e) {
         log.accept("flowport reaper: sweep failed, trying again in " + interval + ": " + e.getMessage());
+      }
+      if (runs != null) {
+        // Its own try: EMR failing must not keep job runs alive, nor the other way round.
+        try {
+          runObserver.accept(runs.sweep());
+        } catch (RuntimeException e) {
+          log.accept("flowport reaper: job run sweep failed, trying again in " + interval + ": " + e.getMessage());
+        }
       }
       next = now.plus(interval);
     }

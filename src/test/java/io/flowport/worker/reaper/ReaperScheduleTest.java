@@ -80,6 +80,37 @@ class ReaperScheduleTest {
     assertThat(log).anyMatch(l -> l.contains("sweep failed") && l.contains("Rate exceeded"));
   }
 
+  @Test
+  void theJobRunSweepFollowsTheClustersEvenWhenTheirsFails() throws InterruptedException {
+    ClusterReaper failing = new ClusterReaper((api, request) -> {
+      throw new io.flowport.runtime.EmrCall.ServiceException("AccessDeniedException", "not allowed", false, null);
+    }, keys -> Map.of(), log::add);
+    JobRunPlaces places = new JobRunPlaces();
+    places.learn(io.flowport.contract.JobTypes.EMR_CONTAINERS, "vc-1");
+    JobRunReaper runs = new JobRunReaper(null, (api, request) -> {
+      sweeps.incrementAndGet();
+      ObjectNode page = JSON.createObjectNode();
+      page.putArray("jobRuns");
+      return page;
+    }, places, keys -> Map.of(), log::add);
+    List<JobRunReaper.Sweep> observed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ReaperSchedule schedule = new ReaperSchedule(failing, runs, Duration.ofMinutes(5), now::get, log::add, sweep -> {},
+        observed::add);
+    schedule.start();
+    try {
+      now.set(now.get().plus(Duration.ofMinutes(5)));
+      awaitSweeps(1);
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (observed.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20); // the observer hears of the sweep just after its call
+      }
+    } finally {
+      schedule.stop();
+    }
+    assertThat(log).anyMatch(l -> l.contains("sweep failed") && l.contains("not allowed"));
+    assertThat(observed).singleElement().satisfies(sweep -> assertThat(sweep.listCalls()).isEqualTo(1));
+  }
+
   private void awaitSweeps(int n) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (sweeps.get() < n && System.nanoTime() < deadline) {
