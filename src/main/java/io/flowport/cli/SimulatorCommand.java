@@ -42,6 +42,9 @@ final class SimulatorCommand implements Callable<Integer> {
       description = "Simulator scenario (durations, failures), as for run; see docs/emr-simulator.md.")
   Path scenario;
 
+  @Option(names = "--no-request-log", description = "Do not print a line for each call answered.")
+  boolean noRequestLog;
+
   @Option(names = "--time-scale", paramLabel = "F", defaultValue = "1",
       description = "Wall time per source time of the EMR phases, in (0, 1]: 1/60 passes a source minute in a second (default: ${DEFAULT-VALUE}).")
   String timeScale;
@@ -68,6 +71,15 @@ final class SimulatorCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     // Closed in reverse order: the server stops before the stop signal lets a shutdown go on.
+    if (!noRequestLog) {
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      simulator.requestLog(line -> {
+        synchronized (out) {
+          out.println(line);
+          out.flush();
+        }
+      });
+    }
     try (StopSignal signal = new StopSignal(); simulator) {
       spec.commandLine().getOut().println(
           "flowport: EMR simulator on " + simulator.endpoint() + " (time scale " + timeScale.trim() + ")");

@@ -48,6 +48,7 @@ public final class EmrSimulator implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final Latencies latencies;
   private final java.util.concurrent.ExecutorService executor;
+  private volatile java.util.function.Consumer<String> requestLog = line -> {};
 
   private EmrSimulator(HttpServer server, String host, EmrApi api, ServerlessApi serverless, ContainersApi containers,
       SimulatorConfig config, java.util.concurrent.ExecutorService executor) {
@@ -142,12 +143,49 @@ public final class EmrSimulator implements AutoCloseable {
     executor.shutdownNow();
   }
 
+  /**
+   * Writes one line per answered call to {@code log}: wall time, service, operation, HTTP status
+   * (or "dropped") and milliseconds. {@code flowport simulator} prints them; health checks are left out.
+   */
+  public EmrSimulator requestLog(java.util.function.Consumer<String> log) {
+    this.requestLog = java.util.Objects.requireNonNull(log);
+    return this;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if ("GET".equals(exchange.getRequestMethod()) && HEALTH_PATH.equals(exchange.getRequestURI().getPath())) {
+    if ("GET".equals(exchange.getRequestMethod()) && HEALTH_PATH.equals(exchange.getRequestURI().getPath())) {
+      try (exchange) {
         health(exchange);
-        return;
       }
+      return;
+    }
+    long start = System.nanoTime();
+    try {
+      answerCall(exchange);
+    } finally {
+      int status = exchange.getResponseCode();
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      requestLog.accept(java.time.LocalTime.now().withNano(0) + " " + operation(exchange) + " "
+          + (status < 0 ? "dropped" : Integer.toString(status)) + " " + ms + " ms");
+    }
+  }
+
+  /** The call's service and operation as the log names them, e.g. "emr RunJobFlow". */
+  private String operation(HttpExchange exchange) {
+    String method = exchange.getRequestMethod();
+    String raw = exchange.getRequestURI().getRawPath();
+    if (ServerlessApi.serves(exchange.getRequestURI().getPath())) {
+      return "emr-serverless " + serverless.operation(method, raw);
+    }
+    if (ContainersApi.serves(exchange.getRequestURI().getPath())) {
+      return "emr-containers " + containers.operation(method, raw);
+    }
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    return "emr " + (target != null && target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "?");
+  }
+
+  private void answerCall(HttpExchange exchange) throws IOException {
+    try (exchange) {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();

@@ -50,7 +50,8 @@ class SimulatorCommandTest {
         new String[] {"simulator", "--port", "0", "--bind", "127.0.0.1", "--emr-scenario", scenario.toString()},
         out, new PrintWriter(err, true))));
 
-    String line = new BufferedReader(pipe).readLine();
+    BufferedReader lines = new BufferedReader(pipe);
+    String line = lines.readLine();
     Matcher ready = READY.matcher(line);
     assertThat(ready.matches()).as("ready line: %s", line).isTrue();
     URI endpoint = URI.create(ready.group(1));
@@ -63,6 +64,12 @@ class SimulatorCommandTest {
       Cluster cluster = emr.describeCluster(r -> r.clusterId(id)).cluster();
       assertThat(cluster.name()).isEqualTo("nightly");
       assertThat(cluster.status().state()).isEqualTo(ClusterState.STARTING);
+      // The request log: one line per call with its status (written after the answer, so in any order).
+      assertThatThrownBy(() -> emr.describeCluster(r -> r.clusterId("j-MISSING")));
+      List<String> log = List.of(lines.readLine(), lines.readLine(), lines.readLine());
+      assertThat(log).anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d emr RunJobFlow 200 \\d+ ms"))
+          .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d emr DescribeCluster 200 \\d+ ms"))
+          .anyMatch(l -> l.matches("\\S+ emr DescribeCluster 400 \\d+ ms"));
     }
     assertThat(id).isEqualTo(firstIdFor(SimulatorConfig.fromFile(scenario)))
         .isNotEqualTo(firstIdFor(SimulatorConfig.defaults()));

@@ -104,7 +104,7 @@ class TrackerBench {
       CallCounts list = sim.counts().get("ListClusters");
       int max = perSecond.stream().mapToInt(a -> a[0]).max().orElse(0);
       double mean = perSecond.stream().mapToInt(a -> a[0]).average().orElse(0);
-      String line = ("tracker waits %d: heap %.0f bytes a wait (%d MB for all), threads +%d; ListClusters %d (%d throttled), "
+      String line = ("tracker waits %d: heap %.0f bytes a wait (%d MB for all), threads %+d (one tracker thread, none per wait); ListClusters %d (%d throttled), "
           + "DescribeCluster 0, max %d/s, mean %.1f/s while clusters ended; woken and decided after the cluster ended "
           + "p50 %d ms, p99 %d ms, max %d ms; interval %s, budget %.0f/s")
           .formatted(n, (double) (heapWatching - heapBefore) / n, (heapWatching - heapBefore) >> 20,
