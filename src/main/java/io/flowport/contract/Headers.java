@@ -95,6 +95,8 @@ public final class Headers {
   // Tasks made from an element template (dialect template).
   /** The variable the API's response is stored in; absent, the response is dropped. */
   public static final String RESULT_VARIABLE = "resultVariable";
+  /** Of a template task: the members of the response to keep, comma-separated dotted paths (blank: all). */
+  public static final String RESULT_FIELDS = "resultFields";
 
   private Headers() {}
 }

@@ -27,7 +27,7 @@ public final class JobPipeline {
   private final CreateOnce once;
   private final AslBinding asl;
   private final Binding airflow;
-  private final Binding template = new TemplateBinding();
+  private final TemplateBinding template = new TemplateBinding();
   private final Callbacks callbacks;
   private final DataFlow flow = DataFlow.standard();
   private final Supplier<Instant> clock;
@@ -149,6 +149,12 @@ public final class JobPipeline {
     } catch (JobFailure f) {
       return f.outcome();
     }
+  }
+
+  /** Caps what a template task stores in its result variable (flowport.results.max-size). */
+  public JobPipeline resultLimit(long bytes) {
+    template.limit(bytes);
+    return this;
   }
 
   /** Handles the Retry/Catch decision of a Task state. */

@@ -79,6 +79,7 @@ public final class TemplateGenerator {
     RequestProperties.of(SdkOperations.requestType(service.client(), api), RequiredMembers.of(service.name(), api), made)
         .forEach(props::add);
     props.add(resultVariable(api, made));
+    props.add(resultFields(api, made));
     props.add(converted(Headers.ASL_STATE, "Step Functions state (JSON)", "asl"));
     props.add(converted(Headers.AIRFLOW_ARGS, "Airflow operator arguments (JSON)", "airflow"));
     return t;
@@ -94,6 +95,20 @@ public final class TemplateGenerator {
     p.put("value", Character.toLowerCase(api.charAt(0)) + api.substring(1) + "Result");
     p.put("optional", true);
     p.set("binding", binding("zeebe:taskHeader", "key", Headers.RESULT_VARIABLE));
+    p.set("condition", condition);
+    return p;
+  }
+
+  private static ObjectNode resultFields(String api, ObjectNode condition) {
+    ObjectNode p = NODES.objectNode();
+    p.put("id", Headers.RESULT_FIELDS);
+    p.put("label", "Result fields");
+    p.put("description", "Members of the " + api + " response to keep, comma-separated dotted paths ([] for each item "
+        + "of a list), e.g. Cluster.Status.State; empty keeps the whole response (at most flowport.results.max-size).");
+    p.put("group", "result");
+    p.put("type", "String");
+    p.put("optional", true);
+    p.set("binding", binding("zeebe:taskHeader", "key", Headers.RESULT_FIELDS));
     p.set("condition", condition);
     return p;
   }

@@ -99,14 +99,16 @@ public class WorkerConfiguration {
       ObjectProvider<Mocks> mocks, ObjectProvider<EngineClock> clock, ObjectProvider<CamundaClient> client,
       Tracking tracking, ObjectProvider<io.flowport.worker.reaper.JobRunPlaces> places, @Value("${flowport.idempotency.lookup:true}") boolean lookup,
       @Value("${flowport.idempotency.lookback:PT24H}") Duration lookback,
-      @Value("${flowport.idempotency.deadline-guard:PT30S}") Duration deadlineGuard) {
+      @Value("${flowport.idempotency.deadline-guard:PT30S}") Duration deadlineGuard,
+      @Value("${flowport.results.max-size:1MB}") org.springframework.util.unit.DataSize maxResult) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
     // The client is looked up when a mocked callback answers, not when the pipeline is made.
     // The job-run reaper lists runs where the jobs ran them: the calls tell it where.
     io.flowport.worker.reaper.JobRunPlaces seen = places.getIfAvailable(io.flowport.worker.reaper.JobRunPlaces::new);
     return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, seen.recording(JobTypes.EMR_SERVERLESS, serverless),
         JobTypes.EMR_CONTAINERS, seen.recording(JobTypes.EMR_CONTAINERS, containers)), mocks.getIfAvailable(() -> Mocks.NONE),
-        now, new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject), tracking);
+        now, new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject), tracking)
+        .resultLimit(maxResult.toBytes());
   }
 
   /**

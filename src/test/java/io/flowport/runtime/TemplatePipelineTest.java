@@ -86,4 +86,29 @@ class TemplatePipelineTest {
     assertThat(((Outcome.Error) out).code()).isEqualTo("ValidationException");
     assertThat(requests).isEmpty();
   }
+
+  @Test
+  void resultFieldsKeepOnlyTheListedMembers() throws Exception {
+    JsonNode response = json("{'Cluster': {'Id': 'j-1', 'Name': 'big', 'Status': {'State': 'WAITING'}}}");
+    Job job = job(JobTypes.emr("DescribeCluster"), json("{'ClusterId': 'j-1'}"), "cluster");
+    Map<String, String> headers = new HashMap<>(job.headers());
+    headers.put(Headers.RESULT_FIELDS, "Cluster.Status.State");
+    Job trimmed = new Job(job.type(), headers, job.variables(), "p", 1L, "Describe", 2L, null);
+    Outcome out = pipeline((api, request) -> response).emr(trimmed, "DescribeCluster");
+    assertThat(out).isEqualTo(new Outcome.Complete(Map.of("cluster", json("{'Cluster': {'Status': {'State': 'WAITING'}}}"))));
+  }
+
+  @Test
+  void aResultOverTheLimitIsABpmnErrorThatSaysHowToTrimIt() throws Exception {
+    JsonNode response = json("{'Steps': [" + "{'Id': 's-1', 'Name': 'a step with a long name'},".repeat(40) + "{'Id': 's-2'}]}");
+    JobPipeline limited = pipeline((api, request) -> response).resultLimit(1000);
+    Outcome out = limited.emr(job(JobTypes.emr("ListSteps"), json("{'ClusterId': 'j-1'}"), "steps"), "ListSteps");
+    assertThat(out).isInstanceOf(Outcome.Error.class);
+    assertThat(((Outcome.Error) out).code()).isEqualTo("flowport.ResultTooLarge");
+    assertThat(((Outcome.Error) out).message()).contains("more than flowport.results.max-size (1000 bytes)")
+        .contains("Result fields");
+    Outcome small = pipeline((api, request) -> json("{'Steps': []}")).resultLimit(1000)
+        .emr(job(JobTypes.emr("ListSteps"), json("{'ClusterId': 'j-1'}"), "steps"), "ListSteps");
+    assertThat(small).isInstanceOf(Outcome.Complete.class);
+  }
 }
