@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 import software.amazon.awssdk.services.emr.EmrClient;
 
 /** The bench's clusters, made and ended by the bench itself (not the worker). */
-final class BenchClusters {
+public final class BenchClusters {
 
-  static List<String> create(EmrClient emr, int n) throws Exception {
+  public static List<String> create(EmrClient emr, int n) throws Exception {
     List<String> ids = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
       List<Future<String>> made = new ArrayList<>();
@@ -30,7 +30,7 @@ final class BenchClusters {
   }
 
   /** Terminates the clusters at a steady rate over {@code seconds}, in batches each 100 ms. */
-  static void terminateSteadily(EmrClient emr, List<String> ids, int seconds) throws InterruptedException {
+  public static void terminateSteadily(EmrClient emr, List<String> ids, int seconds) throws InterruptedException {
     int ticks = seconds * 10;
     long t0 = System.nanoTime();
     int done = 0;

@@ -106,6 +106,24 @@ final class Harness implements AutoCloseable {
     throw new AssertionError("instance " + instance + " did not settle within 30 s; its last records:\n" + tail(instance, 40));
   }
 
+  /**
+   * Advances source time by {@code step} until every instance ended or has an incident; fails past
+   * {@code limit}. Returns the source time used.
+   */
+  Duration runAll(List<Long> instances, Duration step, Duration limit) throws Exception {
+    Duration used = Duration.ZERO;
+    settleAll();
+    while (!instances.stream().allMatch(i -> ended(i) || incident(i) != null)) {
+      if (used.compareTo(limit) >= 0) {
+        throw new AssertionError("instances still running after " + limit + " of source time");
+      }
+      runtime.clock().advance(step);
+      used = used.plus(step);
+      settleAll();
+    }
+    return used;
+  }
+
   /** {@link #settle} for all instances at once, for tests that run many. */
   void settleAll() throws Exception {
     settleAll(Duration.ofSeconds(30));

@@ -42,15 +42,7 @@ class JobRunTrackerProcessTest {
   private ZeebeTestEngine engine;
 
   private static Duration runAll(Harness h, List<Long> instances, Duration limit) throws Exception {
-    Duration used = Duration.ZERO;
-    h.settleAll();
-    while (!instances.stream().allMatch(i -> h.ended(i) || h.incident(i) != null)) {
-      assertThat(used).as("source time").isLessThan(limit);
-      h.runtime.clock().advance(STEP);
-      used = used.plus(STEP);
-      h.settleAll();
-    }
-    return used;
+    return h.runAll(instances, STEP, limit);
   }
 
   private static int calls(Harness h, String api) {

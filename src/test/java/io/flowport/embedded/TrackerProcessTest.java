@@ -48,17 +48,8 @@ class TrackerProcessTest {
   @TempDir
   Path tmp;
 
-  /** Starts n instances and advances source time until all end; returns the source time used. */
   private static Duration runAll(Harness h, List<Long> instances, Duration limit) throws Exception {
-    Duration used = Duration.ZERO;
-    h.settleAll();
-    while (!instances.stream().allMatch(i -> h.ended(i) || h.incident(i) != null)) {
-      assertThat(used).as("source time").isLessThan(limit);
-      h.runtime.clock().advance(STEP);
-      used = used.plus(STEP);
-      h.settleAll();
-    }
-    return used;
+    return h.runAll(instances, STEP, limit);
   }
 
   /** The measured figures, for the record (target/measurements/tracker.txt). */

@@ -3,6 +3,7 @@ package io.flowport.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.flowport.bench.BenchClusters;
 import io.flowport.emr.EmrOperations;
 import io.flowport.runtime.Tracking;
 import io.flowport.simulator.CallCounts;
@@ -21,9 +22,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,7 +52,7 @@ class TrackerBench {
         .terminating(Duration.ofSeconds(5))
         .throttle(ThrottleRule.perSecond("emr", "ListClusters", 10)).build();
     try (EmrSimulator sim = EmrSimulator.start(Instant::now, config); EmrClient emr = EmrClients.forEndpoint(sim.endpoint())) {
-      List<String> ids = create(emr, n);
+      List<String> ids = BenchClusters.create(emr, n);
       Map<String, Instant> created = new ConcurrentHashMap<>();
       Thread.sleep(21_000); // all WAITING
       for (String id : ids) {
@@ -84,7 +82,13 @@ class TrackerBench {
       long t0 = System.nanoTime();
       List<int[]> perSecond = new ArrayList<>();
       int before = workerCalls(sim);
-      Thread terminating = Thread.ofPlatform().start(() -> terminateSteadily(emr, ids, window));
+      Thread terminating = Thread.ofPlatform().start(() -> {
+        try {
+          BenchClusters.terminateSteadily(emr, ids, window);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
       while (decided.size() < n && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(window + 180)) {
         Thread.sleep(1000);
         int now = workerCalls(sim);
@@ -151,43 +155,5 @@ class TrackerBench {
     }
     Runtime r = Runtime.getRuntime();
     return r.totalMemory() - r.freeMemory();
-  }
-
-  private static List<String> create(EmrClient emr, int n) throws Exception {
-    List<String> ids = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-      List<Future<String>> made = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        String name = "bench-" + i;
-        made.add(pool.submit(() -> emr.runJobFlow(r -> r.name(name).releaseLabel("emr-7.1.0")
-            .instances(x -> x.keepJobFlowAliveWhenNoSteps(true).instanceCount(1).masterInstanceType("m5.xlarge"))).jobFlowId()));
-      }
-      for (Future<String> f : made) {
-        ids.add(f.get());
-      }
-    }
-    return ids;
-  }
-
-  private static void terminateSteadily(EmrClient emr, List<String> ids, int seconds) {
-    long t0 = System.nanoTime();
-    int ticks = seconds * 10;
-    int done = 0;
-    try {
-      for (int tick = 1; tick <= ticks; tick++) {
-        int upTo = (int) ((long) ids.size() * tick / ticks);
-        for (int from = done; from < upTo; from += 100) {
-          List<String> batch = ids.subList(from, Math.min(upTo, from + 100));
-          emr.terminateJobFlows(r -> r.jobFlowIds(batch));
-        }
-        done = upTo;
-        long sleep = t0 + tick * 100_000_000L - System.nanoTime();
-        if (sleep > 0) {
-          Thread.sleep(sleep / 1_000_000);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
