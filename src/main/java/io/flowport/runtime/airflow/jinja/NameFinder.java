@@ -14,7 +14,7 @@ final class NameFinder {
 
   static Set<String> find(List<Stmt> body) {
     NameFinder f = new NameFinder();
-    f.stmts(body);
+    StmtWalk.walk(body, f::expr, f::bind);
     f.found.removeAll(f.bound);
     return f.found;
   }
@@ -26,36 +26,6 @@ final class NameFinder {
       case Node.TupleExpr t -> t.items().forEach(this::bind);
       case Node.ListExpr l -> l.items().forEach(this::bind);
       default -> { }
-    }
-  }
-
-  private void stmts(List<Stmt> body) {
-    for (Stmt s : body) {
-      switch (s) {
-        case Node.Text t -> { }
-        case Node.Output o -> expr(o.expr());
-        case Node.If i -> {
-          i.tests().forEach(this::expr);
-          i.bodies().forEach(this::stmts);
-          stmts(i.otherwise());
-        }
-        case Node.For l -> {
-          bind(l.target());
-          expr(l.iter());
-          expr(l.filter());
-          stmts(l.body());
-          stmts(l.otherwise());
-        }
-        case Node.Assign a -> {
-          bind(a.target());
-          expr(a.value());
-        }
-        case Node.AssignBlock a -> {
-          bind(a.target());
-          stmts(a.body());
-        }
-        case Node.Do d -> expr(d.expr());
-      }
     }
   }
 

@@ -17,33 +17,8 @@ final class XcomPullFinder {
 
   static List<XcomPull> find(SourceText src, List<Stmt> body) {
     XcomPullFinder f = new XcomPullFinder(src);
-    f.stmts(body);
+    StmtWalk.walk(body, f::expr, target -> { });
     return List.copyOf(f.found);
-  }
-
-  private void stmts(List<Stmt> body) {
-    for (Stmt s : body) {
-      switch (s) {
-        case Node.Text t -> { }
-        case Node.Output o -> expr(o.expr());
-        case Node.If i -> {
-          for (int k = 0; k < i.tests().size(); k++) {
-            expr(i.tests().get(k));
-            stmts(i.bodies().get(k));
-          }
-          stmts(i.otherwise());
-        }
-        case Node.For l -> {
-          expr(l.iter());
-          expr(l.filter());
-          stmts(l.body());
-          stmts(l.otherwise());
-        }
-        case Node.Assign a -> expr(a.value());
-        case Node.AssignBlock a -> stmts(a.body());
-        case Node.Do d -> expr(d.expr());
-      }
-    }
   }
 
   private void expr(Expr e) {
