@@ -13,14 +13,10 @@ public final class TrackerMessages {
   private static final Semaphore IN_FLIGHT = new Semaphore(128);
 
   /**
+   * Publishes without waiting for the gateway's answer; the stage fails when the publication did.
    * The key is also the message id, so a second publication for the same poll is refused; the
    * time to live covers the gap between the poll job's completion and its loop's catch event.
    */
-  public static void publish(CamundaClient client, String key, Duration timeToLive) {
-    send(client, key, timeToLive).toCompletableFuture().join();
-  }
-
-  /** The same without waiting for the gateway's answer; the stage fails when the publication did. */
   public static CompletionStage<?> send(CamundaClient client, String key, Duration timeToLive) {
     IN_FLIGHT.acquireUninterruptibly();
     try {

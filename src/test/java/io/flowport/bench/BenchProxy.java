@@ -25,6 +25,9 @@ import java.util.concurrent.Executors;
 final class BenchProxy implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Headers the JDK's client or server set themselves. */
+  private static final java.util.Set<String> RESTRICTED = java.util.Set.of("content-length", "host", "connection", "expect",
+      "upgrade", "transfer-encoding", "date");
 
   private final HttpServer server;
   private final Map<String, Instant> firstSeenEnded = new ConcurrentHashMap<>();
@@ -44,7 +47,7 @@ final class BenchProxy implements AutoCloseable {
         HttpRequest.Builder forward = HttpRequest.newBuilder(simulator.resolve(exchange.getRequestURI().toString()))
             .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
-          if (!Set.RESTRICTED.contains(name.toLowerCase())) {
+          if (!RESTRICTED.contains(name.toLowerCase())) {
             values.forEach(v -> forward.header(name, v));
           }
         });
@@ -59,7 +62,7 @@ final class BenchProxy implements AutoCloseable {
           }
         }
         answer.headers().map().forEach((name, values) -> {
-          if (!Set.RESTRICTED.contains(name.toLowerCase()) && !name.startsWith(":")) {
+          if (!RESTRICTED.contains(name.toLowerCase()) && !name.startsWith(":")) {
             exchange.getResponseHeaders().put(name, values);
           }
         });
@@ -87,11 +90,5 @@ final class BenchProxy implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-  }
-
-  /** Headers the JDK's client or server set themselves. */
-  private static final class Set {
-    static final java.util.Set<String> RESTRICTED = java.util.Set.of("content-length", "host", "connection", "expect", "upgrade",
-        "transfer-encoding", "date");
   }
 }

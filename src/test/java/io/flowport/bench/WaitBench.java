@@ -68,9 +68,7 @@ class WaitBench {
     for (int n : sizes) {
       String line = run(n, interval, rate, window);
       System.out.println(line);
-      Path out = Path.of("target/measurements/wait-bench.txt");
-      Files.createDirectories(out.getParent());
-      Files.writeString(out, line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Measurements.record("wait-bench.txt", line);
     }
   }
 
@@ -126,19 +124,15 @@ class WaitBench {
           + "the instance ended after the cluster p50 %d ms, p99 %d ms, max %d ms; incidents %d; engine JVM heap after GC %d MB")
           .formatted(n, startMs, sampler.maxHeapMb(), sampler.maxLiveMb(), sampler.minThreads(), sampler.maxThreads(), totals,
               sampler.maxPerSecond(), sampler.meanPerSecond(), sampler.seconds(),
-              describesWaiting, interval, rate, percentile(detections, 50), percentile(detections, 99),
+              describesWaiting, interval, rate, Measurements.percentile(detections, 50), Measurements.percentile(detections, 99),
               detections.get(detections.size() - 1),
-              percentile(latencies, 50), percentile(latencies, 99),
+              Measurements.percentile(latencies, 50), Measurements.percentile(latencies, 99),
               latencies.get(latencies.size() - 1), incidents, engineHeap);
     }
   }
 
   private static void progress(String format, Object... args) {
     System.out.printf("[%s] wait bench: %s%n", java.time.LocalTime.now().withNano(0), format.formatted(args));
-  }
-
-  static long percentile(List<Long> sorted, int p) {
-    return sorted.get((int) Math.ceil(sorted.size() * p / 100.0) - 1);
   }
 
   /** Starts one instance per cluster, its id in the run's conf; a bounded number of requests in flight. */

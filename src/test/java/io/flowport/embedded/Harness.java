@@ -124,6 +124,11 @@ final class Harness implements AutoCloseable {
     return used;
   }
 
+  /** The simulator's count of calls of this operation so far. */
+  int calls(String api) {
+    return runtime.simulator().calls().getOrDefault(api, 0);
+  }
+
   /** {@link #settle} for all instances at once, for tests that run many. */
   void settleAll() throws Exception {
     settleAll(Duration.ofSeconds(30));

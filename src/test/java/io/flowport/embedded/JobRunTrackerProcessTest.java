@@ -1,5 +1,7 @@
 package io.flowport.embedded;
 
+import io.flowport.bench.Measurements;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -10,7 +12,6 @@ import io.flowport.simulator.ContainersConfig;
 import io.flowport.simulator.EmrClients;
 import io.flowport.simulator.ServerlessConfig;
 import io.flowport.simulator.SimulatorConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,16 +46,6 @@ class JobRunTrackerProcessTest {
     return h.runAll(instances, STEP, limit);
   }
 
-  private static int calls(Harness h, String api) {
-    return h.runtime.simulator().calls().getOrDefault(api, 0);
-  }
-
-  private static void record(String line) throws java.io.IOException {
-    Path file = Path.of("target/measurements/tracker.txt");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-  }
-
   private static List<Long> startAll(Harness h, Workflow wf, int n, Map<String, Object> vars) throws Exception {
     List<Long> instances = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -70,9 +61,9 @@ class JobRunTrackerProcessTest {
       List<Long> instances = startAll(h, Harness.convert(EKS), 10, Map.of());
       Duration used = runAll(h, instances, Duration.ofHours(1));
       instances.forEach(i -> assertThat(h.completed(i)).as("instance %s", i).contains("succeeded"));
-      int describe = calls(h, "DescribeJobRun");
-      int list = calls(h, "ListJobRuns");
-      record("tracker on: 10 EKS job-run waits, %s source time, DescribeJobRun %d, ListJobRuns %d".formatted(used, describe, list));
+      int describe = h.calls("DescribeJobRun");
+      int list = h.calls("ListJobRuns");
+      Measurements.record("tracker.txt", "tracker on: 10 EKS job-run waits, %s source time, DescribeJobRun %d, ListJobRuns %d".formatted(used, describe, list));
       // The first poll, a fallback poll per 10 min and the one the COMPLETED listing wakes (the
       // cause is the whole run, so each still describes it): at most 5 each, not 31.
       assertThat(describe).isBetween(2 * 10, 5 * 10);
@@ -93,11 +84,11 @@ class JobRunTrackerProcessTest {
       List<Long> instances = startAll(h, Harness.convert(EKS), 5, Map.of());
       Duration used = runAll(h, instances, Duration.ofHours(1));
       instances.forEach(i -> assertThat(h.completed(i)).contains("succeeded"));
-      record("tracker off: 5 EKS job-run waits, %s source time, DescribeJobRun %d".formatted(used, calls(h, "DescribeJobRun")));
+      Measurements.record("tracker.txt", "tracker off: 5 EKS job-run waits, %s source time, DescribeJobRun %d".formatted(used, h.calls("DescribeJobRun")));
       // Polls every 60 s until the first after 35 s + 30 min: 30 or 31 each, depending on where the
       // first poll falls in the run's SUBMITTED phase.
-      assertThat(calls(h, "DescribeJobRun")).isBetween(30 * 5, 31 * 5);
-      assertThat(calls(h, "ListJobRuns")).isZero();
+      assertThat(h.calls("DescribeJobRun")).isBetween(30 * 5, 31 * 5);
+      assertThat(h.calls("ListJobRuns")).isZero();
     }
   }
 
@@ -116,9 +107,9 @@ class JobRunTrackerProcessTest {
       for (long i : instances) {
         assertThat(h.variables(i).get("dagState").asText()).as("instance %s", i).isEqualTo("success");
       }
-      int get = calls(h, "GetJobRun");
-      record("tracker on: 5 Airflow Serverless job-run waits, %s source time, GetJobRun %d, ListJobRuns %d".formatted(used, get,
-          calls(h, "ListJobRuns")));
+      int get = h.calls("GetJobRun");
+      Measurements.record("tracker.txt", "tracker on: 5 Airflow Serverless job-run waits, %s source time, GetJobRun %d, ListJobRuns %d".formatted(used, get,
+          h.calls("ListJobRuns")));
       assertThat(get).isBetween(5, 2 * 5);
       try (var client = EmrClients.serverlessForEndpoint(h.runtime.simulator().endpoint())) {
         assertThat(client.listApplicationsPaginator(r -> {}).applications()).hasSize(5);

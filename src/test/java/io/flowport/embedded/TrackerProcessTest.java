@@ -1,5 +1,7 @@
 package io.flowport.embedded;
 
+import io.flowport.bench.Measurements;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,17 +54,6 @@ class TrackerProcessTest {
     return h.runAll(instances, STEP, limit);
   }
 
-  /** The measured figures, for the record (target/measurements/tracker.txt). */
-  private static void record(String line) throws java.io.IOException {
-    Path file = Path.of("target/measurements/tracker.txt");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-  }
-
-  private static int calls(Harness h, String api) {
-    return h.runtime.simulator().calls().getOrDefault(api, 0);
-  }
-
   @Test
   void manyClusterWaitsPollOncePerStateChangeAndListClustersOncePerInterval() throws Exception {
     try (Harness h = new Harness(engine, SimulatorConfig.defaults(), Mocks.NONE, TRACKER)) {
@@ -76,9 +67,10 @@ class TrackerProcessTest {
         assertThat(h.completed(i)).as("instance %s", i).contains("succeeded");
         assertThat(h.variables(i).get("output").path("ClusterId").asText()).startsWith("j-");
       }
-      int describe = calls(h, "DescribeCluster");
-      int list = calls(h, "ListClusters");
-      record("tracker on: %d cluster waits, %s source time, DescribeCluster %d, ListClusters %d".formatted(N, used, describe, list));
+      int describe = h.calls("DescribeCluster");
+      int list = h.calls("ListClusters");
+      Measurements.record("tracker.txt",
+          "tracker on: %d cluster waits, %s source time, DescribeCluster %d, ListClusters %d".formatted(N, used, describe, list));
       // At most one describe per wait: its first look, when no listing had seen its cluster yet;
       // later looks decide from what the tracker listed (the acceptors read only Cluster.Status).
       assertThat(describe).isBetween(1, N);
@@ -102,9 +94,10 @@ class TrackerProcessTest {
       Duration used = runAll(h, instances, Duration.ofMinutes(30));
       instances.forEach(i -> assertThat(h.completed(i)).contains("succeeded"));
       // Polls at 60, 120, ..., 360 s: six each, none listed.
-      record("tracker off: 5 cluster waits, %s source time, DescribeCluster %d".formatted(used, calls(h, "DescribeCluster")));
-      assertThat(calls(h, "DescribeCluster")).isEqualTo(6 * 5);
-      assertThat(calls(h, "ListClusters")).isZero();
+      Measurements.record("tracker.txt",
+          "tracker off: 5 cluster waits, %s source time, DescribeCluster %d".formatted(used, h.calls("DescribeCluster")));
+      assertThat(h.calls("DescribeCluster")).isEqualTo(6 * 5);
+      assertThat(h.calls("ListClusters")).isZero();
       // Source time also passes while the harness settles, so the clock steps add up to a little less than 360 s.
       assertThat(used).isBetween(Duration.ofSeconds(300), Duration.ofSeconds(360 + 2 * STEP.toSeconds()));
     }
@@ -123,7 +116,7 @@ class TrackerProcessTest {
       assertThat(vars.get("error").asText()).isEqualTo("States.TaskFailed");
       // The createCluster.sync waiter fails at TERMINATING already, with the cluster's StateChangeReason.
       assertThat(vars.get("cause").asText()).matches("Cluster j-[A-Z0-9]+ is TERMINAT\\w+: BOOTSTRAP_FAILURE: bootstrap action 1 returned 1");
-      assertThat(calls(h, "DescribeCluster")).isLessThanOrEqualTo(3);
+      assertThat(h.calls("DescribeCluster")).isLessThanOrEqualTo(3);
     }
   }
 
@@ -157,9 +150,9 @@ class TrackerProcessTest {
       assertThat(h.variables(instance).get(Vars.taskState("wait_step")).asText()).isEqualTo("success");
       // PENDING at the first poke, RUNNING at 360 s, COMPLETED at 480 s: three pokes, where every 60 s makes nine;
       // only the first calls DescribeStep, the woken ones decide from the tracker's ListSteps.
-      record("step sensor: %s source time, DescribeStep %d, ListSteps %d".formatted(used, calls(h, "DescribeStep"), calls(h, "ListSteps")));
-      assertThat(calls(h, "DescribeStep")).isEqualTo(1);
-      assertThat(calls(h, "ListSteps")).isGreaterThanOrEqualTo(2);
+      Measurements.record("tracker.txt", "step sensor: %s source time, DescribeStep %d, ListSteps %d".formatted(used, h.calls("DescribeStep"), h.calls("ListSteps")));
+      assertThat(h.calls("DescribeStep")).isEqualTo(1);
+      assertThat(h.calls("ListSteps")).isGreaterThanOrEqualTo(2);
       assertThat(used).isBetween(Duration.ofSeconds(480), Duration.ofSeconds(480 + 30 + 2 * STEP.toSeconds()));
     }
   }
@@ -179,7 +172,7 @@ class TrackerProcessTest {
       assertThat(vars.get("cause").asText()).isEqualTo(
           "EMR job failed: for reason Spark job failed with message Exception in thread main and log file s3://logs/stderr.gz");
       // The failure details come from ListSteps' summary, as DescribeStep's would.
-      assertThat(calls(h, "DescribeStep")).isEqualTo(1);
+      assertThat(h.calls("DescribeStep")).isEqualTo(1);
     }
   }
 
@@ -201,7 +194,7 @@ class TrackerProcessTest {
       engine.increaseTime(Duration.ofSeconds(61)); // the first wait is the source's 60 s
       ActivatedJob poll = one(client, "flowport.emr.DescribeCluster");
       String key = "j-TTL#" + poll.getElementInstanceKey();
-      TrackerMessages.publish(client, key, Duration.ofMinutes(10));
+      TrackerMessages.send(client, key, Duration.ofMinutes(10)).toCompletableFuture().join();
       client.newCompleteCommand(poll).variables(Map.of(Vars.WAIT_STATE, "pending", Vars.POLL_COUNT, 1, Vars.WAIT_KEY, key,
           Vars.WAIT_DELAY, "PT10M")).send().join();
       // No time passes: only the buffered message can bring the next poll.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.flowport.bench.BenchClusters;
+import io.flowport.bench.Measurements;
 import io.flowport.emr.EmrOperations;
 import io.flowport.runtime.Tracking;
 import io.flowport.simulator.CallCounts;
@@ -12,8 +13,6 @@ import io.flowport.simulator.EmrSimulator;
 import io.flowport.simulator.SimulatorConfig;
 import io.flowport.simulator.ThrottleRule;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,12 +111,10 @@ class TrackerBench {
           + "DescribeCluster 0, max %d/s, mean %.1f/s while clusters ended; woken and decided after the cluster ended "
           + "p50 %d ms, p99 %d ms, max %d ms; interval %s, budget %.0f/s")
           .formatted(n, (double) (heapWatching - heapBefore) / n, (heapWatching - heapBefore) >> 20,
-              threadsWatching - threadsBefore, list.calls(), list.throttled(), max, mean, latencies.get(latencies.size() / 2),
-              latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1), latencies.get(latencies.size() - 1), interval, rate);
+              threadsWatching - threadsBefore, list.calls(), list.throttled(), max, mean, Measurements.percentile(latencies, 50),
+              Measurements.percentile(latencies, 99), latencies.get(latencies.size() - 1), interval, rate);
       System.out.println(line);
-      Path out = Path.of("target/measurements/tracker-bench.txt");
-      Files.createDirectories(out.getParent());
-      Files.writeString(out, line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Measurements.record("tracker-bench.txt", line);
       assertThat(decided).hasSize(n);
       assertThat(list.throttled()).isZero();
     }
