@@ -88,6 +88,9 @@ class ScenarioFileTest {
             new FaultRule("emr", "*", FaultRule.Answer.ERROR, null, 0.2));
     assertThat(config.latencies()).containsExactly(LatencyRule.fixed("RunJobFlow", Duration.ofMillis(1500)),
         new LatencyRule("emr", "Describe*", Duration.ofMillis(50), Duration.ofMillis(300)));
+    assertThat(config.notebooks().running()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(config.notebooks().executions()).containsExactly(new NotebooksConfig.ExecutionRule("weekly-*", 2,
+        Duration.ofSeconds(30), "Cell 12 raised KeyError: 'region'"));
   }
 
   @Test
