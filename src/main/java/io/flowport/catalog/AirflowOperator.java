@@ -31,6 +31,8 @@ import java.util.List;
  * @param branch {@code branch} or {@code short_circuit} when the XCom decides which downstream tasks run, else null
  * @param generated arguments the operator makes up when not given (a random name), with what it
  *     makes: flowport sends none and reports it (FP426)
+ * @param pushes XCom keys the operator pushes besides its return value, with what each holds:
+ *     flowport keeps only the return value, so a pull of such a key is reported (FP427)
  * @param required arguments without a default in the operator's signature: Airflow refuses a task
  *     that gets none of them from its keywords or default_args ("missing keyword argument")
  */
@@ -55,6 +57,7 @@ public record AirflowOperator(
     String branch,
     List<String> required,
     java.util.Map<String, String> generated,
+    java.util.Map<String, String> pushes,
     Path file) {
 
   /** The catalog entry for operators no other entry matches. */

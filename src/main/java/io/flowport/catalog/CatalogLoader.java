@@ -162,7 +162,7 @@ final class CatalogLoader {
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {
       keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
           "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch",
-          "required", "generated"));
+          "required", "generated", "pushes"));
       String service = service(n, at);
       Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), service, at + ".sensor") : null;
       String api = text(n, "api", null);
@@ -196,7 +196,7 @@ final class CatalogLoader {
           n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at),
           phases, text(n, "merge", null), text(n, "waiterDelay", null), text(n, "waiterAttempts", null),
           text(n, "job", null), text(n, "code", null), branch(n, at), strings(n, "required", at),
-          texts(n, "generated", at), file);
+          texts(n, "generated", at), texts(n, "pushes", at), file);
     }
 
     private String branch(JsonNode n, String at) {

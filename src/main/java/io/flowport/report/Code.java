@@ -52,6 +52,7 @@ public enum Code {
   AIRFLOW_MAPPED_XCOM("FP421", Severity.REVIEW, "Mapping over an XCom that is not a list or dict skips the task"),
   AIRFLOW_CONTEXT_UNAVAILABLE("FP425", Severity.TASK, "Template reads a context entry flowport's runs do not have"),
   AIRFLOW_GENERATED_VALUE("FP426", Severity.REVIEW, "Argument the operator generates when it is not given is left out"),
+  AIRFLOW_XCOM_KEY_NOT_KEPT("FP427", Severity.REVIEW, "Template pulls an XCom key the operator pushes but flowport does not keep"),
 
   // The EMR wait tracker.
   EMR_TRACKED_WAIT("FP501", Severity.INFO, "EMR wait is woken by the worker's tracker when the resource changes state"),

@@ -135,4 +135,22 @@ class NotebookOperatorsConversionTest {
         .hasMessageContaining("EmrStopNotebookExecutionOperator of task 'stop': missing keyword argument 'notebook_execution_id'")
         .satisfies(e -> assertThat(((BadInputException) e).location().line()).isEqualTo(9));
   }
+
+  @Test
+  void pullingTheClusterIdKeyModifyClusterPushesIsReported() throws Exception {
+    Conversion c = convert("""
+        with DAG("nb", schedule=None, start_date=datetime(2024, 1, 1)):
+            scale = EmrModifyClusterOperator(task_id="scale", cluster_id="j-1", step_concurrency_level=2)
+            stop = EmrStopNotebookExecutionOperator(task_id="stop",
+                notebook_execution_id="{{ ti.xcom_pull(task_ids='scale', key='cluster_id') }}")
+            same = EmrStopNotebookExecutionOperator(task_id="same",
+                notebook_execution_id="{{ ti.xcom_pull(task_ids='scale', key='return_value') }}")
+            scale >> [stop, same]
+        """);
+    assertThat(c.report().findings()).filteredOn(f -> f.code() == Code.AIRFLOW_XCOM_KEY_NOT_KEPT)
+        .singleElement().satisfies(f -> {
+          assertThat(f.element()).isEqualTo("stop");
+          assertThat(f.text()).contains("key 'cluster_id' of 'scale'", "EmrModifyClusterOperator", "renders None");
+        });
+  }
 }
