@@ -30,9 +30,12 @@ class AirflowNotebookProcessTest {
   void modifyClusterReturnsTheLevelAndTheNotebookIdIsWatchedToTheEnd() throws Exception {
     try (Harness h = new Harness(engine, SimulatorConfig.defaults(), Mocks.NONE)) {
       long instance = h.start(Harness.convert(REPORT), Map.of());
-      h.runToEnd(instance, Duration.ofSeconds(30), Duration.ofHours(3));
+      Duration used = h.runToEnd(instance, Duration.ofSeconds(30), Duration.ofHours(3));
       Map<String, JsonNode> vars = h.variables(instance);
       assertThat(vars.get("dagState").asText()).isEqualTo("success");
+      io.flowport.bench.Measurements.record("notebook-waits.txt", "emr_notebook_report: source time " + used.toSeconds()
+          + " s, DescribeNotebookExecution " + h.calls("DescribeNotebookExecution") + ", ListSteps " + h.calls("ListSteps")
+          + " (untracked notebook wait: one call per poke)");
       // modify_cluster's return value: the StepConcurrencyLevel EMR answers.
       assertThat(vars.get("xcom_allow_two_steps").isInt()).isTrue();
       assertThat(vars.get("xcom_allow_two_steps").asInt()).isEqualTo(2);
