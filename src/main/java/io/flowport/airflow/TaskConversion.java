@@ -99,6 +99,13 @@ final class TaskConversion {
         base(name, e.getValue(), op);
       }
     }
+    for (String name : op.orDefault()) {
+      JsonNode v = values.get(name);
+      boolean expanded = task.expansion() != null && task.expansion().args().containsKey(name);
+      if (!expanded && v != null && falsy(v)) {
+        values.set(name, op.defaults().get(name));
+      }
+    }
     if (op.request() != null && op.api() != null && task.operator().contains("EmrCreateJobFlow")) {
       report.add(Code.AIRFLOW_CONNECTION, task.location(), task.taskId(),
           "job_flow_overrides is the whole RunJobFlow request: the emr_conn_id connection's settings are not merged in", null);
@@ -132,6 +139,12 @@ final class TaskConversion {
         ? task.taskId().substring(task.group().length() + 1) : task.taskId();
     return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label), branch(op),
         mapped == null ? null : mapped.mapping());
+  }
+
+  /** Python's falsy values, as JSON: None, False, 0, "", [] and {}. */
+  private static boolean falsy(JsonNode v) {
+    return v.isNull() || (v.isBoolean() && !v.asBoolean()) || (v.isNumber() && v.asDouble() == 0)
+        || (v.isTextual() && v.asText().isEmpty()) || (v.isContainerNode() && v.isEmpty());
   }
 
   private DagTask.Branch branch(AirflowOperator op) {

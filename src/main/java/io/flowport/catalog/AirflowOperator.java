@@ -33,6 +33,8 @@ import java.util.List;
  *     makes: flowport sends none and reports it (FP426)
  * @param pushes XCom keys the operator pushes besides its return value, with what each holds:
  *     flowport keeps only the return value, so a pull of such a key is reported (FP427)
+ * @param orDefault arguments the operator's __init__ replaces with its default when falsy
+ *     ({@code x or default}: None, "", [], 0), before any rendering
  * @param required arguments without a default in the operator's signature: Airflow refuses a task
  *     that gets none of them from its keywords or default_args ("missing keyword argument")
  */
@@ -58,6 +60,7 @@ public record AirflowOperator(
     List<String> required,
     java.util.Map<String, String> generated,
     java.util.Map<String, String> pushes,
+    List<String> orDefault,
     Path file) {
 
   /** The catalog entry for operators no other entry matches. */

@@ -162,7 +162,7 @@ final class CatalogLoader {
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {
       keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
           "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch",
-          "required", "generated", "pushes"));
+          "required", "generated", "pushes", "orDefault"));
       String service = service(n, at);
       Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), service, at + ".sensor") : null;
       String api = text(n, "api", null);
@@ -196,7 +196,19 @@ final class CatalogLoader {
           n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at),
           phases, text(n, "merge", null), text(n, "waiterDelay", null), text(n, "waiterAttempts", null),
           text(n, "job", null), text(n, "code", null), branch(n, at), strings(n, "required", at),
-          texts(n, "generated", at), texts(n, "pushes", at), file);
+          texts(n, "generated", at), texts(n, "pushes", at),
+          orDefault(n, at), file);
+    }
+
+    /** Arguments replaced by their default when falsy: each needs a default to fall back to. */
+    private List<String> orDefault(JsonNode n, String at) {
+      List<String> names = strings(n, "orDefault", at);
+      for (String name : names) {
+        if (!n.path("defaults").has(name)) {
+          throw error(at + ".orDefault", name + " has no entry in defaults");
+        }
+      }
+      return names;
     }
 
     private String branch(JsonNode n, String at) {

@@ -153,4 +153,25 @@ class NotebookOperatorsConversionTest {
           assertThat(f.text()).contains("key 'cluster_id' of 'scale'", "EmrModifyClusterOperator", "renders None");
         });
   }
+
+  @Test
+  void falsyArgumentsTakeTheDefaultAsTheOperatorsOrDoes() throws Exception {
+    Conversion c = convert("""
+        with DAG("nb", schedule=None, start_date=datetime(2024, 1, 1)):
+            EmrNotebookExecutionSensor(task_id="watch", notebook_execution_id="ex-1", target_states=[], failed_states=None)
+            EmrStartNotebookExecutionOperator(task_id="start", editor_id="e-1", relative_path="a.ipynb",
+                cluster_id="j-1", service_role="role", notebook_execution_name="n", notebook_params=None,
+                tags=None, wait_for_completion=True, waiter_delay=None, waiter_max_attempts=0)
+        """);
+    JsonNode acceptors = header(task(c, "watch").work().waitLoop().poll(), Headers.ACCEPTORS);
+    assertThat(acceptors.get(0).get("expected").toString()).isEqualTo("[\"FINISHED\"]");
+    assertThat(acceptors.get(1).get("expected").toString()).isEqualTo("[\"FAILED\"]");
+    var start = task(c, "start").work();
+    JsonNode args = header(start.start(), Headers.AIRFLOW_ARGS);
+    assertThat(args.get("notebook_params").asText()).isEmpty();
+    assertThat(args.get("notebook_params").isTextual()).isTrue();
+    assertThat(args.get("tags").isArray()).isTrue();
+    assertThat(start.waitLoop().interval()).hasSeconds(60);
+    assertThat(start.waitLoop().poll().headers().get(Headers.MAX_POLLS)).isEqualTo("24");
+  }
 }
