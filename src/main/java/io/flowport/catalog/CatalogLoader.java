@@ -161,7 +161,8 @@ final class CatalogLoader {
 
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {
       keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
-          "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch"));
+          "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch",
+          "required", "generated", "pushes", "orDefault"));
       String service = service(n, at);
       Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), service, at + ".sensor") : null;
       String api = text(n, "api", null);
@@ -194,7 +195,20 @@ final class CatalogLoader {
           request, strings(n, "templated", at), json(n, "xcom"), text(n, "returns", "None"),
           n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at),
           phases, text(n, "merge", null), text(n, "waiterDelay", null), text(n, "waiterAttempts", null),
-          text(n, "job", null), text(n, "code", null), branch(n, at), file);
+          text(n, "job", null), text(n, "code", null), branch(n, at), strings(n, "required", at),
+          texts(n, "generated", at), texts(n, "pushes", at),
+          orDefault(n, at), file);
+    }
+
+    /** Arguments replaced by their default when falsy: each needs a default to fall back to. */
+    private List<String> orDefault(JsonNode n, String at) {
+      List<String> names = strings(n, "orDefault", at);
+      for (String name : names) {
+        if (!n.path("defaults").has(name)) {
+          throw error(at + ".orDefault", name + " has no entry in defaults");
+        }
+      }
+      return names;
     }
 
     private String branch(JsonNode n, String at) {
@@ -273,6 +287,25 @@ final class CatalogLoader {
       }
       List<String> out = new ArrayList<>();
       v.forEach(x -> out.add(x.asText()));
+      return out;
+    }
+
+    /** A mapping of strings, in file order. */
+    Map<String, String> texts(JsonNode n, String key, String at) {
+      JsonNode v = n.get(key);
+      Map<String, String> out = new LinkedHashMap<>();
+      if (v == null || v.isNull()) {
+        return out;
+      }
+      if (!v.isObject()) {
+        throw error(at + "." + key, "must be a mapping");
+      }
+      v.fields().forEachRemaining(e -> {
+        if (!e.getValue().isTextual()) {
+          throw error(at + "." + key + "." + e.getKey(), "must be a string");
+        }
+        out.put(e.getKey(), e.getValue().asText());
+      });
       return out;
     }
 

@@ -51,10 +51,13 @@ public enum Code {
   AIRFLOW_MAP_INDEX_TEMPLATE("FP420", Severity.REVIEW, "map_index_template is not reproduced"),
   AIRFLOW_MAPPED_XCOM("FP421", Severity.REVIEW, "Mapping over an XCom that is not a list or dict skips the task"),
   AIRFLOW_CONTEXT_UNAVAILABLE("FP425", Severity.TASK, "Template reads a context entry flowport's runs do not have"),
+  AIRFLOW_GENERATED_VALUE("FP426", Severity.REVIEW, "Argument the operator generates when it is not given is left out"),
+  AIRFLOW_XCOM_KEY_NOT_KEPT("FP427", Severity.REVIEW, "Template pulls an XCom key the operator pushes but flowport does not keep"),
 
   // The EMR wait tracker.
   EMR_TRACKED_WAIT("FP501", Severity.INFO, "EMR wait is woken by the worker's tracker when the resource changes state"),
   EMR_POLLS_AS_DEADLINE("FP502", Severity.REVIEW, "Polls the source counts became a deadline"),
+  EMR_UNTRACKED_WAIT("FP512", Severity.INFO, "EMR wait polls its resource from each instance: the tracker does not list it"),
 
   // Safety nets beyond what the source platforms do.
   CLUSTER_REAPER("FP510", Severity.INFO, "Cluster is terminated once its process instance has ended (flowport's reaper)"),
