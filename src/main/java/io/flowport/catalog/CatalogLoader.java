@@ -109,10 +109,32 @@ final class CatalogLoader {
   private record Reader(Path file) {
 
     AslResource aslResource(JsonNode n, String at) {
-      keys(n, at, Set.of("resource", "service", "api", "request", "result", "wait", "check"));
+      keys(n, at, Set.of("resource", "service", "api", "request", "result", "wait", "check", "lookup"));
+      String service = service(n, at);
       return new AslResource(
-          required(n, "resource", at), service(n, at), required(n, "api", at), json(n, "request"), json(n, "result"),
-          text(n, "wait", null), strings(n, "check", at), file);
+          required(n, "resource", at), service, required(n, "api", at), json(n, "request"), json(n, "result"),
+          text(n, "wait", null), strings(n, "check", at), lookup(n.path("lookup"), at + ".lookup", service), file);
+    }
+
+    Lookup lookup(JsonNode n, String at, String service) {
+      if (n.isMissingNode()) {
+        return null;
+      }
+      keys(n, at, Set.of("api", "request", "items", "match", "found", "notFound", "ambiguous"));
+      String api = required(n, "api", at);
+      if (!EmrApis.exists(service, api)) {
+        throw error(at + ".api", service + " has no API " + api);
+      }
+      if (!n.path("match").isObject() || n.path("match").isEmpty()) {
+        throw error(at + ".match", "must be an object naming the members an item must have");
+      }
+      return new Lookup(api, json(n, "request"), required(n, "items", at), n.get("match"), json(n, "found"),
+          failure(n.path("notFound"), at + ".notFound"), failure(n.path("ambiguous"), at + ".ambiguous"));
+    }
+
+    Failure failure(JsonNode f, String at) {
+      keys(f, at, Set.of("error", "cause"));
+      return new Failure(required(f, "error", at), required(f, "cause", at));
     }
 
     Waiter waiter(String name, JsonNode n, String at) {

@@ -29,6 +29,7 @@ public enum Code {
   ASL_VARIABLES("FP330", Severity.INFO, "Workflow variables (Assign) became the process variable aslVars"),
   ASL_ASSIGN_RAW_RESULT("FP331", Severity.REVIEW, "Assign next to ResultSelector reads the raw result"),
   ASL_VARIABLE_NEVER_ASSIGNED("FP332", Severity.WARNING, "Path reads a variable that no state in scope assigns"),
+  ASL_LOOKUP_BY_NAME("FP350", Severity.REVIEW, "A *ByName integration lists to find the id; its error when none matches is flowport's"),
   AIRFLOW_SCHEDULE("FP401", Severity.INFO, "Schedule became a timer start event"),
   AIRFLOW_SCHEDULE_APPROX("FP402", Severity.REVIEW, "Schedule is approximated"),
   AIRFLOW_RETRIES("FP403", Severity.INFO, "Retries became a retry loop with a timer"),

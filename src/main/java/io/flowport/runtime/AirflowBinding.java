@@ -59,10 +59,18 @@ final class AirflowBinding implements Binding {
    * {@code **config}.
    */
   @Override
-  public JsonNode request(Job job) {
-    JsonNode args = renderedArgs(job);
+  public JsonNode parameters(Job job) {
+    return renderedArgs(job);
+  }
+
+  @Override
+  public JsonNode request(Job job, JsonNode args, JsonNode found) {
     JsonNode template = AslBinding.json(job.header(Headers.REQUEST));
-    JsonNode request = template == null ? args : Templates.apply(flow, template, args, context(job, false));
+    ObjectNode ctx = context(job, false);
+    if (found != null) {
+      ctx.set("Found", found);
+    }
+    JsonNode request = template == null ? args : Templates.apply(flow, template, args, ctx);
     return merged(job, args, request);
   }
 

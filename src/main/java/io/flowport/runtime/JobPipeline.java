@@ -82,12 +82,19 @@ public final class JobPipeline {
       if ("poll".equals(job.header(Headers.WAIT_ROLE))) {
         return poll(job, service, api, binding, target);
       }
-      JsonNode bound = binding.request(job);
+      JsonNode lookup = AslBinding.json(job.header(Headers.LOOKUP));
+      JsonNode parameters = binding.parameters(job);
+      JsonNode bound = lookup == null ? binding.request(job, parameters, null) : null;
       Optional<Mocks.Response> mocked = binding.mock(job);
       if (mocked.isPresent()) {
         return mocked(job, binding, mocked.get());
       }
       callbacks.checkAnswerable(job);
+      if (lookup != null) {
+        JsonNode found = call(binding, service, lookup.path("api").asText(),
+            () -> Lookups.find(target, lookup, parameters, flow));
+        bound = binding.request(job, parameters, found);
+      }
       JsonNode request = startsJobRun(service, api) ? JobRunTags.tagged(job, bound, binding.capitalizedNames()) : bound;
       Supplier<JsonNode> work = JobTypes.EMR.equals(service) ? () -> once.call(job, api, request)
           : () -> target.call(api, request, clientToken(job));

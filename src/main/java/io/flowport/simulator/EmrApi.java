@@ -30,6 +30,11 @@ import software.amazon.awssdk.services.emr.model.ListStepsRequest;
 import software.amazon.awssdk.services.emr.model.ListStepsResponse;
 import software.amazon.awssdk.services.emr.model.RemoveTagsRequest;
 import software.amazon.awssdk.services.emr.model.RemoveTagsResponse;
+import software.amazon.awssdk.services.emr.model.CancelStepsRequest;
+import software.amazon.awssdk.services.emr.model.ListInstanceFleetsRequest;
+import software.amazon.awssdk.services.emr.model.ListInstanceGroupsRequest;
+import software.amazon.awssdk.services.emr.model.ModifyInstanceFleetRequest;
+import software.amazon.awssdk.services.emr.model.ModifyInstanceGroupsRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowResponse;
 import software.amazon.awssdk.services.emr.model.SetTerminationProtectionRequest;
@@ -63,6 +68,7 @@ final class EmrApi {
   private final Map<String, Operation<?>> operations = new HashMap<>();
   private final int[] ruleMatches;
   private final CallRules rules;
+  private final ClusterOps ops;
 
   EmrApi(SimClock clock, SimulatorConfig config, java.util.List<RateBucket> buckets) {
     this.clock = clock;
@@ -85,6 +91,12 @@ final class EmrApi {
         "SetTerminationProtection",
         new Operation<>(SetTerminationProtectionRequest.class, this::setTerminationProtection));
     operations.put("AddTags", new Operation<>(AddTagsRequest.class, this::addTags));
+    this.ops = new ClusterOps(this::cluster, clock::now, config.seed());
+    operations.put("CancelSteps", new Operation<>(CancelStepsRequest.class, ops::cancelSteps));
+    operations.put("ListInstanceGroups", new Operation<>(ListInstanceGroupsRequest.class, ops::listGroups));
+    operations.put("ListInstanceFleets", new Operation<>(ListInstanceFleetsRequest.class, ops::listFleets));
+    operations.put("ModifyInstanceGroups", new Operation<>(ModifyInstanceGroupsRequest.class, ops::modifyGroups));
+    operations.put("ModifyInstanceFleet", new Operation<>(ModifyInstanceFleetRequest.class, ops::modifyFleet));
     operations.put("RemoveTags", new Operation<>(RemoveTagsRequest.class, this::removeTags));
   }
 
@@ -138,6 +150,7 @@ final class EmrApi {
     SimCluster cluster =
         new SimCluster(id, clusters.size(), r, now, ruleFor(r.name()), config, this::stepOutcome);
     clusters.put(id, cluster);
+    ops.created(cluster, r.instances());
     cluster.addSteps(newSteps(r.steps(), now), now);
     return RunJobFlowResponse.builder().jobFlowId(id).clusterArn(cluster.arn()).build();
   }
