@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.emr.EmrClient;
+import software.amazon.awssdk.services.emr.model.InstanceFleet;
 import software.amazon.awssdk.services.emr.model.InstanceGroup;
 import software.amazon.awssdk.services.emr.model.StepState;
 
@@ -55,6 +56,23 @@ class ByNameProcessTest {
       assertThat(info.path("StepId").asText()).isEqualTo(step);
       assertThat(info.path("Status").asText()).isEqualTo("SUBMITTED");
       assertThat(emr.describeStep(r -> r.clusterId(cluster).stepId(step)).step().status().state()).isEqualTo(StepState.CANCELLED);
+    }
+  }
+
+  @Test
+  void scalesTheNamedFleet() throws Exception {
+    try (Harness h = new Harness(engine, SimulatorConfig.defaults(), Mocks.NONE);
+        EmrClient emr = EmrClients.forEndpoint(h.runtime.simulator().endpoint())) {
+      long instance = h.start(Harness.convert(Path.of("src/test/resources/asl/by_name_fleet.asl.json")), Map.of());
+      h.runToEnd(instance, Duration.ofSeconds(20), Duration.ofHours(1));
+
+      JsonNode out = h.variables(instance).get(Vars.OUTPUT);
+      // ModifyInstanceFleet answers with an empty body, and so does the state.
+      assertThat(out.path("scaled").isObject() && out.path("scaled").isEmpty()).as("result %s", out).isTrue();
+      String cluster = out.path("cluster").path("ClusterId").asText();
+      assertThat(emr.listInstanceFleets(r -> r.clusterId(cluster)).instanceFleets())
+          .extracting(InstanceFleet::name, InstanceFleet::targetOnDemandCapacity)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("MASTER", 1), org.assertj.core.groups.Tuple.tuple("CORE", 8));
     }
   }
 }
