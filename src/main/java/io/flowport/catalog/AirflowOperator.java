@@ -29,6 +29,7 @@ import java.util.List;
  *     {@code {task_id}} and {@code {operator}} placeholders; null for flowport's own job types
  * @param code the argument holding that code (python_callable, bash_command), or null
  * @param branch {@code branch} or {@code short_circuit} when the XCom decides which downstream tasks run, else null
+ * @param lookup a listing the first call makes first, to find an id given by name, or null
  */
 public record AirflowOperator(
     String operator,
@@ -49,6 +50,7 @@ public record AirflowOperator(
     String job,
     String code,
     String branch,
+    Lookup lookup,
     Path file) {
 
   /** The catalog entry for operators no other entry matches. */

@@ -120,7 +120,7 @@ final class CatalogLoader {
       if (n.isMissingNode()) {
         return null;
       }
-      keys(n, at, Set.of("api", "request", "items", "match", "found", "notFound", "ambiguous"));
+      keys(n, at, Set.of("api", "request", "items", "match", "found", "notFound", "ambiguous", "when", "into"));
       String api = required(n, "api", at);
       if (!EmrApis.exists(service, api)) {
         throw error(at + ".api", service + " has no API " + api);
@@ -129,7 +129,8 @@ final class CatalogLoader {
         throw error(at + ".match", "must be an object naming the members an item must have");
       }
       return new Lookup(api, json(n, "request"), required(n, "items", at), n.get("match"), json(n, "found"),
-          failure(n.path("notFound"), at + ".notFound"), failure(n.path("ambiguous"), at + ".ambiguous"));
+          failure(n.path("notFound"), at + ".notFound"), failure(n.path("ambiguous"), at + ".ambiguous"),
+          text(n, "when", null), text(n, "into", null));
     }
 
     Failure failure(JsonNode f, String at) {
@@ -183,7 +184,8 @@ final class CatalogLoader {
 
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {
       keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
-          "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch"));
+          "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch",
+          "lookup"));
       String service = service(n, at);
       Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), service, at + ".sensor") : null;
       String api = text(n, "api", null);
@@ -216,7 +218,7 @@ final class CatalogLoader {
           request, strings(n, "templated", at), json(n, "xcom"), text(n, "returns", "None"),
           n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at),
           phases, text(n, "merge", null), text(n, "waiterDelay", null), text(n, "waiterAttempts", null),
-          text(n, "job", null), text(n, "code", null), branch(n, at), file);
+          text(n, "job", null), text(n, "code", null), branch(n, at), lookup(n.path("lookup"), at + ".lookup", service), file);
     }
 
     private String branch(JsonNode n, String at) {

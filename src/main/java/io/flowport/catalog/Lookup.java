@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param found a template over the one matching item
  * @param notFound the failure when no item matches; {@code {Dotted.Path}} reads the parameters
  * @param ambiguous the failure when several do
+ * @param when the argument whose value asks for the lookup (Airflow's job_flow_name), or null for always
+ * @param into the argument the found value fills instead of {@code $$.Found} (Airflow's job_flow_id), or
+ *     null; later jobs of the task read it there too
  */
 public record Lookup(String api, JsonNode request, String items, JsonNode match, JsonNode found, Failure notFound,
-    Failure ambiguous) {}
+    Failure ambiguous, String when, String into) {}

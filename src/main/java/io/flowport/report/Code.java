@@ -51,6 +51,7 @@ public enum Code {
   AIRFLOW_MAPPED_CONCURRENCY("FP419", Severity.REVIEW, "Mapped instances are not limited in number at a time"),
   AIRFLOW_MAP_INDEX_TEMPLATE("FP420", Severity.REVIEW, "map_index_template is not reproduced"),
   AIRFLOW_MAPPED_XCOM("FP421", Severity.REVIEW, "Mapping over an XCom that is not a list or dict skips the task"),
+  AIRFLOW_LOOKUP("FP422", Severity.INFO, "A cluster given by name is looked up with ListClusters first, as the provider does"),
   AIRFLOW_CONTEXT_UNAVAILABLE("FP425", Severity.TASK, "Template reads a context entry flowport's runs do not have"),
 
   // The EMR wait tracker.

@@ -158,7 +158,17 @@ final class AirflowBinding implements Binding {
     in.fields().forEachRemaining(e -> out.set(e.getKey(), fields.contains(e.getKey()) ? render(e.getValue(), ctx) : e.getValue()));
     fillXcomArgs(job, out);
     mapped(job, expand, out, false);
+    // What the task's first call looked up by name (job_flow_name → job_flow_id), for its later jobs.
+    JsonNode found = job.variable(Vars.found(job.header(Headers.AIRFLOW_TASK_ID)));
+    if (found.isObject()) {
+      out.setAll((ObjectNode) found);
+    }
     return out;
+  }
+
+  @Override
+  public Map<String, Object> keepFound(Job job, JsonNode arguments) {
+    return Map.of(Vars.found(job.header(Headers.AIRFLOW_TASK_ID)), arguments);
   }
 
   /**

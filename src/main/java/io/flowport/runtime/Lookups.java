@@ -18,6 +18,30 @@ final class Lookups {
   /** The pagination members of EMR (Marker), EMR Serverless and EMR on EKS (nextToken). */
   private static final List<String> TOKENS = List.of("Marker", "NextToken", "nextToken");
 
+  /** The lookup, unless its {@code when} argument is absent or None (the caller gave the id itself). */
+  static JsonNode wanted(JsonNode spec, JsonNode parameters) {
+    if (spec == null || !spec.path("when").isTextual()) {
+      return spec;
+    }
+    JsonNode given = parameters.path(spec.path("when").asText());
+    return given.isMissingNode() || given.isNull() ? null : spec;
+  }
+
+  /** {@code {into: found}}: the arguments a lookup fills. */
+  static ObjectNode into(String into, JsonNode found) {
+    ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    out.set(into, found);
+    return out;
+  }
+
+  /** The parameters with {@code into} set to what the lookup found. */
+  static JsonNode filled(JsonNode parameters, String into, JsonNode found) {
+    ObjectNode copy = parameters.isObject() ? ((ObjectNode) parameters).deepCopy()
+        : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    copy.set(into, found);
+    return copy;
+  }
+
   static JsonNode find(EmrCall call, JsonNode spec, JsonNode parameters, DataFlow flow) {
     String api = spec.path("api").asText();
     JsonNode template = spec.get("request");

@@ -166,7 +166,9 @@ final class EmrApi {
     for (SimCluster c : clusters.values()) {
       c.advance(now);
       boolean stateOk =
-          !r.hasClusterStates() || r.clusterStatesAsStrings().contains(c.state().toString());
+          !r.hasClusterStates()
+              || r.clusterStates().isEmpty()
+              || r.clusterStatesAsStrings().contains(c.state().toString());
       boolean afterOk = r.createdAfter() == null || !c.created.isBefore(r.createdAfter());
       boolean beforeOk = r.createdBefore() == null || !c.created.isAfter(r.createdBefore());
       if (stateOk && afterOk && beforeOk) {

@@ -113,6 +113,16 @@ class ClusterOpsTest extends SimulatorTestBase {
     assertThat(done.reason()).contains("COMPLETED");
   }
 
+  @Test
+  void anEmptyClusterStatesListFiltersNothing() {
+    // boto3 sends ClusterStates=[] when the provider's cluster_states is left at its default.
+    start(SimulatorConfig.defaults());
+    String id = run(cluster("any-state", true));
+    emr.terminateJobFlows(r -> r.jobFlowIds(id));
+    assertThat(emr.listClusters(r -> r.clusterStatesWithStrings(List.of())).clusters()).extracting(c -> c.id()).containsExactly(id);
+    assertThat(emr.listClusters(r -> r.clusterStatesWithStrings("WAITING")).clusters()).isEmpty();
+  }
+
   private List<InstanceGroup> groups(String id) {
     return emr.listInstanceGroups(r -> r.clusterId(id)).instanceGroups();
   }
