@@ -12,6 +12,7 @@ import io.flowport.catalog.Acceptor;
 import io.flowport.catalog.AirflowOperator;
 import io.flowport.catalog.Catalog;
 import io.flowport.catalog.EmrApis;
+import io.flowport.catalog.Lookup;
 import io.flowport.catalog.Waiter;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
@@ -343,7 +344,20 @@ final class TaskConversion {
     if (op.xcom() != null) {
       h.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
     }
+    lookup(op, values, h);
     return new Work(Call.of(JobTypes.of(op.service(), op.api()), EmrApis.label(op.service()) + " " + op.api(), h), null);
+  }
+
+  /** The operator's lookup by name (EmrAddStepsOperator's job_flow_name), when the task asks for it. */
+  private void lookup(AirflowOperator op, ObjectNode values, Map<String, String> h) {
+    Lookup l = op.lookup();
+    if (l == null || (l.when() != null && (values.path(l.when()).isNull() || values.path(l.when()).isMissingNode()))) {
+      return;
+    }
+    h.put(Headers.LOOKUP, JSON.valueToTree(l).toString());
+    report.add(Code.AIRFLOW_LOOKUP, task.location(), task.taskId(), op.simpleName() + " finds "
+        + (l.into() == null ? "its target" : l.into()) + " by " + l.when() + " with " + l.api()
+        + " (every page) before its first call, as the provider's hook does", null);
   }
 
   /**
@@ -367,6 +381,9 @@ final class TaskConversion {
       }
       if (i == 0 && op.xcom() != null) {
         h.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
+      }
+      if (i == 0) {
+        lookup(op, values, h);
       }
       if (i == 0 && op.merge() != null) {
         h.put(Headers.AIRFLOW_MERGE, op.merge());

@@ -37,6 +37,7 @@ import java.util.List;
  *     ({@code x or default}: None, "", [], 0), before any rendering
  * @param required arguments without a default in the operator's signature: Airflow refuses a task
  *     that gets none of them from its keywords or default_args ("missing keyword argument")
+ * @param lookup a listing the first call makes first, to find an id given by name, or null
  */
 public record AirflowOperator(
     String operator,
@@ -61,6 +62,7 @@ public record AirflowOperator(
     java.util.Map<String, String> generated,
     java.util.Map<String, String> pushes,
     List<String> orDefault,
+    Lookup lookup,
     Path file) {
 
   /** The catalog entry for operators no other entry matches. */

@@ -40,10 +40,17 @@ final class AslBinding implements Binding {
   }
 
   @Override
-  public JsonNode request(Job job) {
-    JsonNode effective = guarded(job, () -> flow.inputOf(state(job), job.variable(Vars.PAYLOAD), context(job)));
+  public JsonNode parameters(Job job) {
+    return guarded(job, () -> flow.inputOf(state(job), job.variable(Vars.PAYLOAD), context(job)));
+  }
+
+  @Override
+  public JsonNode request(Job job, JsonNode effective, JsonNode found) {
     JsonNode template = json(job.header(Headers.REQUEST));
-    return limited(template == null ? effective : Templates.apply(flow, template, effective), job.header(Headers.SOURCE));
+    JsonNode request = template == null ? effective
+        : found == null ? Templates.apply(flow, template, effective)
+        : Templates.apply(flow, template, effective, Templates.found(found));
+    return limited(request, job.header(Headers.SOURCE));
   }
 
   @Override

@@ -34,6 +34,11 @@ import software.amazon.awssdk.services.emr.model.ModifyClusterRequest;
 import software.amazon.awssdk.services.emr.model.ModifyClusterResponse;
 import software.amazon.awssdk.services.emr.model.RemoveTagsRequest;
 import software.amazon.awssdk.services.emr.model.RemoveTagsResponse;
+import software.amazon.awssdk.services.emr.model.CancelStepsRequest;
+import software.amazon.awssdk.services.emr.model.ListInstanceFleetsRequest;
+import software.amazon.awssdk.services.emr.model.ListInstanceGroupsRequest;
+import software.amazon.awssdk.services.emr.model.ModifyInstanceFleetRequest;
+import software.amazon.awssdk.services.emr.model.ModifyInstanceGroupsRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowResponse;
 import software.amazon.awssdk.services.emr.model.SetTerminationProtectionRequest;
@@ -70,6 +75,7 @@ final class EmrApi {
   private final int[] ruleMatches;
   private final CallRules rules;
   private final NotebookExecutions notebooks;
+  private final ClusterOps ops;
 
   EmrApi(SimClock clock, SimulatorConfig config, java.util.List<RateBucket> buckets) {
     this.clock = clock;
@@ -92,6 +98,12 @@ final class EmrApi {
         "SetTerminationProtection",
         new Operation<>(SetTerminationProtectionRequest.class, this::setTerminationProtection));
     operations.put("AddTags", new Operation<>(AddTagsRequest.class, this::addTags));
+    this.ops = new ClusterOps(this::cluster, clock::now, config.seed());
+    operations.put("CancelSteps", new Operation<>(CancelStepsRequest.class, ops::cancelSteps));
+    operations.put("ListInstanceGroups", new Operation<>(ListInstanceGroupsRequest.class, ops::listGroups));
+    operations.put("ListInstanceFleets", new Operation<>(ListInstanceFleetsRequest.class, ops::listFleets));
+    operations.put("ModifyInstanceGroups", new Operation<>(ModifyInstanceGroupsRequest.class, ops::modifyGroups));
+    operations.put("ModifyInstanceFleet", new Operation<>(ModifyInstanceFleetRequest.class, ops::modifyFleet));
     operations.put("RemoveTags", new Operation<>(RemoveTagsRequest.class, this::removeTags));
     operations.put("ModifyCluster", new Operation<>(ModifyClusterRequest.class, this::modifyCluster));
     this.notebooks = new NotebookExecutions(clock, config.notebooks(), random, id -> {
@@ -161,6 +173,7 @@ final class EmrApi {
     SimCluster cluster =
         new SimCluster(id, clusters.size(), r, now, ruleFor(r.name()), config, this::stepOutcome);
     clusters.put(id, cluster);
+    ops.created(cluster, r.instances());
     cluster.addSteps(newSteps(r.steps(), now), now);
     return RunJobFlowResponse.builder().jobFlowId(id).clusterArn(cluster.arn()).build();
   }
@@ -176,7 +189,9 @@ final class EmrApi {
     for (SimCluster c : clusters.values()) {
       c.advance(now);
       boolean stateOk =
-          !r.hasClusterStates() || r.clusterStatesAsStrings().contains(c.state().toString());
+          !r.hasClusterStates()
+              || r.clusterStates().isEmpty()
+              || r.clusterStatesAsStrings().contains(c.state().toString());
       boolean afterOk = r.createdAfter() == null || !c.created.isBefore(r.createdAfter());
       boolean beforeOk = r.createdBefore() == null || !c.created.isAfter(r.createdBefore());
       if (stateOk && afterOk && beforeOk) {

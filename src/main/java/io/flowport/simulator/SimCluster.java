@@ -127,6 +127,27 @@ final class SimCluster {
     }
   }
 
+  /**
+   * CancelSteps for one step, after {@link #advance}: a PENDING or RUNNING step is cancelled at once
+   * and the cluster goes on with the next; returns null, or why the step was not cancelled.
+   */
+  String cancelStep(String stepId, Instant now) {
+    SimStep step = steps.stream().filter(s -> s.id.equals(stepId)).findFirst().orElse(null);
+    if (step == null) {
+      return "Step id '" + stepId + "' is not valid.";
+    }
+    if (step.isDone() || isEnding()) {
+      return "Step " + stepId + " is " + step.state + " and cannot be cancelled.";
+    }
+    boolean wasRunning = step.state == StepState.RUNNING;
+    step.cancel(now);
+    if (wasRunning) {
+      stepsRan = true;
+      startNextStepOrIdle(now);
+    }
+    return null;
+  }
+
   /** TerminateJobFlows on an unprotected cluster. Call after {@link #advance}. */
   void terminateByUser(Instant now) {
     if (!isEnding()) {
