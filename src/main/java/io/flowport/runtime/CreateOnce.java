@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowport.contract.Vars;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -26,11 +27,19 @@ public final class CreateOnce {
 
   /**
    * @param lookup look for an earlier delivery's cluster (or steps) before creating
-   * @param lookback how far back ListClusters looks: longer than a job can wait for its next delivery
+   * @param lookback how far back ListClusters looks when the job does not say when its task was
+   *     entered: longer than a job can wait for its next delivery
    * @param deadlineGuard no create this close to the job's deadline, when another worker may get it
+   * @param clockSkew how much earlier than the task's start (engine time) ListClusters looks: the
+   *     engine's clock against EMR's creation times
    */
-  public record Settings(boolean lookup, Duration lookback, Duration deadlineGuard) {
-    public static final Settings DEFAULT = new Settings(true, Duration.ofHours(24), Duration.ofSeconds(30));
+  public record Settings(boolean lookup, Duration lookback, Duration deadlineGuard, Duration clockSkew) {
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    public static final Settings DEFAULT = new Settings(true, Duration.ofHours(24), Duration.ofSeconds(30), CLOCK_SKEW);
+
+    public Settings(boolean lookup, Duration lookback, Duration deadlineGuard) {
+      this(lookup, lookback, deadlineGuard, CLOCK_SKEW);
+    }
   }
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -71,7 +80,7 @@ public final class CreateOnce {
     ObjectNode tagged = tagged(job, (ObjectNode) request);
     String runKey = tag(tagged, RUN_KEY);
     if (settings.lookup() && runKey != null && tagged.path("Name").isTextual()) {
-      JsonNode found = find(tagged.get("Name").asText(), runKey);
+      JsonNode found = find(tagged.get("Name").asText(), runKey, createdAfter(job));
       if (found != null) {
         return found;
       }
@@ -109,9 +118,25 @@ public final class CreateOnce {
     return null;
   }
 
-  /** The newest cluster of this name created within the lookback with this run key, as RunJobFlow's answer. */
-  private JsonNode find(String name, String runKey) {
-    ObjectNode list = NODES.objectNode().put("CreatedAfter", clock.get().minus(settings.lookback()).toString());
+  /**
+   * Where the lookup starts: the task's start less the clock skew when the process recorded it
+   * ({@link Vars#CREATE_START_TIME}; no delivery of its job came before), else the lookback.
+   */
+  Instant createdAfter(Job job) {
+    JsonNode started = job.variable(Vars.CREATE_START_TIME);
+    if (started.isTextual()) {
+      try {
+        return Instant.parse(started.asText()).minus(settings.clockSkew());
+      } catch (java.time.format.DateTimeParseException e) {
+        // Not ours (a variable of the same name set by the user): fall back to the lookback.
+      }
+    }
+    return clock.get().minus(settings.lookback());
+  }
+
+  /** The newest cluster of this name created after {@code after} with this run key, as RunJobFlow's answer. */
+  private JsonNode find(String name, String runKey, Instant after) {
+    ObjectNode list = NODES.objectNode().put("CreatedAfter", after.toString());
     while (true) {
       JsonNode page = lookup("ListClusters", list);
       for (JsonNode c : page.path("Clusters")) {
