@@ -37,6 +37,12 @@ public final class CreateOnce {
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     public static final Settings DEFAULT = new Settings(true, Duration.ofHours(24), Duration.ofSeconds(30), CLOCK_SKEW);
 
+    public Settings {
+      if (clockSkew.isNegative()) {
+        throw new IllegalArgumentException("flowport.idempotency.clock-skew must not be negative, got " + clockSkew);
+      }
+    }
+
     public Settings(boolean lookup, Duration lookback, Duration deadlineGuard) {
       this(lookup, lookback, deadlineGuard, CLOCK_SKEW);
     }
