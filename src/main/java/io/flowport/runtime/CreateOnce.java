@@ -7,9 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowport.contract.Vars;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -140,15 +145,95 @@ public final class CreateOnce {
     return clock.get().minus(settings.lookback());
   }
 
-  /** The newest cluster of this name created after {@code after} with this run key, as RunJobFlow's answer. */
+  /** One ListClusters listing, shared by the lookups that joined it before it started. */
+  private static final class Listing {
+    private Instant after;
+    private int lookups;
+    private final CompletableFuture<List<JsonNode>> clusters = new CompletableFuture<>();
+  }
+
+  private final Object joining = new Object();
+  private final ReentrantLock listing = new ReentrantLock();
+  /** The listing that lookups can still join: it starts once the one running has ended. */
+  private Listing next;
+
+  /**
+   * The newest cluster of this name created after {@code after} with this run key, as RunJobFlow's
+   * answer, from a listing that started after this call, as one of its own would (so it sees every
+   * cluster an earlier delivery made). Lookups that come while a listing runs share the next one:
+   * creates that start together do not each page through the same clusters. A lookup alone stops
+   * at the page with its cluster.
+   */
   private JsonNode find(String name, String runKey, Instant after) {
+    Listing mine;
+    boolean lead;
+    synchronized (joining) {
+      lead = next == null;
+      if (lead) {
+        next = new Listing();
+        next.after = after;
+      } else if (after.isBefore(next.after)) {
+        next.after = after;
+      }
+      mine = next;
+      mine.lookups++;
+    }
+    if (lead) {
+      listing.lock();
+      try {
+        Instant from;
+        boolean alone;
+        synchronized (joining) {
+          next = null; // closed: later lookups wait for another listing
+          from = mine.after;
+          alone = mine.lookups == 1;
+        }
+        if (alone) {
+          return answer(scan(from, c -> matches(c, name, runKey), null));
+        }
+        List<JsonNode> all = new ArrayList<>();
+        scan(from, c -> false, all);
+        mine.clusters.complete(all);
+      } catch (RuntimeException e) {
+        mine.clusters.completeExceptionally(e);
+      } finally {
+        listing.unlock();
+      }
+    }
+    List<JsonNode> all;
+    try {
+      all = mine.clusters.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    return answer(all.stream().filter(c -> matches(c, name, runKey)).findFirst().orElse(null));
+  }
+
+  private boolean matches(JsonNode cluster, String name, String runKey) {
+    return name.equals(cluster.path("Name").asText()) && runKey.equals(runKey(cluster.path("Id").asText()));
+  }
+
+  private static JsonNode answer(JsonNode cluster) {
+    return cluster == null ? null
+        : NODES.objectNode().put("JobFlowId", cluster.path("Id").asText()).put("ClusterArn", cluster.path("ClusterArn").asText(null));
+  }
+
+  /**
+   * Lists the clusters created after {@code after}, newest first, until {@code until} accepts one
+   * (returned) or the pages end (null); each one seen is added to {@code seen} (id, name, ARN) when given.
+   */
+  private JsonNode scan(Instant after, java.util.function.Predicate<JsonNode> until, List<JsonNode> seen) {
     ObjectNode list = NODES.objectNode().put("CreatedAfter", after.toString());
     while (true) {
       JsonNode page = lookup("ListClusters", list);
       for (JsonNode c : page.path("Clusters")) {
-        String id = c.path("Id").asText();
-        if (name.equals(c.path("Name").asText()) && runKey.equals(runKey(id))) {
-          return NODES.objectNode().put("JobFlowId", id).put("ClusterArn", c.path("ClusterArn").asText(null));
+        JsonNode cluster = NODES.objectNode().put("Id", c.path("Id").asText()).put("Name", c.path("Name").asText())
+            .put("ClusterArn", c.path("ClusterArn").asText(null));
+        if (seen != null) {
+          seen.add(cluster);
+        }
+        if (until.test(cluster)) {
+          return cluster;
         }
       }
       if (!page.path("Marker").isTextual()) {

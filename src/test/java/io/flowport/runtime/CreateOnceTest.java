@@ -14,7 +14,6 @@ import io.flowport.simulator.SimulatorConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class CreateOnceTest {
        "HadoopJarStep": {"Jar": "command-runner.jar", "Args": ["spark-submit", "s3://code/load.py"]}}""";
 
   private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-  private final Map<String, Integer> calls = new TreeMap<>();
+  private final Map<String, Integer> calls = new java.util.concurrent.ConcurrentSkipListMap<>();
   private EmrSimulator simulator;
   private EmrClient client;
   private EmrCall emr;
@@ -220,6 +219,50 @@ class CreateOnceTest {
     CreateOnce tight = new CreateOnce(emr, new CreateOnce.Settings(true, Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(1)), now::get);
     tight.call(job, "RunJobFlow", JSON.readTree(CLUSTER));
     assertThat(calls).containsEntry("RunJobFlow", 2);
+  }
+
+  @Test
+  void createsThatStartTogetherShareTheirListings() throws Exception {
+    // Each listing takes 300 ms: the lookups that come meanwhile wait for the next one, together.
+    CreateOnce once = start(SimulatorConfig.builder()
+        .latency(io.flowport.simulator.LatencyRule.fixed("ListClusters", Duration.ofMillis(300))).build(), CreateOnce.Settings.DEFAULT);
+    int creates = 8;
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<JsonNode>> made = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(creates)) {
+      for (int i = 0; i < creates; i++) {
+        Job job = started(200 + i, T0);
+        made.add(pool.submit(() -> {
+          go.await();
+          return once.call(job, "RunJobFlow", JSON.readTree(CLUSTER));
+        }));
+      }
+      go.countDown();
+      for (var f : made) {
+        f.get();
+      }
+      // Every job delivered again (all answers lost, say), again all at once.
+      made.clear();
+      java.util.concurrent.CountDownLatch again = new java.util.concurrent.CountDownLatch(1);
+      for (int i = 0; i < creates; i++) {
+        Job job = started(200 + i, T0);
+        made.add(pool.submit(() -> {
+          again.await();
+          return once.call(job, "RunJobFlow", JSON.readTree(CLUSTER));
+        }));
+      }
+      again.countDown();
+      java.util.Set<String> found = new java.util.HashSet<>();
+      for (var f : made) {
+        found.add(f.get().get("JobFlowId").asText());
+      }
+      assertThat(found).as("each repeat finds its own cluster").hasSize(creates);
+    }
+
+    assertThat(simulator.calls()).containsEntry("RunJobFlow", creates);
+    // About two listings per round (the first lookup's, then one for all that came during it; a
+    // thread late by more than a listing makes a third), where each lookup listing alone makes 16.
+    assertThat(simulator.calls().get("ListClusters")).isBetween(2, 6);
   }
 
   @Test
