@@ -83,7 +83,7 @@ public final class BpmnGenerator {
     // The execution input: what the app passed as `input`, {} when nothing was passed (as Step Functions).
     w.input(body, "=if " + Vars.INPUT + " = null then {} else " + Vars.INPUT, Vars.PAYLOAD);
     // Engine time, so $$.Execution.StartTime follows the run's clock; the workers format it.
-    w.input(body, "=string(date and time(now(), \"Z\"))", Vars.ASL_START_TIME);
+    w.input(body, BpmnWriter.NOW, Vars.ASL_START_TIME);
     w.output(body, "=" + Vars.PAYLOAD, Vars.OUTPUT);
     StartEvent start = w.start(body, "machine_start", "Start", null);
     new StateGraphEmitter(w).emit(body, start, graph);

@@ -41,6 +41,8 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.flowport.contract.ElementTemplates;
+import io.flowport.contract.JobTypes;
+import io.flowport.contract.Vars;
 import io.flowport.ir.Call;
 import io.flowport.ir.Names;
 import java.util.HashSet;
@@ -58,6 +60,9 @@ final class BpmnWriter {
   static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
   /** The zeebe:property that ties a generated element to its source state or task. */
   static final String SOURCE_PROPERTY = "source";
+
+  /** The engine's time as an ISO 8601 instant (UTC), as the workers parse it. */
+  static final String NOW = "=string(date and time(now(), \"Z\"))";
   /** On a further end of a Succeed or Fail state reached several ways: the id of the state's first end. */
   static final String COPY_OF_PROPERTY = "copy-of";
 
@@ -175,6 +180,10 @@ final class BpmnWriter {
       t.setAttributeValueNs(BpmnModelConstants.ZEEBE_NS, "modelerTemplateVersion", String.valueOf(ElementTemplates.VERSION));
     }
     call.inputs().forEach((target, source1) -> input(t, source1, target));
+    if (call.jobType().equals(JobTypes.emr("RunJobFlow"))) {
+      // When the task was entered, fixed for every delivery of its job: the create's lookup starts there.
+      input(t, NOW, Vars.CREATE_START_TIME);
+    }
     if (!call.headers().isEmpty()) {
       ZeebeTaskHeaders headers = model.newInstance(ZeebeTaskHeaders.class);
       extensions(t).addChildElement(headers);

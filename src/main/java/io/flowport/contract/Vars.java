@@ -6,6 +6,13 @@ public final class Vars {
   /** The API request of a task made from an element template: a local input mapping per member. */
   public static final String REQUEST = "request";
 
+  /**
+   * When the task that creates a cluster (RunJobFlow) was entered (engine time, ISO 8601): a local
+   * input mapping, evaluated once when the element activates, so every delivery and retry of its
+   * job sees the same value; the worker looks for an earlier delivery's cluster from there on.
+   */
+  public static final String CREATE_START_TIME = "createStartTime";
+
   // ASL.
   /** The execution input given when an instance starts (any JSON). */
   public static final String INPUT = "input";

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowport.contract.Vars;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -26,11 +32,25 @@ public final class CreateOnce {
 
   /**
    * @param lookup look for an earlier delivery's cluster (or steps) before creating
-   * @param lookback how far back ListClusters looks: longer than a job can wait for its next delivery
+   * @param lookback how far back ListClusters looks when the job does not say when its task was
+   *     entered: longer than a job can wait for its next delivery
    * @param deadlineGuard no create this close to the job's deadline, when another worker may get it
+   * @param clockSkew how much earlier than the task's start (engine time) ListClusters looks: the
+   *     engine's clock against EMR's creation times
    */
-  public record Settings(boolean lookup, Duration lookback, Duration deadlineGuard) {
-    public static final Settings DEFAULT = new Settings(true, Duration.ofHours(24), Duration.ofSeconds(30));
+  public record Settings(boolean lookup, Duration lookback, Duration deadlineGuard, Duration clockSkew) {
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    public static final Settings DEFAULT = new Settings(true, Duration.ofHours(24), Duration.ofSeconds(30), CLOCK_SKEW);
+
+    public Settings {
+      if (clockSkew.isNegative()) {
+        throw new IllegalArgumentException("flowport.idempotency.clock-skew must not be negative, got " + clockSkew);
+      }
+    }
+
+    public Settings(boolean lookup, Duration lookback, Duration deadlineGuard) {
+      this(lookup, lookback, deadlineGuard, CLOCK_SKEW);
+    }
   }
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -71,7 +91,7 @@ public final class CreateOnce {
     ObjectNode tagged = tagged(job, (ObjectNode) request);
     String runKey = tag(tagged, RUN_KEY);
     if (settings.lookup() && runKey != null && tagged.path("Name").isTextual()) {
-      JsonNode found = find(tagged.get("Name").asText(), runKey);
+      JsonNode found = find(tagged.get("Name").asText(), runKey, createdAfter(job));
       if (found != null) {
         return found;
       }
@@ -109,15 +129,111 @@ public final class CreateOnce {
     return null;
   }
 
-  /** The newest cluster of this name created within the lookback with this run key, as RunJobFlow's answer. */
-  private JsonNode find(String name, String runKey) {
-    ObjectNode list = NODES.objectNode().put("CreatedAfter", clock.get().minus(settings.lookback()).toString());
+  /**
+   * Where the lookup starts: the task's start less the clock skew when the process recorded it
+   * ({@link Vars#CREATE_START_TIME}; no delivery of its job came before), else the lookback.
+   */
+  Instant createdAfter(Job job) {
+    JsonNode started = job.variable(Vars.CREATE_START_TIME);
+    if (started.isTextual()) {
+      try {
+        return Instant.parse(started.asText()).minus(settings.clockSkew());
+      } catch (java.time.format.DateTimeParseException e) {
+        // Not ours (a variable of the same name set by the user): fall back to the lookback.
+      }
+    }
+    return clock.get().minus(settings.lookback());
+  }
+
+  /** One ListClusters listing, shared by the lookups that joined it before it started. */
+  private static final class Listing {
+    private Instant after;
+    private int lookups;
+    private final CompletableFuture<List<JsonNode>> clusters = new CompletableFuture<>();
+  }
+
+  private final Object joining = new Object();
+  private final ReentrantLock listing = new ReentrantLock();
+  /** The listing that lookups can still join: it starts once the one running has ended. */
+  private Listing next;
+
+  /**
+   * The newest cluster of this name created after {@code after} with this run key, as RunJobFlow's
+   * answer, from a listing that started after this call, as one of its own would (so it sees every
+   * cluster an earlier delivery made). Lookups that come while a listing runs share the next one:
+   * creates that start together do not each page through the same clusters. A lookup alone stops
+   * at the page with its cluster.
+   */
+  private JsonNode find(String name, String runKey, Instant after) {
+    Listing mine;
+    boolean lead;
+    synchronized (joining) {
+      lead = next == null;
+      if (lead) {
+        next = new Listing();
+        next.after = after;
+      } else if (after.isBefore(next.after)) {
+        next.after = after;
+      }
+      mine = next;
+      mine.lookups++;
+    }
+    if (lead) {
+      listing.lock();
+      try {
+        Instant from;
+        boolean alone;
+        synchronized (joining) {
+          next = null; // closed: later lookups wait for another listing
+          from = mine.after;
+          alone = mine.lookups == 1;
+        }
+        if (alone) {
+          return answer(scan(from, c -> matches(c, name, runKey), null));
+        }
+        List<JsonNode> all = new ArrayList<>();
+        scan(from, c -> false, all);
+        mine.clusters.complete(all);
+      } catch (RuntimeException e) {
+        mine.clusters.completeExceptionally(e);
+      } finally {
+        listing.unlock();
+      }
+    }
+    List<JsonNode> all;
+    try {
+      all = mine.clusters.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    return answer(all.stream().filter(c -> matches(c, name, runKey)).findFirst().orElse(null));
+  }
+
+  private boolean matches(JsonNode cluster, String name, String runKey) {
+    return name.equals(cluster.path("Name").asText()) && runKey.equals(runKey(cluster.path("Id").asText()));
+  }
+
+  private static JsonNode answer(JsonNode cluster) {
+    return cluster == null ? null
+        : NODES.objectNode().put("JobFlowId", cluster.path("Id").asText()).put("ClusterArn", cluster.path("ClusterArn").asText(null));
+  }
+
+  /**
+   * Lists the clusters created after {@code after}, newest first, until {@code until} accepts one
+   * (returned) or the pages end (null); each one seen is added to {@code seen} (id, name, ARN) when given.
+   */
+  private JsonNode scan(Instant after, java.util.function.Predicate<JsonNode> until, List<JsonNode> seen) {
+    ObjectNode list = NODES.objectNode().put("CreatedAfter", after.toString());
     while (true) {
       JsonNode page = lookup("ListClusters", list);
       for (JsonNode c : page.path("Clusters")) {
-        String id = c.path("Id").asText();
-        if (name.equals(c.path("Name").asText()) && runKey.equals(runKey(id))) {
-          return NODES.objectNode().put("JobFlowId", id).put("ClusterArn", c.path("ClusterArn").asText(null));
+        JsonNode cluster = NODES.objectNode().put("Id", c.path("Id").asText()).put("Name", c.path("Name").asText())
+            .put("ClusterArn", c.path("ClusterArn").asText(null));
+        if (seen != null) {
+          seen.add(cluster);
+        }
+        if (until.test(cluster)) {
+          return cluster;
         }
       }
       if (!page.path("Marker").isTextual()) {

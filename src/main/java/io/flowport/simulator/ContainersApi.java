@@ -18,8 +18,12 @@ import software.amazon.awssdk.services.emrcontainers.model.DescribeJobRunRespons
 import software.amazon.awssdk.services.emrcontainers.model.JobRun;
 import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsRequest;
 import software.amazon.awssdk.services.emrcontainers.model.ListJobRunsResponse;
+import software.amazon.awssdk.services.emrcontainers.model.ListVirtualClustersRequest;
+import software.amazon.awssdk.services.emrcontainers.model.ListVirtualClustersResponse;
 import software.amazon.awssdk.services.emrcontainers.model.StartJobRunRequest;
 import software.amazon.awssdk.services.emrcontainers.model.StartJobRunResponse;
+import software.amazon.awssdk.services.emrcontainers.model.VirtualCluster;
+import software.amazon.awssdk.services.emrcontainers.model.VirtualClusterState;
 
 /**
  * EMR on EKS (emr-containers) job runs over REST-JSON, under {@code /virtualclusters/{id}/jobruns}
@@ -43,6 +47,11 @@ final class ContainersApi {
   private final Map<String, SimContainerRun> runs = new LinkedHashMap<>();
   private final Map<String, Made> tokens = new HashMap<>();
   private final Map<Integer, Integer> ruleMatches = new HashMap<>();
+  /**
+   * The virtual clusters ListVirtualClusters shows, by id, with when the simulator first knew them:
+   * the scenario's, or, when it names none, those runs were started in.
+   */
+  private final Map<String, java.time.Instant> virtualClusters = new LinkedHashMap<>();
 
   ContainersApi(SimClock clock, SimulatorConfig config, java.util.List<RateBucket> buckets) {
     this.clock = clock;
@@ -56,6 +65,8 @@ final class ContainersApi {
     route("ListJobRuns", "GET", runs, ListJobRunsRequest.class, this::listJobRuns);
     route("DescribeJobRun", "GET", runs + "/([^/]+)", DescribeJobRunRequest.class, this::describeJobRun);
     route("CancelJobRun", "DELETE", runs + "/([^/]+)", CancelJobRunRequest.class, this::cancelJobRun);
+    route("ListVirtualClusters", "GET", "/virtualclusters", ListVirtualClustersRequest.class, this::listVirtualClusters);
+    this.config.virtualClusters().forEach(id -> virtualClusters.put(id, clock.now()));
   }
 
   private <R extends SdkPojo> void route(String operation, String method, String path, Class<R> type, Function<R, SdkPojo> handler) {
@@ -94,6 +105,7 @@ final class ContainersApi {
           .required("jobDriver", r.jobDriver()).check();
     }
     virtualCluster(r.virtualClusterId());
+    virtualClusters.putIfAbsent(r.virtualClusterId(), clock.now());
     String key = r.virtualClusterId() + "/" + r.clientToken();
     StartJobRunRequest untokened = r.toBuilder().clientToken(null).build();
     Made seen = tokens.get(key);
@@ -146,6 +158,33 @@ final class ContainersApi {
       page.add(run.toJobRun());
     }
     return ListJobRunsResponse.builder().jobRuns(page).nextToken(next).build();
+  }
+
+  /**
+   * Newest first, filtered by states and creation time, pages as ListJobRuns. Every virtual cluster
+   * here is RUNNING: the simulator neither creates nor deletes them.
+   */
+  private SdkPojo listVirtualClusters(ListVirtualClustersRequest r) {
+    int size = ServerlessApi.pageSize(r.maxResults());
+    List<Map.Entry<String, java.time.Instant>> all = new ArrayList<>(virtualClusters.entrySet());
+    List<VirtualCluster> page = new ArrayList<>();
+    String next = null;
+    for (int i = ServerlessApi.token(r.nextToken(), all.size()); i >= 0; i--) {
+      String id = all.get(i).getKey();
+      java.time.Instant created = all.get(i).getValue();
+      if ((r.hasStates() && !r.statesAsStrings().contains(VirtualClusterState.RUNNING.toString()))
+          || (r.createdAfter() != null && created.isBefore(r.createdAfter()))
+          || (r.createdBefore() != null && created.isAfter(r.createdBefore()))) {
+        continue;
+      }
+      if (page.size() == size) {
+        next = Integer.toString(i);
+        break;
+      }
+      page.add(VirtualCluster.builder().id(id).name(id).state(VirtualClusterState.RUNNING).createdAt(created)
+          .arn("arn:aws:emr-containers:us-east-1:123456789012:/virtualclusters/" + id).build());
+    }
+    return ListVirtualClustersResponse.builder().virtualClusters(page).nextToken(next).build();
   }
 
   private SdkPojo cancelJobRun(CancelJobRunRequest r) {

@@ -140,16 +140,31 @@ final class ServerlessApi {
     return GetApplicationResponse.builder().application(application(r.applicationId()).toApplication()).build();
   }
 
+  /**
+   * Newest first, filtered by states, {@code maxResults} (at most 50) a page; the token is the
+   * position of the next application in creation order, which only grows (a deleted one stays,
+   * TERMINATED, as the service lists it for a while).
+   */
   private SdkPojo listApplications(ListApplicationsRequest r) {
     Instant now = clock.now();
+    int size = pageSize(r.maxResults());
+    List<SimApplication> all = new ArrayList<>(applications.values());
+    all.sort(Comparator.comparingLong((SimApplication a) -> a.seq));
     List<ApplicationSummary> page = new ArrayList<>();
-    applications.values().stream().sorted(Comparator.comparingLong((SimApplication a) -> a.seq).reversed()).forEach(a -> {
+    String next = null;
+    for (int i = token(r.nextToken(), all.size()); i >= 0; i--) {
+      SimApplication a = all.get(i);
       a.advance(now);
-      if ((!r.hasStates() || r.statesAsStrings().contains(a.state.toString())) && page.size() < PAGE_SIZE) {
-        page.add(a.toSummary());
+      if (r.hasStates() && !r.statesAsStrings().contains(a.state.toString())) {
+        continue;
       }
-    });
-    return ListApplicationsResponse.builder().applications(page).build();
+      if (page.size() == size) {
+        next = Integer.toString(i);
+        break;
+      }
+      page.add(a.toSummary());
+    }
+    return ListApplicationsResponse.builder().applications(page).nextToken(next).build();
   }
 
   private SdkPojo startApplication(StartApplicationRequest r) {

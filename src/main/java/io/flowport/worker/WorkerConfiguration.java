@@ -90,8 +90,10 @@ public class WorkerConfiguration {
 
   /**
    * @param lookup look for the cluster (or steps) of an earlier delivery before creating
-   * @param lookback how far back that lookup goes; longer than any job waits for its next delivery
+   * @param lookback how far back that lookup goes when the process did not record when the task
+   *     started; longer than any job waits for its next delivery
    * @param deadlineGuard no create this close to the job's deadline
+   * @param clockSkew how much before the task's recorded start the lookup begins
    */
   @Bean
   public JobPipeline jobPipeline(@Qualifier("emrCall") EmrCall emr, @Qualifier("emrServerlessCall") EmrCall serverless,
@@ -100,6 +102,7 @@ public class WorkerConfiguration {
       Tracking tracking, ObjectProvider<io.flowport.worker.reaper.JobRunPlaces> places, @Value("${flowport.idempotency.lookup:true}") boolean lookup,
       @Value("${flowport.idempotency.lookback:PT24H}") Duration lookback,
       @Value("${flowport.idempotency.deadline-guard:PT30S}") Duration deadlineGuard,
+      @Value("${flowport.idempotency.clock-skew:PT5M}") Duration clockSkew,
       @Value("${flowport.results.max-size:1MB}") org.springframework.util.unit.DataSize maxResult) {
     Supplier<Instant> now = clock.getIfAvailable(() -> Instant::now);
     // The client is looked up when a mocked callback answers, not when the pipeline is made.
@@ -107,7 +110,7 @@ public class WorkerConfiguration {
     io.flowport.worker.reaper.JobRunPlaces seen = places.getIfAvailable(io.flowport.worker.reaper.JobRunPlaces::new);
     return new JobPipeline(Map.of(JobTypes.EMR, emr, JobTypes.EMR_SERVERLESS, seen.recording(JobTypes.EMR_SERVERLESS, serverless),
         JobTypes.EMR_CONTAINERS, seen.recording(JobTypes.EMR_CONTAINERS, containers)), mocks.getIfAvailable(() -> Mocks.NONE),
-        now, new CreateOnce.Settings(lookup, lookback, deadlineGuard), new MessageAnswers(client::getObject), tracking)
+        now, new CreateOnce.Settings(lookup, lookback, deadlineGuard, clockSkew), new MessageAnswers(client::getObject), tracking)
         .resultLimit(maxResult.toBytes());
   }
 

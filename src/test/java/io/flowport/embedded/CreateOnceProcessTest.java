@@ -70,6 +70,7 @@ class CreateOnceProcessTest {
       // Every create lost its answer and was delivered again: 100 failed deliveries, 100 creates.
       assertThat(failedCreates(h)).isEqualTo(INSTANCES);
       assertThat(calls).containsEntry("RunJobFlow", INSTANCES);
+      oneStartTimePerActivation(h, instances);
       System.out.printf("7a: %d executions in %d ms, %d clusters, workers' EMR calls %s%n", INSTANCES, took.toMillis(),
           count(clusters), calls);
     }
@@ -88,6 +89,75 @@ class CreateOnceProcessTest {
         assertThat(h.incident(instance)).startsWith("JOB_NO_RETRIES")
             .containsAnyOf("Unexpected end of file", "InternalServerError");
       }
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void anIncidentResolvedDaysLaterStillFindsTheClusterOfTheFirstDelivery() throws Exception {
+    // The first delivery creates and loses the answer; the next two cannot read the candidate's
+    // tags (every DescribeCluster attempt of both answered 500), so the job ends in an incident.
+    int describesLost = 2 * io.flowport.emr.EmrRetries.MAX_ATTEMPTS;
+    SimulatorConfig config = SimulatorConfig.builder()
+        .fault(new FaultRule("RunJobFlow", FaultRule.Answer.ERROR, 1, null))
+        .fault(new FaultRule("DescribeCluster", FaultRule.Answer.ERROR, describesLost, null))
+        .build();
+    try (Harness h = new Harness(engine, config, Mocks.NONE, Map.of("flowport.reaper.enabled", "false"))) {
+      long instance = h.start(Harness.convert(MACHINE), Map.of());
+      h.settle(instance);
+      for (int i = 0; h.incident(instance) == null; i++) {
+        assertThat(i).as("steps until the incident").isLessThan(20);
+        h.runtime.clock().advance(Duration.ofSeconds(30));
+        h.settle(instance);
+      }
+      assertThat(h.incident(instance)).startsWith("JOB_NO_RETRIES");
+      assertThat(h.calls("RunJobFlow")).isEqualTo(1);
+      assertThat(h.calls("DescribeCluster")).isEqualTo(describesLost);
+
+      // The operator resolves it two days later, far past the 24 h lookback.
+      h.runtime.clock().advance(Duration.ofDays(2));
+      Record<?> incident = incidentRecord(h, instance);
+      long jobKey = ((IncidentRecordValue) incident.getValue()).getJobKey();
+      h.runtime.client().newUpdateRetriesCommand(jobKey).retries(1).send().join();
+      h.runtime.client().newResolveIncidentCommand(incident.getKey()).send().join();
+      h.settle(instance);
+
+      assertThat(h.ended(instance)).isTrue();
+      assertThat(h.calls("RunJobFlow")).isEqualTo(1);
+      Map<String, List<String>> clusters = clustersByInstance(h);
+      assertThat(clusters.get(Long.toString(instance))).hasSize(1);
+      assertThat(h.variables(instance).get("output").path("ClusterId").asText())
+          .isEqualTo(clusters.get(Long.toString(instance)).get(0));
+    }
+  }
+
+  private static Record<?> incidentRecord(Harness h, long instance) {
+    for (Record<?> r : h.records()) {
+      if (r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED
+          && ((IncidentRecordValue) r.getValue()).getProcessInstanceKey() == instance) {
+        return r;
+      }
+    }
+    throw new AssertionError("no incident of " + instance);
+  }
+
+  /**
+   * The task's start time is set once per activation: one variable record per create task, the
+   * same for both deliveries of its job, a time the workers can read.
+   */
+  private static void oneStartTimePerActivation(Harness h, List<Long> instances) {
+    Map<Long, Integer> created = new java.util.HashMap<>();
+    for (Record<?> r : h.records()) {
+      if (r.getValueType() == ValueType.VARIABLE && r.getValue() instanceof io.camunda.zeebe.protocol.record.value.VariableRecordValue v
+          && v.getName().equals(io.flowport.contract.Vars.CREATE_START_TIME)) {
+        assertThat(r.getIntent()).as("%s of %s", r.getIntent(), v.getProcessInstanceKey())
+            .isEqualTo(io.camunda.zeebe.protocol.record.intent.VariableIntent.CREATED);
+        assertThat(java.time.Instant.parse(v.getValue().replace("\"", ""))).isNotNull();
+        created.merge(v.getProcessInstanceKey(), 1, Integer::sum);
+      }
+    }
+    for (long instance : instances) {
+      assertThat(created.get(instance)).as("start times of %s", instance).isEqualTo(1);
     }
   }
 

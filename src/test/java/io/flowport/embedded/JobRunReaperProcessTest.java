@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.flowport.runtime.CreateOnce;
+import io.flowport.runtime.EmrCall;
 import io.flowport.runtime.Mocks;
 import io.flowport.simulator.ContainersConfig;
 import io.flowport.simulator.EmrClients;
 import io.flowport.simulator.ServerlessConfig;
 import io.flowport.simulator.SimulatorConfig;
+import io.flowport.worker.reaper.InstanceStates;
+import io.flowport.worker.reaper.JobRunPlaces;
+import io.flowport.worker.reaper.JobRunReaper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -155,6 +159,51 @@ class JobRunReaperProcessTest {
       assertThat(h.ended(cancelled)).isTrue();
       assertThat(eksRuns(h).get(cancelled)).isEqualTo("RUNNING");
       assertThat(h.runtime.simulator().calls()).doesNotContainKey("CancelJobRun");
+    }
+  }
+
+  /**
+   * Every worker restarts while the runs go on: the new workers' reaper has learnt no place (no job
+   * of theirs named one), and still finds the runs of the cancelled instances at its first sweep,
+   * by listing the account's applications and virtual clusters.
+   */
+  @Test
+  @Timeout(90)
+  void afterEveryWorkerRestartedACancelledInstancesRunsAreStillCancelled() throws Exception {
+    // The workers that start the runs never sweep: their reaper goes with them.
+    try (Harness h = new Harness(engine, LONG_JOBS, Mocks.NONE, Map.of("flowport.reaper.enabled", "false"))) {
+      String app = application(h);
+      long serverless = h.start(Harness.convert(SERVERLESS), Map.of("input", Map.of("ApplicationId", app)));
+      long eks = h.start(Harness.convert(EKS), Map.of("input", Map.of("VirtualClusterId", VC)));
+      h.settleAll();
+      h.runtime.clock().advance(Duration.ofMinutes(6));
+      Thread.sleep(1_000);
+      assertThat(serverlessRuns(h, app).get(serverless)).isEqualTo("RUNNING");
+      assertThat(eksRuns(h).get(eks)).isEqualTo("RUNNING");
+
+      h.runtime.client().newCancelInstanceCommand(serverless).send().join();
+      h.runtime.client().newCancelInstanceCommand(eks).send().join();
+      h.settleAll();
+      h.runtime.clock().advance(INTERVAL);
+      java.net.URI endpoint = h.runtime.simulator().endpoint();
+      java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+      try (var slsClient = EmrClients.serverlessForEndpoint(endpoint); var eksClient = EmrClients.containersForEndpoint(endpoint)) {
+        EmrCall sls = new io.flowport.emr.EmrServerlessOperations(slsClient);
+        EmrCall containers = new io.flowport.emr.EmrContainersOperations(eksClient);
+        InstanceStates states = new EngineInstanceStates(() -> engine);
+        // Without the search, as before: the restarted reaper knows nowhere to look.
+        JobRunReaper.Sweep blind = new JobRunReaper(sls, containers, new JobRunPlaces(), states, log::add, 0).sweep();
+        assertThat(blind.cancelled()).isEmpty();
+
+        // The restarted workers' reaper as the worker makes it; this is its first sweep, one interval after start.
+        JobRunReaper.Sweep first = new JobRunReaper(sls, containers, new JobRunPlaces(), states, log::add).sweep();
+
+        assertThat(first.cancelled()).hasSize(2);
+        assertThat(serverlessRuns(h, app).get(serverless)).isEqualTo("CANCELLING");
+        assertThat(eksRuns(h).get(eks)).isEqualTo("CANCEL_PENDING");
+        System.out.printf("job-run reaper after a restart: first sweep %d search calls, %d ListJobRuns, cancelled %s%n",
+            first.searchCalls(), first.listCalls(), first.cancelled());
+      }
     }
   }
 

@@ -14,7 +14,6 @@ import io.flowport.simulator.SimulatorConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class CreateOnceTest {
        "HadoopJarStep": {"Jar": "command-runner.jar", "Args": ["spark-submit", "s3://code/load.py"]}}""";
 
   private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-  private final Map<String, Integer> calls = new TreeMap<>();
+  private final Map<String, Integer> calls = new java.util.concurrent.ConcurrentSkipListMap<>();
   private EmrSimulator simulator;
   private EmrClient client;
   private EmrCall emr;
@@ -148,6 +147,134 @@ class CreateOnceTest {
     once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER));
 
     assertThat(calls).containsEntry("RunJobFlow", 2);
+  }
+
+  /** A job of a task entered at {@code started}, as the generated processes record it. */
+  static Job started(long elementInstanceKey, Instant started) {
+    ObjectNode vars = JSON.createObjectNode().put(io.flowport.contract.Vars.CREATE_START_TIME, started.toString());
+    return new Job("flowport.emr.RunJobFlow", Map.of(), vars, "p", 7, "Create", elementInstanceKey, null);
+  }
+
+  @Test
+  void aTaskThatRecordsItsStartLooksOnlyAtClustersMadeSinceThen() throws Exception {
+    CreateOnce once = start(SimulatorConfig.defaults(), CreateOnce.Settings.DEFAULT);
+    // An account busy with clusters of the same name, made an hour before the task starts.
+    for (int i = 0; i < 120; i++) {
+      emr.call("RunJobFlow", JSON.readTree(CLUSTER));
+    }
+    now.set(T0.plus(Duration.ofHours(1)));
+    Job job = started(42, now.get());
+    calls.clear();
+
+    JsonNode first = once.call(job, "RunJobFlow", JSON.readTree(CLUSTER));
+    assertThat(calls).isEqualTo(Map.of("ListClusters", 1, "RunJobFlow", 1));
+    calls.clear();
+    // The same job again (its answer was lost, or its worker stopped before completing it).
+    now.set(now.get().plusSeconds(30));
+    JsonNode again = once.call(job, "RunJobFlow", JSON.readTree(CLUSTER));
+
+    assertThat(again.get("JobFlowId")).isEqualTo(first.get("JobFlowId"));
+    assertThat(calls).isEqualTo(Map.of("ListClusters", 1, "DescribeCluster", 1));
+  }
+
+  @Test
+  void withoutTheStartTheLookupPagesThroughTheLookback() throws Exception {
+    CreateOnce once = start(SimulatorConfig.defaults(), CreateOnce.Settings.DEFAULT);
+    for (int i = 0; i < 120; i++) {
+      emr.call("RunJobFlow", JSON.readTree(CLUSTER));
+    }
+    now.set(T0.plus(Duration.ofHours(1)));
+    calls.clear();
+
+    once.call(job(42), "RunJobFlow", JSON.readTree(CLUSTER));
+
+    // A process converted by an older flowport: all 120 are candidates, on 3 pages of 50.
+    assertThat(calls).isEqualTo(Map.of("ListClusters", 3, "DescribeCluster", 120, "RunJobFlow", 1));
+  }
+
+  @Test
+  void aDeliveryLaterThanTheLookbackStillFindsItsCluster() throws Exception {
+    // An incident an operator resolves days later: the task's start, not the lookback, bounds the lookup.
+    CreateOnce once = start(lose("RunJobFlow", 1), new CreateOnce.Settings(true, Duration.ofHours(24), Duration.ZERO));
+    Job job = started(42, T0);
+    assertThatThrownBy(() -> once.call(job, "RunJobFlow", JSON.readTree(CLUSTER))).isInstanceOf(EmrCall.ServiceException.class);
+    now.set(T0.plus(Duration.ofDays(3)));
+
+    once.call(job, "RunJobFlow", JSON.readTree(CLUSTER));
+
+    assertThat(calls).containsEntry("RunJobFlow", 1);
+  }
+
+  @Test
+  void theClockSkewMarginCoversAnEngineClockAheadOfEmrs() throws Exception {
+    CreateOnce once = start(lose("RunJobFlow", 1), CreateOnce.Settings.DEFAULT);
+    // The engine's clock is 2 minutes ahead of EMR's: the task "started" after its cluster was made.
+    Job job = started(42, T0.plus(Duration.ofMinutes(2)));
+    assertThatThrownBy(() -> once.call(job, "RunJobFlow", JSON.readTree(CLUSTER))).isInstanceOf(EmrCall.ServiceException.class);
+    now.set(T0.plusSeconds(30));
+
+    once.call(job, "RunJobFlow", JSON.readTree(CLUSTER));
+    assertThat(calls).containsEntry("RunJobFlow", 1);
+    // With a margin too small for that skew, the lookup misses it.
+    CreateOnce tight = new CreateOnce(emr, new CreateOnce.Settings(true, Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(1)), now::get);
+    tight.call(job, "RunJobFlow", JSON.readTree(CLUSTER));
+    assertThat(calls).containsEntry("RunJobFlow", 2);
+  }
+
+  @Test
+  void createsThatStartTogetherShareTheirListings() throws Exception {
+    // Each listing takes 300 ms: the lookups that come meanwhile wait for the next one, together.
+    CreateOnce once = start(SimulatorConfig.builder()
+        .latency(io.flowport.simulator.LatencyRule.fixed("ListClusters", Duration.ofMillis(300))).build(), CreateOnce.Settings.DEFAULT);
+    int creates = 8;
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<JsonNode>> made = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(creates)) {
+      for (int i = 0; i < creates; i++) {
+        Job job = started(200 + i, T0);
+        made.add(pool.submit(() -> {
+          go.await();
+          return once.call(job, "RunJobFlow", JSON.readTree(CLUSTER));
+        }));
+      }
+      go.countDown();
+      for (var f : made) {
+        f.get();
+      }
+      // Every job delivered again (all answers lost, say), again all at once.
+      made.clear();
+      java.util.concurrent.CountDownLatch again = new java.util.concurrent.CountDownLatch(1);
+      for (int i = 0; i < creates; i++) {
+        Job job = started(200 + i, T0);
+        made.add(pool.submit(() -> {
+          again.await();
+          return once.call(job, "RunJobFlow", JSON.readTree(CLUSTER));
+        }));
+      }
+      again.countDown();
+      java.util.Set<String> found = new java.util.HashSet<>();
+      for (var f : made) {
+        found.add(f.get().get("JobFlowId").asText());
+      }
+      assertThat(found).as("each repeat finds its own cluster").hasSize(creates);
+    }
+
+    assertThat(simulator.calls()).containsEntry("RunJobFlow", creates);
+    // About two listings per round (the first lookup's, then one for all that came during it; a
+    // thread late by more than a listing makes a third), where each lookup listing alone makes 16.
+    assertThat(simulator.calls().get("ListClusters")).isBetween(2, 6);
+  }
+
+  @Test
+  void aStartThatIsNotATimeFallsBackToTheLookback() {
+    CreateOnce once = new CreateOnce((api, request) -> {
+      throw new AssertionError("no call");
+    }, CreateOnce.Settings.DEFAULT, now::get);
+    ObjectNode vars = JSON.createObjectNode().put(io.flowport.contract.Vars.CREATE_START_TIME, "yesterday");
+    Job job = new Job("flowport.emr.RunJobFlow", Map.of(), vars, "p", 7, "Create", 42, null);
+
+    assertThat(once.createdAfter(job)).isEqualTo(T0.minus(Duration.ofHours(24)));
+    assertThat(once.createdAfter(started(42, T0.minusSeconds(10)))).isEqualTo(T0.minusSeconds(10).minus(Duration.ofMinutes(5)));
   }
 
   @Test

@@ -16,9 +16,10 @@ import java.util.function.Consumer;
 
 /**
  * The reaper's sweep over EMR Serverless and EMR on EKS job runs: lists the open runs of the places
- * this worker's jobs used ({@link JobRunPlaces}), reads the process instance that started each
- * (flowport's tag, set at StartJobRun), and cancels those whose instance has ended, unless tagged
- * {@code flowport:keep}. See docs/cleanup.md.
+ * this worker's jobs used ({@link JobRunPlaces}) and of those it finds itself in the account every
+ * few sweeps (so a restarted worker still sees runs started before), reads the process instance
+ * that started each (flowport's tag, set at StartJobRun), and cancels those whose instance has
+ * ended, unless tagged {@code flowport:keep}. See docs/cleanup.md.
  */
 public final class JobRunReaper {
 
@@ -30,6 +31,14 @@ public final class JobRunReaper {
       List.of("SUBMITTED", "PENDING", "SCHEDULED", "RUNNING", "QUEUED"));
   static final Service CONTAINERS = new Service("EMR on EKS", "virtualClusterId", "id", "DescribeJobRun",
       List.of("PENDING", "SUBMITTED", "RUNNING"));
+
+  /** Application states in which runs may be open; not CREATING (no run yet) nor TERMINATED (deleted). */
+  static final List<String> APPLICATION_STATES = List.of("CREATED", "STARTING", "STARTED", "STOPPING", "STOPPED");
+  static final List<String> VIRTUAL_CLUSTER_STATES = List.of("RUNNING");
+  /** Pages one search lists per service at most: 20 of 50, as many places as {@link JobRunPlaces} keeps. */
+  static final int SEARCH_PAGES = 20;
+  /** Sweeps between two searches for places by default (flowport.reaper.search-every): the first sweep searches, then every 12th. */
+  public static final int SEARCH_EVERY = 12;
 
   private static final int CACHED = 10_000;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -44,13 +53,16 @@ public final class JobRunReaper {
   }
 
   /** What a sweep saw and did, for logs, metrics and tests. */
-  public record Sweep(int listCalls, int listed, int described, List<Run> cancelled, List<Run> kept, List<Run> failed) {}
+  public record Sweep(int listCalls, int listed, int described, List<Run> cancelled, List<Run> kept, List<Run> failed,
+      int searchCalls) {}
 
   private final EmrCall serverless;
   private final EmrCall containers;
   private final JobRunPlaces places;
   private final InstanceStates states;
   private final Consumer<String> log;
+  private final int searchEvery;
+  private long sweeps;
   /** Run to the instance key of its tag ({@link #NONE}: not flowport's): set at StartJobRun, never changes. */
   private final Map<Run, Long> owners = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -66,15 +78,27 @@ public final class JobRunReaper {
    */
   public JobRunReaper(EmrCall serverless, EmrCall containers, JobRunPlaces places, InstanceStates states,
       Consumer<String> log) {
+    this(serverless, containers, places, states, log, SEARCH_EVERY);
+  }
+
+  /** @param searchEvery list the account's applications and virtual clusters at the first sweep and every so many; 0: never */
+  public JobRunReaper(EmrCall serverless, EmrCall containers, JobRunPlaces places, InstanceStates states,
+      Consumer<String> log, int searchEvery) {
+    if (searchEvery < 0) {
+      throw new IllegalArgumentException("flowport.reaper.search-every must be 0 (never) or more, got " + searchEvery);
+    }
     this.serverless = serverless;
     this.containers = containers;
     this.places = places;
     this.states = states;
     this.log = log;
+    this.searchEvery = searchEvery;
   }
 
   public synchronized Sweep sweep() {
     int[] counts = new int[3]; // list calls, listed, described
+    int searchCalls = searchEvery > 0 && sweeps % searchEvery == 0 ? search() : 0;
+    sweeps++;
     Map<Run, Long> flowports = new LinkedHashMap<>();
     if (serverless != null) {
       for (String app : places.applications()) {
@@ -121,7 +145,54 @@ public final class JobRunReaper {
     if (!cancelled.isEmpty()) {
       log.accept("flowport reaper: cancelled " + cancelled.size() + " job run(s) of ended process instances: " + cancelled);
     }
-    return new Sweep(counts[0], counts[1], counts[2], cancelled, kept, failed);
+    return new Sweep(counts[0], counts[1], counts[2], cancelled, kept, failed, searchCalls);
+  }
+
+  /**
+   * Learns the account's applications and virtual clusters where runs may be open: a worker that
+   * restarted knows none of the places its predecessors' jobs ran in. A place without open runs is
+   * forgotten again by the same sweep, so only places with open runs are listed at later sweeps.
+   * Returns the calls made.
+   */
+  private int search() {
+    int calls = 0;
+    if (serverless != null) {
+      calls += search(serverless, "ListApplications", "applications", APPLICATION_STATES, "EMR Serverless applications",
+          id -> places.learn(io.flowport.contract.JobTypes.EMR_SERVERLESS, id));
+    }
+    if (containers != null) {
+      calls += search(containers, "ListVirtualClusters", "virtualClusters", VIRTUAL_CLUSTER_STATES, "EMR on EKS virtual clusters",
+          id -> places.learn(io.flowport.contract.JobTypes.EMR_CONTAINERS, id));
+    }
+    return calls;
+  }
+
+  private int search(EmrCall call, String api, String member, List<String> wanted, String what, Consumer<String> learn) {
+    ObjectNode request = NODES.objectNode();
+    wanted.forEach(request.putArray("states")::add);
+    int pages = 0;
+    try {
+      while (pages < SEARCH_PAGES) {
+        JsonNode page = call.call(api, request);
+        pages++;
+        for (JsonNode place : page.path(member)) {
+          String id = place.path("id").asText("");
+          if (!id.isBlank()) {
+            learn.accept(id);
+          }
+        }
+        if (!page.path("nextToken").isTextual()) {
+          return pages;
+        }
+        request.put("nextToken", page.get("nextToken").asText());
+      }
+      log.accept("flowport reaper: listed only the newest " + pages + " pages of " + what + "; older ones are swept only "
+          + "where this worker's jobs ran");
+    } catch (EmrCall.ServiceException e) {
+      log.accept("flowport reaper: could not list the " + what + " (" + api + "), sweeping only where this worker's jobs ran: "
+          + e.code() + ": " + e.getMessage());
+    }
+    return pages;
   }
 
   /**

@@ -46,10 +46,12 @@ public class ReaperConfiguration {
     return new JobRunPlaces();
   }
 
+  /** @param searchEvery sweeps between two listings of the account's applications and virtual clusters (0: never) */
   @Bean
   JobRunReaper jobRunReaper(@Qualifier("emrServerlessCall") ObjectProvider<EmrCall> serverless,
-      @Qualifier("emrContainersCall") ObjectProvider<EmrCall> containers, JobRunPlaces places, InstanceStates states) {
-    return new JobRunReaper(serverless.getIfAvailable(), containers.getIfAvailable(), places, states, INFO);
+      @Qualifier("emrContainersCall") ObjectProvider<EmrCall> containers, JobRunPlaces places, InstanceStates states,
+      @Value("${flowport.reaper.search-every:12}") int searchEvery) {
+    return new JobRunReaper(serverless.getIfAvailable(), containers.getIfAvailable(), places, states, INFO, searchEvery);
   }
 
   @Bean

@@ -244,6 +244,90 @@ class JobRunReaperTest {
     assertThat(log).anyMatch(l -> l.contains("could not cancel") && l.contains(refused));
   }
 
+  /** A reaper as a restarted worker has it: it knows no place yet. */
+  private JobRunReaper restarted(JobRunPlaces empty, int searchEvery) {
+    InstanceStates states = keys -> Map.of(ENDED, State.ENDED);
+    return new JobRunReaper(counted("sls.", new EmrServerlessOperations(serverless)),
+        counted("eks.", new EmrContainersOperations(containers)), empty, states, log::add, searchEvery);
+  }
+
+  @Test
+  void aRestartedWorkerFindsTheRunsItsPredecessorStarted() {
+    // The predecessor's jobs started the runs (and its memory of where went with it).
+    String serverlessEnded = serverlessRun(owner(ENDED));
+    String eksEnded = eksRun(owner(ENDED));
+    String eksActive = eksRun(owner(ACTIVE));
+    JobRunPlaces empty = new JobRunPlaces();
+
+    JobRunReaper.Sweep sweep = restarted(empty, JobRunReaper.SEARCH_EVERY).sweep();
+
+    assertThat(sweep.cancelled()).extracting(JobRunReaper.Run::id).containsExactlyInAnyOrder(serverlessEnded, eksEnded);
+    assertThat(serverlessState(serverlessEnded)).isEqualTo("CANCELLING");
+    assertThat(eksState(eksEnded)).isEqualTo("CANCEL_PENDING");
+    assertThat(eksState(eksActive)).isIn("PENDING", "SUBMITTED", "RUNNING");
+    assertThat(sweep.searchCalls()).isEqualTo(2);
+    assertThat(calls).containsEntry("sls.ListApplications", 1).containsEntry("eks.ListVirtualClusters", 1);
+  }
+
+  @Test
+  void withoutTheSearchARestartedWorkerLeavesThemRunning() {
+    String ended = serverlessRun(owner(ENDED));
+
+    JobRunReaper.Sweep sweep = restarted(new JobRunPlaces(), 0).sweep();
+
+    assertThat(sweep.cancelled()).isEmpty();
+    assertThat(serverlessState(ended)).isIn("SUBMITTED", "PENDING", "SCHEDULED", "RUNNING");
+    assertThat(calls).doesNotContainKeys("sls.ListApplications", "sls.ListJobRuns");
+  }
+
+  @Test
+  void theSearchRunsAtTheFirstSweepThenEveryNthAndPlacesWithoutOpenRunsAreForgotten() {
+    JobRunPlaces empty = new JobRunPlaces();
+    JobRunReaper reaper = restarted(empty, 3);
+    // The first sweep finds the application; without open runs it is forgotten, so not listed again.
+    assertThat(reaper.sweep().searchCalls()).isEqualTo(2);
+    assertThat(calls).containsEntry("sls.ListJobRuns", 1);
+    assertThat(empty.applications()).isEmpty();
+    String later = serverlessRun(owner(ENDED));
+
+    assertThat(reaper.sweep().cancelled()).as("second sweep: no search").isEmpty();
+    assertThat(reaper.sweep().cancelled()).as("third sweep: no search").isEmpty();
+    JobRunReaper.Sweep fourth = reaper.sweep();
+
+    assertThat(fourth.searchCalls()).isEqualTo(2);
+    assertThat(fourth.cancelled()).extracting(JobRunReaper.Run::id).containsExactly(later);
+    assertThat(calls).containsEntry("sls.ListApplications", 2).containsEntry("sls.ListJobRuns", 2);
+  }
+
+  @Test
+  void aSearchIsBoundedAndOneThatFailsStillSweepsTheLearntPlaces() {
+    EmrCall sls = new EmrServerlessOperations(serverless);
+    int[] searched = new int[1];
+    EmrCall endless = (api, request) -> {
+      if (api.equals("ListApplications")) {
+        searched[0]++;
+        var page = JsonNodeFactory.instance.objectNode().put("nextToken", "more");
+        page.putArray("applications").addObject().put("id", "00app" + searched[0]);
+        return page;
+      }
+      return sls.call(api, request);
+    };
+    EmrCall denied = (api, request) -> {
+      throw new EmrCall.ServiceException("AccessDeniedException", "not allowed to " + api, false, null);
+    };
+    JobRunPlaces learnt = new JobRunPlaces();
+    learnt.learn(JobTypes.EMR_SERVERLESS, app);
+    String ended = serverlessRun(owner(ENDED));
+    JobRunReaper reaper = new JobRunReaper(endless, denied, learnt, keys -> Map.of(ENDED, State.ENDED), log::add, 1);
+
+    JobRunReaper.Sweep sweep = reaper.sweep();
+
+    assertThat(searched[0]).isEqualTo(JobRunReaper.SEARCH_PAGES);
+    assertThat(sweep.cancelled()).extracting(JobRunReaper.Run::id).containsExactly(ended);
+    assertThat(log).anyMatch(l -> l.contains("listed only the newest " + JobRunReaper.SEARCH_PAGES + " pages"));
+    assertThat(log).anyMatch(l -> l.contains("could not list the EMR on EKS virtual clusters") && l.contains("AccessDeniedException"));
+  }
+
   @Test
   void theJobsCallsTeachThePlacesInEitherNaming() {
     EmrCall recording = places.recording(JobTypes.EMR_SERVERLESS, new EmrServerlessOperations(serverless));

@@ -88,7 +88,9 @@ class ReaperScheduleTest {
     JobRunPlaces places = new JobRunPlaces();
     places.learn(io.flowport.contract.JobTypes.EMR_CONTAINERS, "vc-1");
     JobRunReaper runs = new JobRunReaper(null, (api, request) -> {
-      sweeps.incrementAndGet();
+      if (api.equals("ListJobRuns")) { // one per sweep of the learnt place; the search for places is not counted
+        sweeps.incrementAndGet();
+      }
       ObjectNode page = JSON.createObjectNode();
       page.putArray("jobRuns");
       return page;
