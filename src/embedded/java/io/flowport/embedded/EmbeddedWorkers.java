@@ -1,5 +1,6 @@
 package io.flowport.embedded;
 
+import io.flowport.worker.AirflowJobWorkers;
 import io.flowport.worker.AslJobWorkers;
 import io.flowport.worker.EmrJobWorkers;
 import io.flowport.worker.EmrContainersJobWorkers;
@@ -12,6 +13,6 @@ import org.springframework.context.annotation.Import;
 /** The Spring application of an embedded run: the Camunda client and flowport's workers. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, EmrContainersJobWorkers.class, AslJobWorkers.class,
+@Import({WorkerConfiguration.class, EmrJobWorkers.class, EmrServerlessJobWorkers.class, EmrContainersJobWorkers.class, AslJobWorkers.class, AirflowJobWorkers.class,
     io.flowport.worker.reaper.ReaperConfiguration.class})
 public class EmbeddedWorkers {}

@@ -81,7 +81,7 @@ final class ScheduleConversion {
     };
   }
 
-  private static String describe(Duration d) {
+  static String describe(Duration d) {
     if (d.toSeconds() % 86400 == 0) {
       return "days=" + d.toDays();
     }

@@ -17,10 +17,12 @@ import io.flowport.catalog.Waiter;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
 import io.flowport.contract.Messages;
+import io.flowport.contract.Vars;
 import io.flowport.diag.BadInputException;
 import io.flowport.ir.Call;
 import io.flowport.ir.DagTask;
 import io.flowport.ir.Names;
+import io.flowport.ir.Pause;
 import io.flowport.ir.Wait;
 import io.flowport.ir.Work;
 import io.flowport.report.Code;
@@ -87,7 +89,11 @@ final class TaskConversion {
     for (Map.Entry<String, Arg> e : args.entrySet()) {
       String name = e.getKey();
       boolean fromDefaults = !task.kwargs().containsKey(name);
-      if (operatorArgs.contains(name)) {
+      if (op.timer() != null && (name.equals(op.timer().after()) || name.equals(op.timer().fromStart()))) {
+        continue; // a timedelta: the timer's header (below), not an argument the worker reads
+      } else if (op.timer() != null && name.equals(op.timer().at()) && e.getValue().value() instanceof PyValue.PyDateTime d) {
+        values.put(name, d.value() + d.zone().map(z -> "[" + z + "]").orElse(""));
+      } else if (operatorArgs.contains(name)) {
         values.set(name, Values.json(name, e.getValue()));
       } else if (op.ignored().contains(name)) {
         report.add(Code.AIRFLOW_IGNORED_ARG, e.getValue().location(), task.taskId(),
@@ -332,6 +338,9 @@ final class TaskConversion {
       return new Work(null, new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), h),
           poke, null, 0, timeout));
     }
+    if (op.timer() != null) {
+      return timer(op, h);
+    }
     if (op.api() == null) {
       return null;
     }
@@ -346,6 +355,37 @@ final class TaskConversion {
     }
     lookup(op, values, h);
     return new Work(Call.of(JobTypes.of(op.service(), op.api()), EmrApis.label(op.service()) + " " + op.api(), h), null);
+  }
+
+  /**
+   * TimeDeltaSensor and DateTimeSensor: a job renders the target time and computes the wait, then a
+   * timer waits until it; the sensor's timeout still fails the task (AirflowSensorTimeout).
+   */
+  private Work timer(AirflowOperator op, Map<String, String> h) {
+    AirflowOperator.Timer timer = op.timer();
+    ObjectNode spec = JSON.createObjectNode();
+    String what;
+    if (timer.after() != null || timer.fromStart() != null) {
+      String name = timer.after() != null ? timer.after() : timer.fromStart();
+      Arg delta = args.get(name);
+      if (delta == null) {
+        throw new BadInputException(task.location(), op.simpleName() + " needs " + name);
+      }
+      // WaitSensor takes an int as minutes; elsewhere Airflow's sensors take seconds.
+      Duration d = timer.fromStart() != null && delta.value() instanceof PyValue.PyInt i
+          ? Duration.ofMinutes(i.longValue()) : Values.duration(name, delta);
+      spec.put(timer.after() != null ? "after" : "wait", d.toString());
+      what = (timer.after() != null ? "data_interval_end" : "the task's start") + " + timedelta(" + ScheduleConversion.describe(d) + ")";
+    } else {
+      spec.put("at", timer.at());
+      what = "its " + timer.at();
+    }
+    h.put(Headers.AIRFLOW_TIMER, spec.toString());
+    Duration timeout = args.containsKey("timeout") ? Values.duration("timeout", args.get("timeout")) : DEFAULT_SENSOR_TIMEOUT;
+    report.add(Code.AIRFLOW_TIMER, task.location(), task.taskId(), op.simpleName() + " became a timer until " + what
+        + ", with a " + timeout + " timeout that fails the task without retries (poke_interval and mode have no effect)", null);
+    return Work.pause(Call.of(JobTypes.AIRFLOW_TIME, "Compute the wait", h),
+        new Pause(Vars.AIRFLOW_UNTIL, "Until " + what, timeout));
   }
 
   /** The operator's lookup by name (EmrAddStepsOperator's job_flow_name), when the task asks for it. */

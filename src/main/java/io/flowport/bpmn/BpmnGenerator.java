@@ -42,7 +42,7 @@ public final class BpmnGenerator {
     BpmnWriter w = new BpmnWriter();
     Process process = w.process(workflow.id(), workflow.name());
     w.documentation(process, workflow.description());
-    FlowNode first = starts(w, process, workflow.triggers());
+    FlowNode first = starts(w, process, workflow.triggers(), workflow.body() instanceof TaskDag);
     switch (workflow.body()) {
       case StateGraph graph -> stateMachine(w, process, first, workflow, graph);
       case TaskDag dag -> new TaskDagEmitter(w).emit(process, first, workflow, dag);
@@ -63,14 +63,21 @@ public final class BpmnGenerator {
    * A none start event (apps and `flowport run` start instances on demand) and a timer start
    * event per schedule; several starts meet in a merge gateway.
    */
-  private static FlowNode starts(BpmnWriter w, Process process, List<Schedule> schedules) {
+  private static FlowNode starts(BpmnWriter w, Process process, List<Schedule> schedules, boolean dagRun) {
     StartEvent manual = w.start(process, "start", "Start", null);
+    if (dagRun) {
+      // A DAG run's logical date is fixed when it starts: the app's logical_date, else now.
+      w.output(manual, "=if " + Vars.LOGICAL_DATE + " = null then now() else " + Vars.LOGICAL_DATE, Vars.LOGICAL_DATE);
+    }
     if (schedules.isEmpty()) {
       return manual;
     }
     List<StartEvent> all = new ArrayList<>(List.of(manual));
     for (Schedule s : schedules) {
       StartEvent timer = w.timerStart(process, "schedule", s.description(), s.timeCycle());
+      if (dagRun) {
+        w.output(timer, "=now()", Vars.LOGICAL_DATE);
+      }
       all.add(timer);
     }
     ExclusiveGateway merge = w.xor(process, "started", null, null);

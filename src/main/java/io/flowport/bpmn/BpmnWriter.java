@@ -28,6 +28,7 @@ import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TimeCycle;
+import io.camunda.zeebe.model.bpmn.instance.TimeDate;
 import io.camunda.zeebe.model.bpmn.instance.TimeDuration;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
@@ -214,6 +215,17 @@ final class BpmnWriter {
   IntermediateCatchEvent timer(BaseElement scope, String idBase, String name, String source, String durationExpr) {
     IntermediateCatchEvent e = node(scope, IntermediateCatchEvent.class, idBase, name, source);
     e.getEventDefinitions().add(timerDefinition(e.getId(), durationExpr, false));
+    return e;
+  }
+
+  /** A timer catch event due at {@code dateExpr}, an ISO 8601 date and time (or a FEEL expression giving one). */
+  IntermediateCatchEvent timerAt(BaseElement scope, String idBase, String name, String source, String dateExpr) {
+    IntermediateCatchEvent e = node(scope, IntermediateCatchEvent.class, idBase, name, source);
+    TimerEventDefinition def = model.newInstance(TimerEventDefinition.class, id(e.getId() + "_timer"));
+    TimeDate d = model.newInstance(TimeDate.class, id(e.getId() + "_date"));
+    d.setTextContent(dateExpr);
+    def.setTimeDate(d);
+    e.getEventDefinitions().add(def);
     return e;
   }
 

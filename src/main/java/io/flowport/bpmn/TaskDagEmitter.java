@@ -364,7 +364,7 @@ final class TaskDagEmitter {
     } else {
       w.flow(p, failure, failed, null);
     }
-    var sensorTimeout = t.work().waitLoop() == null ? null : t.work().waitLoop().timeout();
+    var sensorTimeout = t.work().sensorTimeout();
     if (sensorTimeout != null) {
       // A sensor's timeout fails the task without retries (AirflowSensorTimeout).
       BoundaryEvent timeout = w.timerBoundary(p, a, id + "_sensor_timeout", "After " + WorkEmitter.human(sensorTimeout),

@@ -97,10 +97,26 @@ final class WorkEmitter {
     if (work.then() != null) {
       return phases(scope, idBase, source, label, work, null);
     }
+    if (work.pause() != null) {
+      return pause(scope, idBase, source, label, work);
+    }
     if (work.waitLoop() == null) {
       return w.task(scope, idBase, label, source, work.start());
     }
     return loop(scope, idBase, source, label, work, null);
+  }
+
+  /** The call that computes when the wait ends, then the timer, in a subprocess whose variable keeps the wait local. */
+  private SubProcess pause(BaseElement scope, String idBase, String source, String label, Work work) {
+    SubProcess sp = w.subProcess(scope, idBase, label, source);
+    w.input(sp, "=null", work.pause().variable());
+    ServiceTask call = w.task(sp, idBase + "_call", work.start().label(), source, work.start());
+    w.flow(sp, w.start(sp, idBase + "_start", "Start", null), call, null);
+    IntermediateCatchEvent timer = w.timerAt(sp, idBase + "_timer", work.pause().label(), source,
+        "=" + work.pause().variable());
+    w.flow(sp, call, timer, null);
+    w.flow(sp, timer, w.end(sp, idBase + "_end", "Done", null), null);
+    return sp;
   }
 
   /** A call and a poll loop (or a sensor's poll loop alone) in a subprocess. */

@@ -38,6 +38,7 @@ import java.util.List;
  * @param required arguments without a default in the operator's signature: Airflow refuses a task
  *     that gets none of them from its keywords or default_args ("missing keyword argument")
  * @param lookup a listing the first call makes first, to find an id given by name, or null
+ * @param timer for the time sensors, what their timer waits for, or null
  */
 public record AirflowOperator(
     String operator,
@@ -63,7 +64,15 @@ public record AirflowOperator(
     java.util.Map<String, String> pushes,
     List<String> orDefault,
     Lookup lookup,
+    Timer timer,
     Path file) {
+
+  /**
+   * A time sensor's target, one of: {@code after} names the timedelta argument added to the run's
+   * data_interval_end (TimeDeltaSensor), {@code at} the datetime argument (DateTimeSensor),
+   * {@code fromStart} the timedelta (or minutes) argument counted from the task's start (WaitSensor).
+   */
+  public record Timer(String after, String at, String fromStart) {}
 
   /** The catalog entry for operators no other entry matches. */
   public static final String ANY = "*";

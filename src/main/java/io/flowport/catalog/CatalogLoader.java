@@ -133,6 +133,20 @@ final class CatalogLoader {
           text(n, "when", null), text(n, "into", null));
     }
 
+    AirflowOperator.Timer timer(JsonNode n, String at) {
+      if (n.isMissingNode()) {
+        return null;
+      }
+      keys(n, at, Set.of("after", "at", "fromStart"));
+      String after = text(n, "after", null);
+      String when = text(n, "at", null);
+      String fromStart = text(n, "fromStart", null);
+      if (java.util.stream.Stream.of(after, when, fromStart).filter(java.util.Objects::nonNull).count() != 1) {
+        throw error(at, "needs exactly one of after (a timedelta after data_interval_end), at (a datetime) and fromStart (a timedelta from the task's start)");
+      }
+      return new AirflowOperator.Timer(after, when, fromStart);
+    }
+
     Failure failure(JsonNode f, String at) {
       keys(f, at, Set.of("error", "cause"));
       return new Failure(required(f, "error", at), required(f, "cause", at));
@@ -185,7 +199,7 @@ final class CatalogLoader {
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {
       keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
           "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch",
-          "required", "generated", "pushes", "orDefault", "lookup"));
+          "required", "generated", "pushes", "orDefault", "lookup", "timer"));
       String service = service(n, at);
       Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), service, at + ".sensor") : null;
       String api = text(n, "api", null);
@@ -220,7 +234,7 @@ final class CatalogLoader {
           phases, text(n, "merge", null), text(n, "waiterDelay", null), text(n, "waiterAttempts", null),
           text(n, "job", null), text(n, "code", null), branch(n, at), strings(n, "required", at),
           texts(n, "generated", at), texts(n, "pushes", at),
-          orDefault(n, at), lookup(n.path("lookup"), at + ".lookup", service), file);
+          orDefault(n, at), lookup(n.path("lookup"), at + ".lookup", service), timer(n.path("timer"), at + ".timer"), file);
     }
 
     /** Arguments replaced by their default when falsy: each needs a default to fall back to. */

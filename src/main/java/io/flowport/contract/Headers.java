@@ -22,6 +22,13 @@ public final class Headers {
   public static final String REQUEST = "request";
 
   /**
+   * JSON: an Airflow time sensor's target: {@code {"after": "PT1H"}} (TimeDeltaSensor: the run's
+   * data_interval_end plus that), {@code {"at": "target_time"}} (DateTimeSensor: that argument,
+   * rendered) or {@code {"wait": "PT5M"}} (WaitSensor: from when the task starts).
+   */
+  public static final String AIRFLOW_TIMER = "airflow.timer";
+
+  /**
    * JSON: a listing that finds what the call needs by name before it (catalog `lookup`: api,
    * request, items, match, found, notFound, ambiguous); the request adapter reads it as {@code $$.Found}.
    */

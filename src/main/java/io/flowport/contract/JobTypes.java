@@ -20,6 +20,9 @@ public final class JobTypes {
   /** Prefix of the EMR on EKS job types, e.g. {@code flowport.emr-containers.StartJobRun}. */
   public static final String EMR_CONTAINERS_PREFIX = "flowport.emr-containers.";
 
+  /** An Airflow time sensor's target: renders its arguments and computes how long its timer waits. */
+  public static final String AIRFLOW_TIME = "flowport.airflow.time";
+
   /** Evaluates an ASL Choice state and returns the next state's name in {@link Vars#ASL_NEXT}. */
   public static final String ASL_CHOICE = "flowport.asl.choice";
 

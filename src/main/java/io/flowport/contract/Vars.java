@@ -101,6 +101,9 @@ public final class Vars {
     return "ti_" + key(taskId);
   }
 
+  /** When an Airflow time sensor's timer is due (ISO 8601 date and time), local to its task. */
+  public static final String AIRFLOW_UNTIL = "airflowUntil";
+
   /** What a task's lookup found (Airflow's job_flow_name), as arguments its later jobs read too. */
   public static String found(String taskId) {
     return "found_" + key(taskId);

@@ -10,8 +10,9 @@ package io.flowport.ir;
  * @param waitLoop the poll loop, or null
  * @param callback the wait for an answer, or null
  * @param then the work that follows once this is done, or null
+ * @param pause a timer after the call, for as long as the call computed, or null
  */
-public record Work(Call start, Wait waitLoop, Callback callback, Work then) {
+public record Work(Call start, Wait waitLoop, Callback callback, Work then, Pause pause) {
 
   public Work {
     if (start == null && waitLoop == null) {
@@ -20,6 +21,23 @@ public record Work(Call start, Wait waitLoop, Callback callback, Work then) {
     if (callback != null && (start == null || waitLoop != null || then != null)) {
       throw new IllegalArgumentException("a callback follows a call and excludes a poll loop and further work");
     }
+    if (pause != null && (start == null || waitLoop != null || callback != null || then != null)) {
+      throw new IllegalArgumentException("a pause follows a call and excludes any other wait");
+    }
+  }
+
+  public Work(Call start, Wait waitLoop, Callback callback, Work then) {
+    this(start, waitLoop, callback, then, null);
+  }
+
+  /** A call that computes a wait, then a timer for that long. */
+  public static Work pause(Call start, Pause pause) {
+    return new Work(start, null, null, null, pause);
+  }
+
+  /** The sensor timeout of this work's wait (a poll loop's or a pause's), or null. */
+  public java.time.Duration sensorTimeout() {
+    return waitLoop != null ? waitLoop.timeout() : pause != null ? pause.timeout() : null;
   }
 
   public Work(Call start, Wait waitLoop) {

@@ -241,11 +241,27 @@ final class AirflowBinding implements Binding {
     return value;
   }
 
+  /**
+   * The run's logical date: the {@code logical_date} variable (the process sets it when it starts,
+   * unless the start gave one), else the clock. Its data interval ends there too.
+   */
+  Instant logicalDate(Job job) {
+    JsonNode logical = job.variable(Vars.LOGICAL_DATE);
+    if (!logical.isTextual()) {
+      return clock.get();
+    }
+    try {
+      // Zeebe writes FEEL's now() as 2026-12-05T07:15:09.661Z[Etc/UTC].
+      return java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(logical.asText(), Instant::from);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new JobFailure("ValueError", "logical_date must be an ISO 8601 date and time, not " + logical);
+    }
+  }
+
   private AirflowContext context(Job job) {
     String taskId = job.header(Headers.AIRFLOW_TASK_ID);
     String dagId = job.header(Headers.AIRFLOW_DAG_ID);
-    JsonNode logical = job.variable(Vars.LOGICAL_DATE);
-    Instant logicalDate = logical.isTextual() ? Instant.parse(logical.asText()) : clock.get();
+    Instant logicalDate = logicalDate(job);
     return AirflowContext.builder()
         .dagId(dagId)
         .taskId(taskId)

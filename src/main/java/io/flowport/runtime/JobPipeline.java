@@ -26,7 +26,7 @@ public final class JobPipeline {
   private final Map<String, EmrCall> services;
   private final CreateOnce once;
   private final AslBinding asl;
-  private final Binding airflow;
+  private final AirflowBinding airflow;
   private final TemplateBinding template = new TemplateBinding();
   private final Callbacks callbacks;
   private final DataFlow flow = DataFlow.standard();
@@ -161,6 +161,33 @@ public final class JobPipeline {
   public Outcome choice(Job job) {
     try {
       return new Outcome.Complete(asl.choose(job));
+    } catch (JobFailure f) {
+      return f.outcome();
+    }
+  }
+
+  /**
+   * An Airflow time sensor's wait: until the run's data_interval_end plus the delta
+   * (TimeDeltaSensor), until its rendered target_time (DateTimeSensor), or for time_to_wait from
+   * now (WaitSensor); the timer is due then.
+   */
+  public Outcome airflowTime(Job job) {
+    try {
+      JsonNode spec = AslBinding.json(job.header(Headers.AIRFLOW_TIMER));
+      Instant target;
+      if (spec.hasNonNull("after")) {
+        target = airflow.logicalDate(job).plus(Duration.parse(spec.get("after").asText()));
+      } else if (spec.hasNonNull("wait")) {
+        target = clock.get().plus(Duration.parse(spec.get("wait").asText()));
+      } else {
+        JsonNode at = airflow.parameters(job).path(spec.path("at").asText());
+        if (!at.isTextual()) {
+          throw new JobFailure("TypeError", spec.path("at").asText() + " must be a str or datetime, not " + at);
+        }
+        target = io.flowport.runtime.airflow.TargetTimes.parse(at.asText());
+      }
+      // A target already passed makes the timer due at once, as the sensor's first poke succeeds.
+      return new Outcome.Complete(Map.of(Vars.AIRFLOW_UNTIL, target.toString()));
     } catch (JobFailure f) {
       return f.outcome();
     }

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 /** The job types flowport's workers handle, read from their {@code @JobWorker} annotations. */
 public final class WorkerTypes {
 
-  private static final Class<?>[] WORKERS = {EmrJobWorkers.class, EmrServerlessJobWorkers.class, EmrContainersJobWorkers.class, AslJobWorkers.class};
+  private static final Class<?>[] WORKERS = {EmrJobWorkers.class, EmrServerlessJobWorkers.class, EmrContainersJobWorkers.class, AslJobWorkers.class, AirflowJobWorkers.class};
 
   public static Set<String> known() {
     Set<String> types = new TreeSet<>();

@@ -114,6 +114,24 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void aTimerNamesExactlyOneTarget() throws Exception {
+    AirflowOperator wait = Catalog.builtIn().airflowOperator("airflow.providers.standard.sensors.time_delta.WaitSensor").orElseThrow();
+    assertThat(wait.timer().fromStart()).isEqualTo("time_to_wait");
+    assertThat(Catalog.builtIn().airflowOperator("airflow.sensors.date_time.DateTimeSensorAsync").orElseThrow().timer().at())
+        .isEqualTo("target_time");
+    assertThatThrownBy(() -> read("""
+        kind: airflow-operators
+        operators:
+          - {operator: a.B, timer: {after: delta, at: target_time}}
+        """)).isInstanceOf(BadInputException.class).hasMessageContaining("operators[0].timer").hasMessageContaining("exactly one");
+    assertThatThrownBy(() -> read("""
+        kind: airflow-operators
+        operators:
+          - {operator: a.B, timer: {until: x}}
+        """)).isInstanceOf(BadInputException.class).hasMessageContaining("until");
+  }
+
+  @Test
   void phasesNameKnownWaitersAndReplaceApiAndRequest() {
     assertThatThrownBy(() -> read("""
         kind: airflow-operators

@@ -1,0 +1,24 @@
+package io.flowport.worker;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.flowport.contract.JobTypes;
+import io.flowport.runtime.JobPipeline;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Airflow tasks without a service call: the time sensors' target. */
+@Component
+public class AirflowJobWorkers {
+
+  private final JobPipeline pipeline;
+
+  public AirflowJobWorkers(JobPipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  @JobWorker(type = JobTypes.AIRFLOW_TIME)
+  public Map<String, Object> time(ActivatedJob job) {
+    return Jobs.handle(job, pipeline::airflowTime);
+  }
+}
