@@ -361,15 +361,16 @@ final class TaskDagEmitter {
       w.flow(p, failure, retry, null);
       IntermediateThrowEvent next = w.mark(p, id + "_up_for_retry", "Up for retry", src);
       w.output(next, "=" + tries + " + 1", tries);
-      w.defaultFlow(p, retry, failed).setName("no");
       IntermediateCatchEvent delay;
       if (t.retryBackoff() == null) {
         w.flow(p, retry, next, "=" + tries + " <= " + t.retries()).setName("yes");
+        w.defaultFlow(p, retry, failed).setName("no");
         delay = w.timer(p, id + "_retry_delay", "Wait " + WorkEmitter.human(t.retryDelay()), src, t.retryDelay().toString());
       } else {
         // Exponential back-off: a job computes Airflow's delay for the try that failed, before the count moves on.
         ServiceTask backoff = w.task(p, id + "_retry_backoff", t.retryBackoff().label(), src, t.retryBackoff());
         w.flow(p, retry, backoff, "=" + tries + " <= " + t.retries()).setName("yes");
+        w.defaultFlow(p, retry, failed).setName("no");
         w.flow(p, backoff, next, null);
         delay = w.timer(p, id + "_retry_delay", "Wait the back-off", src, "=duration(" + Vars.retryDelay(id) + ")");
       }
