@@ -167,7 +167,8 @@ final class TaskConversion {
       default -> throw new BadInputException(arg.location(), "retry_exponential_backoff must be True, False or a number, but "
           + Values.describe(arg.value()));
     };
-    if (!(arg.value() instanceof PyValue.PyBool)) {
+    // Both readings agree on 0 (no back-off) and 2 (doubling).
+    if (!(arg.value() instanceof PyValue.PyBool) && multiplier != 0 && multiplier != 2) {
       report.add(Code.AIRFLOW_BACKOFF_MULTIPLIER, arg.location(), task.taskId(), "retry_exponential_backoff="
           + Values.describe(arg.value()) + " is the back-off base, as recent Airflow 3 releases read it; Airflow 2 and 3.0"
           + " treat any truthy value as True (the delay doubles with each try)", null);
