@@ -148,8 +148,73 @@ final class Assignments {
   /** The variables a state reads: in path fields, ".$" template values, Choice rules, intrinsic arguments. */
   static Set<String> references(JsonNode state) {
     Set<String> out = new TreeSet<>();
-    collect(state, null, out);
+    if (io.flowport.runtime.asl.JsonataFlow.is(state)) {
+      jsonata(state, out);
+    } else {
+      collect(state, null, out);
+    }
     return out;
+  }
+
+  /** A $name in a JSONata expression; a following '(' makes it a function call. */
+  private static final Pattern JSONATA_NAME = Pattern.compile("\\$([\\p{L}_][\\p{L}\\p{N}_]*)(\\s*\\()?");
+  /** Names an expression binds itself: {@code $x := ...} and lambda parameters. */
+  private static final Pattern JSONATA_BOUND = Pattern.compile("\\$([\\p{L}_][\\p{L}\\p{N}_]*)\\s*:=");
+  private static final Pattern JSONATA_LAMBDA = Pattern.compile("function\\s*\\(([^)]*)\\)");
+
+  /** The variables the {% %} expressions of a JSONata state read (not $states, functions or names they bind). */
+  private static void jsonata(JsonNode node, Set<String> out) {
+    if (node.isObject()) {
+      node.properties().forEach(e -> {
+        if (!Set.of("Branches", "ItemProcessor", "Iterator").contains(e.getKey())) {
+          jsonata(e.getValue(), out);
+        }
+      });
+    } else if (node.isArray()) {
+      node.forEach(n -> jsonata(n, out));
+    } else if (io.flowport.runtime.asl.Jsonata.isExpression(node)) {
+      String text = blankStrings(node.textValue());
+      Set<String> bound = new TreeSet<>();
+      Matcher b = JSONATA_BOUND.matcher(text);
+      while (b.find()) {
+        bound.add(b.group(1));
+      }
+      Matcher l = JSONATA_LAMBDA.matcher(text);
+      while (l.find()) {
+        Matcher p = JSONATA_NAME.matcher(l.group(1));
+        while (p.find()) {
+          bound.add(p.group(1));
+        }
+      }
+      Matcher m = JSONATA_NAME.matcher(text);
+      while (m.find()) {
+        if (m.group(2) == null && !m.group(1).equals(RESERVED) && !bound.contains(m.group(1))) {
+          out.add(m.group(1));
+        }
+      }
+    }
+  }
+
+  /** An expression with its quoted string literals ('...' or "...") blanked, so a '$x' inside one is not a variable. */
+  private static String blankStrings(String text) {
+    StringBuilder out = new StringBuilder();
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0 && c == '\\' && i + 1 < text.length()) {
+        out.append("  ");
+        i++;
+      } else if (quote == 0 && (c == '\'' || c == '"')) {
+        quote = c;
+        out.append(c);
+      } else if (quote != 0 && c == quote) {
+        quote = 0;
+        out.append(c);
+      } else {
+        out.append(quote != 0 ? ' ' : c);
+      }
+    }
+    return out.toString();
   }
 
   private static void collect(JsonNode node, String key, Set<String> out) {
