@@ -207,6 +207,9 @@ final class QueryLanguages {
   private static void template(AslDocument doc, String at, JsonNode value) {
     if (value.isTextual()) {
       String text = value.textValue();
+      if (Jsonata.isExpression(text) && Jsonata.body(text).isEmpty()) {
+        throw new BadInputException(doc.at(at), "the JSONata expression '" + text + "' is empty");
+      }
       if (Jsonata.isExpression(text)) {
         try {
           Jsonata.validate(text);

@@ -221,15 +221,20 @@ public final class Jsonata {
   /** JSONata numbers are JavaScript doubles: an integral value prints without a fraction, as AWS prints it. */
   private static JsonNode number(Number n) {
     if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-      return Json.NODES.numberNode(n.longValue());
+      return integral(n.longValue());
     }
     if (n instanceof BigInteger b) {
       return Json.NODES.numberNode(b);
     }
     double d = n instanceof BigDecimal bd ? bd.doubleValue() : n.doubleValue();
     if (Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Json.NODES.numberNode((long) d);
+      return integral((long) d);
     }
     return Json.NODES.numberNode(d);
+  }
+
+  /** As Jackson reads JSON: an int when it fits, so values compare equal to parsed ones. */
+  private static JsonNode integral(long v) {
+    return v == (int) v ? Json.NODES.numberNode((int) v) : Json.NODES.numberNode(v);
   }
 }
