@@ -25,9 +25,16 @@ public final class JsonataFlow {
     return state != null && "JSONata".equals(state.path("QueryLanguage").asText());
   }
 
-  /** What a Task's integration or a Parallel's branches get: Arguments, else the state input. */
+  /**
+   * What a Task's integration or a Parallel's branches get: Arguments; without it a Parallel's
+   * branches get the state input and a Task no arguments ({@code {}}: the CDK's "Default: No
+   * arguments", and LocalStack's state_task and state_parallel).
+   */
   public static JsonNode arguments(JsonNode state, JsonNode input, ContextObject ctx) {
-    return state.has("Arguments") ? Jsonata.template(state.get("Arguments"), "Arguments", Jsonata.States.of(input, ctx)) : input;
+    if (state.has("Arguments")) {
+      return Jsonata.template(state.get("Arguments"), "Arguments", Jsonata.States.of(input, ctx));
+    }
+    return "Parallel".equals(state.path("Type").asText()) ? input : Json.NODES.objectNode();
   }
 
   /** The state output: Output over $states.input and $states.result (null: the state has no result). */
