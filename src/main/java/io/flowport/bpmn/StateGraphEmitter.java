@@ -6,7 +6,6 @@ import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
-import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
@@ -279,8 +278,11 @@ final class StateGraphEmitter {
     }
     StartEvent start = w.start(sp, id + "_start", "Start", null);
     ServiceTask prepare = w.task(sp, id + "_input", p.prepare().label(), p.name(), p.prepare());
-    ParallelGateway fork = w.and(sp, id + "_fork", null);
-    ParallelGateway join = w.and(sp, id + "_join", null);
+    ServiceTask collect = w.task(sp, id + "_collect", p.collect().label(), p.name(), p.collect());
+    // One branch needs no split and join (bpmnlint: superfluous-gateway).
+    boolean single = p.branches().size() == 1;
+    FlowNode fork = single ? prepare : w.and(sp, id + "_fork", null);
+    FlowNode join = single ? collect : w.and(sp, id + "_join", null);
     for (int i = 0; i < p.branches().size(); i++) {
       SubProcess b = w.subProcess(sp, id + "_branch_" + (i + 1), "Branch " + (i + 1), null);
       w.input(b, "=" + Vars.ASL_BRANCH_INPUT, Vars.PAYLOAD);
@@ -290,10 +292,11 @@ final class StateGraphEmitter {
       w.flow(sp, fork, b, null);
       w.flow(sp, b, join, null);
     }
-    ServiceTask collect = w.task(sp, id + "_collect", p.collect().label(), p.name(), p.collect());
     w.flow(sp, start, prepare, null);
-    w.flow(sp, prepare, fork, null);
-    w.flow(sp, join, collect, null);
+    if (!single) {
+      w.flow(sp, prepare, fork, null);
+      w.flow(sp, join, collect, null);
+    }
     w.flow(sp, collect, w.end(sp, id + "_end", "Done", null), null);
     return sp;
   }
