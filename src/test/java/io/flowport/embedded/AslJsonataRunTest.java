@@ -60,7 +60,7 @@ class AslJsonataRunTest {
     for (String needle : List.of("\"Type\": \"Task\"", "\"Type\": \"Choice\"", "\"Type\": \"Map\"", "\"Type\": \"Parallel\"",
         "\"Type\": \"Wait\"", "\"Type\": \"Fail\"", "\"Type\": \"Succeed\"", "\"Arguments\"", "\"Output\"", "\"Assign\"",
         "\"Condition\"", "\"Items\"", "\"ItemSelector\"", "$states.context.Map.Item", "$states.errorOutput", "$states.result",
-        "\"TimeoutSeconds\": \"{%", "\"Seconds\": \"{%", "\"Timestamp\": \"{%", "\"QueryLanguage\": \"JSONPath\"",
+        "\"TimeoutSeconds\": \"{%", "\"HeartbeatSeconds\": \"{%", "\"Seconds\": \"{%", "\"Timestamp\": \"{%", "\"QueryLanguage\": \"JSONPath\"",
         "States.QueryEvaluationError", "createCluster.sync")) {
       assertThat(text).as("some golden machine has " + needle).contains(needle);
     }
