@@ -114,7 +114,8 @@ final class Assignments {
       if (!unknown.isEmpty()) {
         report.add(Code.ASL_VARIABLE_NEVER_ASSIGNED, doc.at(doc.pointer(name)), name, "reads the variable(s) "
             + unknown.stream().map(v -> "$" + v).toList() + ", which no state of its scope or the scopes around it assigns:"
-            + " the state fails with States.Runtime when it runs", "assign it in an earlier state, or read the state input ($.…)");
+            + " the state fails with " + (io.flowport.runtime.asl.JsonataFlow.is(state) ? "States.QueryEvaluationError"
+            : "States.Runtime") + " when it runs", "assign it in an earlier state, or read the state input ($.…)");
       }
       for (String assigned : names(state)) {
         if (outer.contains(assigned)) {

@@ -28,7 +28,7 @@ final class QueryLanguages {
   /** Fields Step Functions allows in JSONPath states only (its JSONata guide and each state's reference). */
   private static final List<String> JSONPATH_ONLY = List.of("InputPath", "Parameters", "ResultSelector", "ResultPath",
       "OutputPath", "ItemsPath", "Result", "SecondsPath", "TimestampPath", "ErrorPath", "CausePath", "TimeoutSecondsPath",
-      "HeartbeatSecondsPath", "MaxConcurrencyPath", "Iterator", "ToleratedFailurePercentagePath",
+      "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailurePercentagePath",
       "ToleratedFailureCountPath");
 
   /** Fields of JSONata states only. */
@@ -164,7 +164,6 @@ final class QueryLanguages {
       case "InputPath", "Parameters" -> "use \"Arguments\" with $states.input";
       case "ResultSelector", "ResultPath", "OutputPath", "Result" -> "use \"Output\" (with $states.input and $states.result)";
       case "ItemsPath" -> "use \"Items\"";
-      case "Iterator" -> "use \"ItemProcessor\"";
       default -> "use " + field.replace("Path", "") + " with a JSONata expression (\"{% ... %}\")";
     };
   }
