@@ -113,9 +113,9 @@ final class QueryLanguages {
           + "' must be \"JSONPath\" or \"JSONata\", not " + own);
     }
     if (machineJsonata && JSONPATH.equals(own.asText())) {
-      throw new BadInputException(doc.at(name, "QueryLanguage"), "state '" + name + "' sets QueryLanguage JSONPath in a"
-          + " JSONata state machine: a state may only change JSONPath to JSONata; set the top-level QueryLanguage to"
-          + " JSONPath to mix them");
+      // AWS's validation message (LocalStack's AWS-recorded test_sfn_api_validation snapshot).
+      throw new BadInputException(doc.at(name, "QueryLanguage"), "state '" + name + "': 'QueryLanguage' can not be 'JSONPath'"
+          + " if set to 'JSONata' for whole state machine (set the top-level QueryLanguage to JSONPath to mix them)");
     }
     return JSONATA.equals(own.asText());
   }
