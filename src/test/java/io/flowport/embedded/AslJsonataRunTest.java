@@ -61,7 +61,7 @@ class AslJsonataRunTest {
         "\"Type\": \"Wait\"", "\"Type\": \"Fail\"", "\"Type\": \"Succeed\"", "\"Arguments\"", "\"Output\"", "\"Assign\"",
         "\"Condition\"", "\"Items\"", "\"ItemSelector\"", "$states.context.Map.Item", "$states.errorOutput", "$states.result",
         "\"TimeoutSeconds\": \"{%", "\"HeartbeatSeconds\": \"{%", "\"Seconds\": \"{%", "\"Timestamp\": \"{%", "\"QueryLanguage\": \"JSONPath\"",
-        "States.QueryEvaluationError", "createCluster.sync")) {
+        "States.QueryEvaluationError", "createCluster.sync", "$states.context.Task.Token")) {
       assertThat(text).as("some golden machine has " + needle).contains(needle);
     }
   }
