@@ -66,6 +66,28 @@ class AslJsonataRunTest {
     }
   }
 
+  private static final java.util.regex.Pattern TRACE_LINE =
+      java.util.regex.Pattern.compile("\\s*[\\d.]+s\\s+\\+(\\d+):(\\d\\d):(\\d\\d)\\s+(entered|completed)\\s+.*\\[(.+)]\\s*");
+
+  /** Seconds of source time from the state's first "entered" line to its last "completed" line of the run's trace. */
+  static long sourceSeconds(String stderr, String state) {
+    long first = -1;
+    long last = -1;
+    for (String line : stderr.split("\\R")) {
+      var m = TRACE_LINE.matcher(line);
+      if (m.matches() && m.group(5).equals(state)) {
+        long t = Long.parseLong(m.group(1)) * 3600 + Long.parseLong(m.group(2)) * 60 + Long.parseLong(m.group(3));
+        if (m.group(4).equals("entered") && first < 0) {
+          first = t;
+        } else if (m.group(4).equals("completed")) {
+          last = t;
+        }
+      }
+    }
+    assertThat(first).as("%s entered in the trace", state).isNotNegative();
+    return last - first;
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void runsAsStepFunctionsDocumentsIt(String name, String testCase) throws Exception {
@@ -96,6 +118,12 @@ class AslJsonataRunTest {
       for (JsonNode part : expect.path("causeContains")) {
         assertThat(ours.path("cause").asText()).contains(part.asText());
       }
+    }
+    // "waitsAtLeast": {"State": seconds}: source time from entering the state to completing it (a
+    // lower bound only: at a time scale of 1/1000 each job adds wall time, times 1000).
+    for (var w : expect.path("waitsAtLeast").properties()) {
+      assertThat(sourceSeconds(err.toString(), w.getKey())).as("source seconds in %s", w.getKey())
+          .isGreaterThanOrEqualTo(w.getValue().asLong());
     }
     List<String> states = new ArrayList<>();
     expect.path("states").forEach(s -> states.add(s.asText()));
