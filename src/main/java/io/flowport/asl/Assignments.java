@@ -31,12 +31,12 @@ final class Assignments {
   static void check(AslContext ctx, String name, JsonNode state) {
     String at = ctx.doc().pointer(name);
     if (state.has("Assign")) {
-      assign(ctx, name, at + "/Assign", state.get("Assign"));
+      assign(ctx, name, at + "/Assign", state.get("Assign"), io.flowport.runtime.asl.JsonataFlow.is(state));
     }
     JsonNode rules = state.path("Choices");
     for (int i = 0; i < rules.size(); i++) {
       if (rules.get(i).has("Assign")) {
-        assign(ctx, name, at + "/Choices/" + i + "/Assign", rules.get(i).get("Assign"));
+        assign(ctx, name, at + "/Choices/" + i + "/Assign", rules.get(i).get("Assign"), io.flowport.runtime.asl.JsonataFlow.is(state));
       }
       nestedRules(ctx, name, at + "/Choices/" + i, rules.get(i));
     }
@@ -44,7 +44,7 @@ final class Assignments {
     for (int i = 0; i < catchers.size(); i++) {
       JsonNode c = catchers.get(i);
       if (c.has("Assign")) {
-        assign(ctx, name, at + "/Catch/" + i + "/Assign", c.get("Assign"));
+        assign(ctx, name, at + "/Catch/" + i + "/Assign", c.get("Assign"), io.flowport.runtime.asl.JsonataFlow.is(state));
       }
       notVariable(ctx, name, at + "/Catch/" + i + "/ResultPath", c.get("ResultPath"));
     }
@@ -296,7 +296,7 @@ final class Assignments {
   }
 
   /** One Assign object: valid names, each once, and valid paths or intrinsics in its ".$" fields. */
-  private static void assign(AslContext ctx, String state, String at, JsonNode assign) {
+  private static void assign(AslContext ctx, String state, String at, JsonNode assign, boolean jsonata) {
     if (!assign.isObject()) {
       throw new BadInputException(ctx.doc().at(at), "Assign of state '" + state + "' must be an object of variable names and values");
     }
@@ -305,6 +305,10 @@ final class Assignments {
       String key = it.next();
       String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
       String where = at + "/" + LocatedJson.escape(key);
+      if (jsonata && key.endsWith(".$")) {
+        throw new BadInputException(ctx.doc().at(where), "Assign of state '" + state + "': '" + key + "' ends with .$, which"
+            + " JSONata states do not use; name the variable '" + name + "' and give it a JSONata expression (\"{% ... %}\")");
+      }
       if (!NAME.matcher(name).matches()) {
         throw new BadInputException(ctx.doc().at(where), "Assign of state '" + state + "': '" + name
             + "' is not a valid variable name (a letter or _ first, then letters, digits or _)");
