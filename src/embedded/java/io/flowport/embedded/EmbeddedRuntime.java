@@ -59,7 +59,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
    */
   public static EmbeddedRuntime serve(int port, int emrPort, double timeScale, SimulatorConfig simulatorConfig,
       boolean workers) {
-    ZeebeTestEngine engine = EngineFactory.create(port);
+    return serve(EngineFactory.create(port), port, emrPort, timeScale, simulatorConfig, workers);
+  }
+
+  /** As {@link #serve(int, int, double, SimulatorConfig, boolean)}, with an engine made elsewhere, serving on {@code port}. */
+  public static EmbeddedRuntime serve(ZeebeTestEngine engine, int port, int emrPort, double timeScale,
+      SimulatorConfig simulatorConfig, boolean workers) {
     engine.start();
     java.net.InetSocketAddress emr = new java.net.InetSocketAddress("127.0.0.1", emrPort);
     if (workers) {

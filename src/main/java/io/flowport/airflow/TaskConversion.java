@@ -12,6 +12,7 @@ import io.flowport.catalog.Acceptor;
 import io.flowport.catalog.AirflowOperator;
 import io.flowport.catalog.Catalog;
 import io.flowport.catalog.EmrApis;
+import io.flowport.catalog.Lookup;
 import io.flowport.catalog.Waiter;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
@@ -65,6 +66,13 @@ final class TaskConversion {
 
   DagTask task() {
     AirflowOperator op = operator();
+    missingArguments(op);
+    op.generated().forEach((name, what) -> {
+      if (!args.containsKey(name)) {
+        report.add(Code.AIRFLOW_GENERATED_VALUE, task.location(), task.taskId(), op.simpleName() + " gets no " + name
+            + ": Airflow sends " + what + "; flowport sends none", "give " + name + " where executions are found or told apart by name");
+      }
+    });
     UserCode user = op.job() == null ? null : new UserCode(dag, task, op, report);
     if (user != null) {
       user.prepare(args);
@@ -90,6 +98,13 @@ final class TaskConversion {
       }
       if (!fromDefaults) {
         base(name, e.getValue(), op);
+      }
+    }
+    for (String name : op.orDefault()) {
+      JsonNode v = values.get(name);
+      boolean expanded = task.expansion() != null && task.expansion().args().containsKey(name);
+      if (!expanded && v != null && falsy(v)) {
+        values.set(name, op.defaults().get(name));
       }
     }
     if (op.request() != null && op.api() != null && task.operator().contains("EmrCreateJobFlow")) {
@@ -125,6 +140,12 @@ final class TaskConversion {
         ? task.taskId().substring(task.group().length() + 1) : task.taskId();
     return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label), branch(op),
         mapped == null ? null : mapped.mapping());
+  }
+
+  /** Python's falsy values, as JSON: None, False, 0, "", [] and {}. */
+  private static boolean falsy(JsonNode v) {
+    return v.isNull() || (v.isBoolean() && !v.asBoolean()) || (v.isNumber() && v.asDouble() == 0)
+        || (v.isTextual() && v.asText().isEmpty()) || (v.isContainerNode() && v.isEmpty());
   }
 
   private DagTask.Branch branch(AirflowOperator op) {
@@ -196,6 +217,26 @@ final class TaskConversion {
     if ((name.equals("poke_interval") || name.equals("timeout") || name.equals("mode")) && op.sensor() == null) {
       report.add(Code.AIRFLOW_IGNORED_ARG, arg.location(), task.taskId(), name + " only applies to sensors", null);
     }
+  }
+
+  /**
+   * Airflow's BaseOperator refuses a task without a required argument once default_args are
+   * applied (TypeError, AirflowException before Airflow 2.10): the DAG file does not load.
+   */
+  private void missingArguments(AirflowOperator op) {
+    if (task.expansion() != null && task.expansion().kind() == io.flowport.airflow.parse.Expansion.Kind.EXPAND_KWARGS) {
+      return; // the mapped dicts may give them
+    }
+    List<String> missing = op.required().stream()
+        .filter(a -> !args.containsKey(a) && (task.expansion() == null || !task.expansion().args().containsKey(a)))
+        .sorted().toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    String what = missing.size() == 1 ? "missing keyword argument '" + missing.get(0) + "'"
+        : "missing keyword arguments " + String.join(", ", missing.stream().map(a -> "'" + a + "'").toList());
+    throw new BadInputException(task.location(), op.simpleName() + " of task '" + task.taskId() + "': " + what
+        + " (Airflow refuses the DAG file with TypeError)");
   }
 
   /** The catalog entry; an operator of no catalog gets the default entry unless it looks like a wrong import path. */
@@ -287,6 +328,7 @@ final class TaskConversion {
       if (Messages.tracked(JobTypes.of(s.service(), s.api()))) {
         report.add(Code.EMR_TRACKED_WAIT, task.location(), task.taskId(), Code.TRACKED_WAIT + "; the sensor's timeout is unchanged", null);
       }
+      untracked(s);
       return new Work(null, new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), h),
           poke, null, 0, timeout));
     }
@@ -302,7 +344,20 @@ final class TaskConversion {
     if (op.xcom() != null) {
       h.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
     }
+    lookup(op, values, h);
     return new Work(Call.of(JobTypes.of(op.service(), op.api()), EmrApis.label(op.service()) + " " + op.api(), h), null);
+  }
+
+  /** The operator's lookup by name (EmrAddStepsOperator's job_flow_name), when the task asks for it. */
+  private void lookup(AirflowOperator op, ObjectNode values, Map<String, String> h) {
+    Lookup l = op.lookup();
+    if (l == null || (l.when() != null && (values.path(l.when()).isNull() || values.path(l.when()).isMissingNode()))) {
+      return;
+    }
+    h.put(Headers.LOOKUP, JSON.valueToTree(l).toString());
+    report.add(Code.AIRFLOW_LOOKUP, task.location(), task.taskId(), op.simpleName() + " finds "
+        + (l.into() == null ? "its target" : l.into()) + " by " + l.when() + " with " + l.api()
+        + " (every page) before its first call, as the provider's hook does", null);
   }
 
   /**
@@ -326,6 +381,9 @@ final class TaskConversion {
       }
       if (i == 0 && op.xcom() != null) {
         h.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
+      }
+      if (i == 0) {
+        lookup(op, values, h);
       }
       if (i == 0 && op.merge() != null) {
         h.put(Headers.AIRFLOW_MERGE, op.merge());
@@ -365,6 +423,7 @@ final class TaskConversion {
         if (Messages.tracked(JobTypes.of(s.service(), s.api()))) {
           report.add(Code.EMR_TRACKED_WAIT, task.location(), task.taskId(), p.api() + ": " + Code.TRACKED_WAIT, null);
         }
+        untracked(s);
       }
       work = Work.then(Call.of(JobTypes.of(op.service(), p.api()), EmrApis.label(op.service()) + " " + p.api(), h), wait, work);
     }
@@ -381,6 +440,13 @@ final class TaskConversion {
       }
     }
     return work;
+  }
+
+  private void untracked(Waiter s) {
+    if (Messages.untracked(JobTypes.of(s.service(), s.api()))) {
+      report.add(Code.EMR_UNTRACKED_WAIT, task.location(), task.taskId(), s.api() + " is polled by this instance at every"
+          + " interval: the worker's tracker does not list notebook executions, so each wait costs one call per poll", null);
+    }
   }
 
   private int staticInt(ObjectNode values, String name) {

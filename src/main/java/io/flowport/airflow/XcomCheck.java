@@ -56,7 +56,24 @@ final class XcomCheck {
     }
   }
 
+  /** A literal key the upstream operator pushes besides return_value: flowport keeps none of those. */
+  private static void keyNotKept(Catalog catalog, DagDef dag, TaskDef task, String field, SourceLocation at, XcomPull pull,
+      Report report) {
+    String key = pull.key();
+    if (key == null || key.equals("return_value") || pull.taskIds() == null || pull.taskIds().size() != 1) {
+      return;
+    }
+    String from = pull.taskIds().get(0);
+    Optional<AirflowOperator> op = dag.task(from).flatMap(t -> catalog.airflowOperator(t.operator()));
+    if (op.isPresent() && op.get().pushes().containsKey(key)) {
+      report.add(Code.AIRFLOW_XCOM_KEY_NOT_KEPT, at, task.taskId(), field + " pulls the XCom key '" + key + "' of '" + from
+          + "', which " + op.get().simpleName() + " pushes (" + op.get().pushes().get(key) + ") but flowport does not keep:"
+          + " the pull renders None here", "pull the value from where " + op.get().simpleName() + " got it (its own argument)");
+    }
+  }
+
   private static void check(Catalog catalog, DagDef dag, TaskDef task, String field, SourceLocation at, XcomPull pull, Report report) {
+    keyNotKept(catalog, dag, task, field, at, pull, report);
     if (pull.taskIds() == null || pull.taskIds().size() != 1 || pull.taskIdsIsList() || pull.accesses().isEmpty()
         || !"return_value".equals(pull.key() == null ? "return_value" : pull.key())) {
       return;

@@ -58,6 +58,14 @@ final class TaskConversion {
     if (resolved.entry().result() != null) {
       start.put(Headers.RESULT, json(resolved.entry().result()));
     }
+    if (resolved.entry().lookup() != null) {
+      start.put(Headers.LOOKUP, json(JSON.valueToTree(resolved.entry().lookup())));
+      ctx.report().add(Code.ASL_LOOKUP_BY_NAME, ctx.doc().at(name, "Resource"), name,
+          "before " + resolved.api() + " the job calls " + resolved.entry().lookup().api()
+              + " to find the id by name, as Step Functions does; when none or several match, the error is "
+              + resolved.entry().lookup().notFound().error() + " and its cause text is flowport's (AWS does not document it)",
+          null);
+    }
     Work work;
     String service = resolved.entry().service();
     String type = JobTypes.of(service, resolved.api());

@@ -29,6 +29,15 @@ import java.util.List;
  *     {@code {task_id}} and {@code {operator}} placeholders; null for flowport's own job types
  * @param code the argument holding that code (python_callable, bash_command), or null
  * @param branch {@code branch} or {@code short_circuit} when the XCom decides which downstream tasks run, else null
+ * @param generated arguments the operator makes up when not given (a random name), with what it
+ *     makes: flowport sends none and reports it (FP426)
+ * @param pushes XCom keys the operator pushes besides its return value, with what each holds:
+ *     flowport keeps only the return value, so a pull of such a key is reported (FP427)
+ * @param orDefault arguments the operator's __init__ replaces with its default when falsy
+ *     ({@code x or default}: None, "", [], 0), before any rendering
+ * @param required arguments without a default in the operator's signature: Airflow refuses a task
+ *     that gets none of them from its keywords or default_args ("missing keyword argument")
+ * @param lookup a listing the first call makes first, to find an id given by name, or null
  */
 public record AirflowOperator(
     String operator,
@@ -49,6 +58,11 @@ public record AirflowOperator(
     String job,
     String code,
     String branch,
+    List<String> required,
+    java.util.Map<String, String> generated,
+    java.util.Map<String, String> pushes,
+    List<String> orDefault,
+    Lookup lookup,
     Path file) {
 
   /** The catalog entry for operators no other entry matches. */

@@ -14,10 +14,12 @@ import java.util.List;
  * @param result result adapter template, or null for "raw response"
  * @param waiter the waiter name for {@code .sync}, or null
  * @param checks names of static checks applied to the Parameters
+ * @param lookup a listing that finds what the call needs by name first, or null
  * @param file the catalog file this came from
  */
 public record AslResource(
-    String resource, String service, String api, JsonNode request, JsonNode result, String waiter, List<String> checks, Path file) {
+    String resource, String service, String api, JsonNode request, JsonNode result, String waiter, List<String> checks, Lookup lookup,
+    Path file) {
 
   /** The API this resource calls, or null when the ARN does not match. */
   public String match(String arn) {

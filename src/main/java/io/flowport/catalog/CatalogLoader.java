@@ -109,10 +109,33 @@ final class CatalogLoader {
   private record Reader(Path file) {
 
     AslResource aslResource(JsonNode n, String at) {
-      keys(n, at, Set.of("resource", "service", "api", "request", "result", "wait", "check"));
+      keys(n, at, Set.of("resource", "service", "api", "request", "result", "wait", "check", "lookup"));
+      String service = service(n, at);
       return new AslResource(
-          required(n, "resource", at), service(n, at), required(n, "api", at), json(n, "request"), json(n, "result"),
-          text(n, "wait", null), strings(n, "check", at), file);
+          required(n, "resource", at), service, required(n, "api", at), json(n, "request"), json(n, "result"),
+          text(n, "wait", null), strings(n, "check", at), lookup(n.path("lookup"), at + ".lookup", service), file);
+    }
+
+    Lookup lookup(JsonNode n, String at, String service) {
+      if (n.isMissingNode()) {
+        return null;
+      }
+      keys(n, at, Set.of("api", "request", "items", "match", "found", "notFound", "ambiguous", "when", "into"));
+      String api = required(n, "api", at);
+      if (!EmrApis.exists(service, api)) {
+        throw error(at + ".api", service + " has no API " + api);
+      }
+      if (!n.path("match").isObject() || n.path("match").isEmpty()) {
+        throw error(at + ".match", "must be an object naming the members an item must have");
+      }
+      return new Lookup(api, json(n, "request"), required(n, "items", at), n.get("match"), json(n, "found"),
+          failure(n.path("notFound"), at + ".notFound"), failure(n.path("ambiguous"), at + ".ambiguous"),
+          text(n, "when", null), text(n, "into", null));
+    }
+
+    Failure failure(JsonNode f, String at) {
+      keys(f, at, Set.of("error", "cause"));
+      return new Failure(required(f, "error", at), required(f, "cause", at));
     }
 
     Waiter waiter(String name, JsonNode n, String at) {
@@ -161,7 +184,8 @@ final class CatalogLoader {
 
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {
       keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
-          "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch"));
+          "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch",
+          "required", "generated", "pushes", "orDefault", "lookup"));
       String service = service(n, at);
       Waiter sensor = n.has("sensor") ? waiterWithDefaultDelay(n.get("sensor"), service, at + ".sensor") : null;
       String api = text(n, "api", null);
@@ -194,7 +218,20 @@ final class CatalogLoader {
           request, strings(n, "templated", at), json(n, "xcom"), text(n, "returns", "None"),
           n.has("defaults") ? n.get("defaults") : YAML.createObjectNode(), sensor, strings(n, "ignored", at),
           phases, text(n, "merge", null), text(n, "waiterDelay", null), text(n, "waiterAttempts", null),
-          text(n, "job", null), text(n, "code", null), branch(n, at), file);
+          text(n, "job", null), text(n, "code", null), branch(n, at), strings(n, "required", at),
+          texts(n, "generated", at), texts(n, "pushes", at),
+          orDefault(n, at), lookup(n.path("lookup"), at + ".lookup", service), file);
+    }
+
+    /** Arguments replaced by their default when falsy: each needs a default to fall back to. */
+    private List<String> orDefault(JsonNode n, String at) {
+      List<String> names = strings(n, "orDefault", at);
+      for (String name : names) {
+        if (!n.path("defaults").has(name)) {
+          throw error(at + ".orDefault", name + " has no entry in defaults");
+        }
+      }
+      return names;
     }
 
     private String branch(JsonNode n, String at) {
@@ -273,6 +310,25 @@ final class CatalogLoader {
       }
       List<String> out = new ArrayList<>();
       v.forEach(x -> out.add(x.asText()));
+      return out;
+    }
+
+    /** A mapping of strings, in file order. */
+    Map<String, String> texts(JsonNode n, String key, String at) {
+      JsonNode v = n.get(key);
+      Map<String, String> out = new LinkedHashMap<>();
+      if (v == null || v.isNull()) {
+        return out;
+      }
+      if (!v.isObject()) {
+        throw error(at + "." + key, "must be a mapping");
+      }
+      v.fields().forEachRemaining(e -> {
+        if (!e.getValue().isTextual()) {
+          throw error(at + "." + key + "." + e.getKey(), "must be a string");
+        }
+        out.put(e.getKey(), e.getValue().asText());
+      });
       return out;
     }
 

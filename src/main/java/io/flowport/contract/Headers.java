@@ -21,6 +21,12 @@ public final class Headers {
   /** JSON: request adapter, a template whose {@code .$} keys read the call's input (catalog `request`). */
   public static final String REQUEST = "request";
 
+  /**
+   * JSON: a listing that finds what the call needs by name before it (catalog `lookup`: api,
+   * request, items, match, found, notFound, ambiguous); the request adapter reads it as {@code $$.Found}.
+   */
+  public static final String LOOKUP = "lookup";
+
   /** JSON: result adapter, a template whose {@code .$} keys read the raw response (catalog `result`). */
   public static final String RESULT = "result";
 

@@ -25,6 +25,14 @@ public final class Messages {
   }
 
   /**
+   * Poll job types of waits the tracker does not watch yet though their resources could be listed
+   * (ListNotebookExecutions): each wait polls at its own interval, reported so (FP512).
+   */
+  public static boolean untracked(String jobType) {
+    return jobType.equals(JobTypes.emr("DescribeNotebookExecution"));
+  }
+
+  /**
    * A heartbeat of a callback Task state with HeartbeatSeconds (SendTaskHeartbeat), correlated by
    * {@link Vars#TASK_TOKEN}: it restarts the wait's HeartbeatSeconds timer; its variables are ignored.
    */

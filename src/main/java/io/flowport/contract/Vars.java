@@ -94,6 +94,11 @@ public final class Vars {
     return "ti_" + key(taskId);
   }
 
+  /** What a task's lookup found (Airflow's job_flow_name), as arguments its later jobs read too. */
+  public static String found(String taskId) {
+    return "found_" + key(taskId);
+  }
+
   /** The task's XCom return value. */
   public static String xcom(String taskId) {
     return "xcom_" + key(taskId);

@@ -32,6 +32,7 @@ public enum Code {
   ASL_JSONATA("FP340", Severity.INFO, "JSONata states are evaluated by a JSONata evaluator in their jobs"),
   ASL_JSONATA_PORT("FP341", Severity.REVIEW, "The JSONata evaluator is a Java port: regexes and error texts may differ"),
   ASL_JSONATA_SEEDED_RANDOM("FP342", Severity.WARNING, "$random with a seed gives other numbers than AWS"),
+  ASL_LOOKUP_BY_NAME("FP350", Severity.REVIEW, "A *ByName integration lists to find the id; its error when none matches is flowport's"),
   AIRFLOW_SCHEDULE("FP401", Severity.INFO, "Schedule became a timer start event"),
   AIRFLOW_SCHEDULE_APPROX("FP402", Severity.REVIEW, "Schedule is approximated"),
   AIRFLOW_RETRIES("FP403", Severity.INFO, "Retries became a retry loop with a timer"),
@@ -53,11 +54,15 @@ public enum Code {
   AIRFLOW_MAPPED_CONCURRENCY("FP419", Severity.REVIEW, "Mapped instances are not limited in number at a time"),
   AIRFLOW_MAP_INDEX_TEMPLATE("FP420", Severity.REVIEW, "map_index_template is not reproduced"),
   AIRFLOW_MAPPED_XCOM("FP421", Severity.REVIEW, "Mapping over an XCom that is not a list or dict skips the task"),
+  AIRFLOW_LOOKUP("FP422", Severity.INFO, "A cluster given by name is looked up with ListClusters first, as the provider does"),
   AIRFLOW_CONTEXT_UNAVAILABLE("FP425", Severity.TASK, "Template reads a context entry flowport's runs do not have"),
+  AIRFLOW_GENERATED_VALUE("FP426", Severity.REVIEW, "Argument the operator generates when it is not given is left out"),
+  AIRFLOW_XCOM_KEY_NOT_KEPT("FP427", Severity.REVIEW, "Template pulls an XCom key the operator pushes but flowport does not keep"),
 
   // The EMR wait tracker.
   EMR_TRACKED_WAIT("FP501", Severity.INFO, "EMR wait is woken by the worker's tracker when the resource changes state"),
   EMR_POLLS_AS_DEADLINE("FP502", Severity.REVIEW, "Polls the source counts became a deadline"),
+  EMR_UNTRACKED_WAIT("FP512", Severity.INFO, "EMR wait polls its resource from each instance: the tracker does not list it"),
 
   // Safety nets beyond what the source platforms do.
   CLUSTER_REAPER("FP510", Severity.INFO, "Cluster is terminated once its process instance has ended (flowport's reaper)"),

@@ -59,10 +59,18 @@ final class AirflowBinding implements Binding {
    * {@code **config}.
    */
   @Override
-  public JsonNode request(Job job) {
-    JsonNode args = renderedArgs(job);
+  public JsonNode parameters(Job job) {
+    return renderedArgs(job);
+  }
+
+  @Override
+  public JsonNode request(Job job, JsonNode args, JsonNode found) {
     JsonNode template = AslBinding.json(job.header(Headers.REQUEST));
-    JsonNode request = template == null ? args : Templates.apply(flow, template, args, context(job, false));
+    ObjectNode ctx = context(job, false);
+    if (found != null) {
+      ctx.set("Found", found);
+    }
+    JsonNode request = template == null ? args : Templates.apply(flow, template, args, ctx);
     return merged(job, args, request);
   }
 
@@ -150,7 +158,17 @@ final class AirflowBinding implements Binding {
     in.fields().forEachRemaining(e -> out.set(e.getKey(), fields.contains(e.getKey()) ? render(e.getValue(), ctx) : e.getValue()));
     fillXcomArgs(job, out);
     mapped(job, expand, out, false);
+    // What the task's first call looked up by name (job_flow_name → job_flow_id), for its later jobs.
+    JsonNode found = job.variable(Vars.found(job.header(Headers.AIRFLOW_TASK_ID)));
+    if (found.isObject()) {
+      out.setAll((ObjectNode) found);
+    }
     return out;
+  }
+
+  @Override
+  public Map<String, Object> keepFound(Job job, JsonNode arguments) {
+    return Map.of(Vars.found(job.header(Headers.AIRFLOW_TASK_ID)), arguments);
   }
 
   /**

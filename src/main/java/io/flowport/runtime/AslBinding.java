@@ -42,12 +42,20 @@ final class AslBinding implements Binding {
   }
 
   @Override
-  public JsonNode request(Job job) {
+  public JsonNode parameters(Job job) {
     JsonNode state = state(job);
-    JsonNode effective = guarded(job, () -> JsonataFlow.is(state) ? JsonataFlow.arguments(state, job.variable(Vars.PAYLOAD), context(job))
+    // A JSONata state's request is its evaluated Arguments.
+    return guarded(job, () -> JsonataFlow.is(state) ? JsonataFlow.arguments(state, job.variable(Vars.PAYLOAD), context(job))
         : flow.inputOf(state, job.variable(Vars.PAYLOAD), context(job)));
+  }
+
+  @Override
+  public JsonNode request(Job job, JsonNode effective, JsonNode found) {
     JsonNode template = json(job.header(Headers.REQUEST));
-    return limited(template == null ? effective : Templates.apply(flow, template, effective), job.header(Headers.SOURCE));
+    JsonNode request = template == null ? effective
+        : found == null ? Templates.apply(flow, template, effective)
+        : Templates.apply(flow, template, effective, Templates.found(found));
+    return limited(request, job.header(Headers.SOURCE));
   }
 
   @Override

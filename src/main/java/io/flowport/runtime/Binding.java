@@ -10,7 +10,23 @@ import java.util.Map;
 interface Binding {
 
   /** The API request for a start (or single) call. */
-  JsonNode request(Job job);
+  default JsonNode request(Job job) {
+    return request(job, parameters(job), null);
+  }
+
+  /** What the catalog's request adapter reads: ASL's effective parameters, Airflow's rendered arguments. */
+  JsonNode parameters(Job job);
+
+  /** The request from {@code parameters}, the adapter reading {@code found} (a lookup's, or null) as {@code $$.Found}. */
+  JsonNode request(Job job, JsonNode parameters, JsonNode found);
+
+  /**
+   * Variables keeping what a lookup found as arguments ({@code {into: found}}) for the task's later
+   * jobs, whose {@link #parameters} include them.
+   */
+  default Map<String, Object> keepFound(Job job, JsonNode arguments) {
+    throw new IllegalStateException("a lookup with 'into' needs a dialect with arguments, not " + job.header(io.flowport.contract.Headers.DIALECT));
+  }
 
   /** The API request for a poll, given the job's variables. */
   JsonNode pollRequest(Job job);

@@ -82,12 +82,26 @@ public final class JobPipeline {
       if ("poll".equals(job.header(Headers.WAIT_ROLE))) {
         return poll(job, service, api, binding, target);
       }
-      JsonNode bound = binding.request(job);
+      JsonNode parameters = binding.parameters(job);
+      JsonNode lookup = Lookups.wanted(AslBinding.json(job.header(Headers.LOOKUP)), parameters);
+      JsonNode bound = lookup == null ? binding.request(job, parameters, null) : null;
       Optional<Mocks.Response> mocked = binding.mock(job);
       if (mocked.isPresent()) {
         return mocked(job, binding, mocked.get());
       }
       callbacks.checkAnswerable(job);
+      Map<String, Object> kept = Map.of();
+      if (lookup != null) {
+        JsonNode found = call(binding, service, lookup.path("api").asText(),
+            () -> Lookups.find(target, lookup, parameters, flow));
+        String into = lookup.path("into").asText(null);
+        if (into == null) {
+          bound = binding.request(job, parameters, found);
+        } else {
+          kept = binding.keepFound(job, Lookups.into(into, found));
+          bound = binding.request(job, Lookups.filled(parameters, into, found), null);
+        }
+      }
       JsonNode request = startsJobRun(service, api) ? JobRunTags.tagged(job, bound, binding.capitalizedNames()) : bound;
       Supplier<JsonNode> work = JobTypes.EMR.equals(service) ? () -> once.call(job, api, request)
           : () -> target.call(api, request, clientToken(job));
@@ -95,13 +109,14 @@ public final class JobPipeline {
       if (Callbacks.isCall(job)) {
         return Callbacks.called();
       }
+      Map<String, Object> vars = new LinkedHashMap<>(kept);
       if ("start".equals(job.header(Headers.WAIT_ROLE))) {
-        Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(Vars.SYNC_RESULT, result);
         vars.put(Vars.WAIT_STATE, "pending");
         return new Outcome.Complete(vars);
       }
-      return new Outcome.Complete(binding.finish(job, result));
+      vars.putAll(binding.finish(job, result));
+      return new Outcome.Complete(vars);
     } catch (JobFailure f) {
       return f.outcome();
     }

@@ -31,7 +31,12 @@ final class TemplateBinding implements Binding {
   }
 
   @Override
-  public JsonNode request(Job job) {
+  public JsonNode request(Job job, JsonNode parameters, JsonNode found) {
+    return parameters;
+  }
+
+  @Override
+  public JsonNode parameters(Job job) {
     JsonNode request = job.variable(Vars.REQUEST);
     if (request.isNull()) {
       return JsonNodeFactory.instance.objectNode();

@@ -25,6 +25,13 @@ final class Templates {
     return apply(flow, template, input, ctx);
   }
 
+  /** The context a request adapter reads a lookup's result from, as {@code $$.Found}. */
+  static com.fasterxml.jackson.databind.node.ObjectNode found(JsonNode found) {
+    com.fasterxml.jackson.databind.node.ObjectNode ctx = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    ctx.set("Found", found);
+    return ctx;
+  }
+
   /** The same, with {@code $$} reading {@code context} (e.g. {@code $$.Xcom}, {@code $$.Response}). */
   static JsonNode apply(DataFlow flow, JsonNode template, JsonNode input, com.fasterxml.jackson.databind.node.ObjectNode ctx) {
     ContextObject context = new ContextObject(ctx);

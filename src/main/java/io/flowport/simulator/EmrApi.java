@@ -22,19 +22,30 @@ import software.amazon.awssdk.services.emr.model.ClusterSummary;
 import software.amazon.awssdk.services.emr.model.DescribeClusterRequest;
 import software.amazon.awssdk.services.emr.model.DescribeClusterResponse;
 import software.amazon.awssdk.services.emr.model.DescribeStepRequest;
+import software.amazon.awssdk.services.emr.model.DescribeNotebookExecutionRequest;
 import software.amazon.awssdk.services.emr.model.DescribeStepResponse;
 import software.amazon.awssdk.services.emr.model.FailureDetails;
 import software.amazon.awssdk.services.emr.model.ListClustersRequest;
 import software.amazon.awssdk.services.emr.model.ListClustersResponse;
 import software.amazon.awssdk.services.emr.model.ListStepsRequest;
+import software.amazon.awssdk.services.emr.model.ListNotebookExecutionsRequest;
 import software.amazon.awssdk.services.emr.model.ListStepsResponse;
+import software.amazon.awssdk.services.emr.model.ModifyClusterRequest;
+import software.amazon.awssdk.services.emr.model.ModifyClusterResponse;
 import software.amazon.awssdk.services.emr.model.RemoveTagsRequest;
 import software.amazon.awssdk.services.emr.model.RemoveTagsResponse;
+import software.amazon.awssdk.services.emr.model.CancelStepsRequest;
+import software.amazon.awssdk.services.emr.model.ListInstanceFleetsRequest;
+import software.amazon.awssdk.services.emr.model.ListInstanceGroupsRequest;
+import software.amazon.awssdk.services.emr.model.ModifyInstanceFleetRequest;
+import software.amazon.awssdk.services.emr.model.ModifyInstanceGroupsRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowRequest;
 import software.amazon.awssdk.services.emr.model.RunJobFlowResponse;
 import software.amazon.awssdk.services.emr.model.SetTerminationProtectionRequest;
 import software.amazon.awssdk.services.emr.model.SetTerminationProtectionResponse;
+import software.amazon.awssdk.services.emr.model.StartNotebookExecutionRequest;
 import software.amazon.awssdk.services.emr.model.StepConfig;
+import software.amazon.awssdk.services.emr.model.StopNotebookExecutionRequest;
 import software.amazon.awssdk.services.emr.model.StepSummary;
 import software.amazon.awssdk.services.emr.model.Tag;
 import software.amazon.awssdk.services.emr.model.TerminateJobFlowsRequest;
@@ -63,6 +74,8 @@ final class EmrApi {
   private final Map<String, Operation<?>> operations = new HashMap<>();
   private final int[] ruleMatches;
   private final CallRules rules;
+  private final NotebookExecutions notebooks;
+  private final ClusterOps ops;
 
   EmrApi(SimClock clock, SimulatorConfig config, java.util.List<RateBucket> buckets) {
     this.clock = clock;
@@ -85,7 +98,29 @@ final class EmrApi {
         "SetTerminationProtection",
         new Operation<>(SetTerminationProtectionRequest.class, this::setTerminationProtection));
     operations.put("AddTags", new Operation<>(AddTagsRequest.class, this::addTags));
+    this.ops = new ClusterOps(this::cluster, clock::now, config.seed());
+    operations.put("CancelSteps", new Operation<>(CancelStepsRequest.class, ops::cancelSteps));
+    operations.put("ListInstanceGroups", new Operation<>(ListInstanceGroupsRequest.class, ops::listGroups));
+    operations.put("ListInstanceFleets", new Operation<>(ListInstanceFleetsRequest.class, ops::listFleets));
+    operations.put("ModifyInstanceGroups", new Operation<>(ModifyInstanceGroupsRequest.class, ops::modifyGroups));
+    operations.put("ModifyInstanceFleet", new Operation<>(ModifyInstanceFleetRequest.class, ops::modifyFleet));
     operations.put("RemoveTags", new Operation<>(RemoveTagsRequest.class, this::removeTags));
+    operations.put("ModifyCluster", new Operation<>(ModifyClusterRequest.class, this::modifyCluster));
+    this.notebooks = new NotebookExecutions(clock, config.notebooks(), random, id -> {
+      SimCluster c = clusters.get(id);
+      if (c != null) {
+        c.advance(clock.now());
+      }
+      return c;
+    });
+    operations.put("StartNotebookExecution",
+        new Operation<>(StartNotebookExecutionRequest.class, notebooks::start));
+    operations.put("DescribeNotebookExecution",
+        new Operation<>(DescribeNotebookExecutionRequest.class, notebooks::describe));
+    operations.put("StopNotebookExecution",
+        new Operation<>(StopNotebookExecutionRequest.class, notebooks::stop));
+    operations.put("ListNotebookExecutions",
+        new Operation<>(ListNotebookExecutionsRequest.class, notebooks::list));
   }
 
   /** Answers one call; errors come out as {@link AwsError}. */
@@ -138,6 +173,7 @@ final class EmrApi {
     SimCluster cluster =
         new SimCluster(id, clusters.size(), r, now, ruleFor(r.name()), config, this::stepOutcome);
     clusters.put(id, cluster);
+    ops.created(cluster, r.instances());
     cluster.addSteps(newSteps(r.steps(), now), now);
     return RunJobFlowResponse.builder().jobFlowId(id).clusterArn(cluster.arn()).build();
   }
@@ -153,7 +189,9 @@ final class EmrApi {
     for (SimCluster c : clusters.values()) {
       c.advance(now);
       boolean stateOk =
-          !r.hasClusterStates() || r.clusterStatesAsStrings().contains(c.state().toString());
+          !r.hasClusterStates()
+              || r.clusterStates().isEmpty()
+              || r.clusterStatesAsStrings().contains(c.state().toString());
       boolean afterOk = r.createdAfter() == null || !c.created.isBefore(r.createdAfter());
       boolean beforeOk = r.createdBefore() == null || !c.created.isAfter(r.createdBefore());
       if (stateOk && afterOk && beforeOk) {
@@ -266,6 +304,24 @@ final class EmrApi {
     }
     targets.forEach(c -> c.terminationProtected = r.terminationProtected());
     return SetTerminationProtectionResponse.builder().build();
+  }
+
+  /** EMR takes 1 to 256 concurrent steps; without a level the answer is the cluster's current one. */
+  private SdkPojo modifyCluster(ModifyClusterRequest r) {
+    Validation.of().required("clusterId", r.clusterId()).check();
+    SimCluster c = cluster(r.clusterId());
+    Integer level = r.stepConcurrencyLevel();
+    if (level != null && (level < 1 || level > 256)) {
+      throw AwsError.invalidRequest("StepConcurrencyLevel must be between 1 and 256, got " + level + ".");
+    }
+    if (c.isEnding()) {
+      throw AwsError.validation(
+          "A job flow that is shutting down, terminated, or finished may not be modified.");
+    }
+    if (level != null) {
+      c.modifyStepConcurrency(level, clock.now());
+    }
+    return ModifyClusterResponse.builder().stepConcurrencyLevel(c.stepConcurrencyLevel).build();
   }
 
   private SdkPojo addTags(AddTagsRequest r) {

@@ -53,7 +53,7 @@ final class ScenarioFile {
       return SimulatorConfig.defaults();
     }
     object(root, "", Set.of("seed", "durations", "clusters", "steps", "throttle", "faults", "latency", "serverless",
-        "containers"));
+        "containers", "notebooks"));
     SimulatorConfig.Builder b = SimulatorConfig.builder();
     if (root.has("seed")) {
       b.seed(integer(root.get("seed"), "seed", Long.MIN_VALUE));
@@ -85,7 +85,35 @@ final class ScenarioFile {
     if (root.has("containers")) {
       b.containers(containers(root.get("containers")));
     }
+    if (root.has("notebooks")) {
+      b.notebooks(notebooks(root.get("notebooks")));
+    }
     return b.build();
+  }
+
+  private static final List<String> NOTEBOOK_PHASES =
+      List.of("startPending", "starting", "running", "finishing", "failing", "stopPending", "stopping");
+
+  /** EMR notebook executions: phase durations and outcomes by execution name. */
+  private NotebooksConfig notebooks(JsonNode node) {
+    object(node, "notebooks", Set.of("durations", "executions"));
+    NotebooksConfig d = NotebooksConfig.DEFAULT;
+    List<Duration> phases = phases(node, "notebooks", NOTEBOOK_PHASES, List.of(d.startPending(), d.starting(),
+        d.running(), d.finishing(), d.failing(), d.stopPending(), d.stopping()));
+    List<NotebooksConfig.ExecutionRule> rules = new ArrayList<>();
+    int i = 0;
+    for (JsonNode rule : list(node.get("executions"), "notebooks.executions")) {
+      String at = "notebooks.executions[" + i++ + "]";
+      RunRule head = runRule(rule, at);
+      String failure = null;
+      if (rule.has("fail")) {
+        object(rule.get("fail"), at + ".fail", Set.of("reason"));
+        failure = text(required(rule.get("fail"), "reason", at + ".fail"), at + ".fail.reason");
+      }
+      rules.add(new NotebooksConfig.ExecutionRule(head.name(), head.nth(), head.running(), failure));
+    }
+    return new NotebooksConfig(phases.get(0), phases.get(1), phases.get(2), phases.get(3), phases.get(4),
+        phases.get(5), phases.get(6), rules);
   }
 
   private static final List<String> SERVERLESS_PHASES =

@@ -44,6 +44,8 @@ final class SimCluster {
   final Map<String, String> tags = new LinkedHashMap<>();
   final List<SimStep> steps = new ArrayList<>();
   boolean terminationProtected;
+  /** How many steps may run at once (RunJobFlow, then ModifyCluster). */
+  int stepConcurrencyLevel;
 
   private final RunJobFlowRequest request;
   private final ClusterRule failure;
@@ -79,6 +81,7 @@ final class SimCluster {
     this.config = config;
     this.stepOutcome = stepOutcome;
     this.terminationProtected = Boolean.TRUE.equals(request.instances().terminationProtected());
+    this.stepConcurrencyLevel = request.stepConcurrencyLevel() == null ? 1 : request.stepConcurrencyLevel();
     request.tags().forEach(t -> tags.put(t.key(), t.value() == null ? "" : t.value()));
   }
 
@@ -105,12 +108,44 @@ final class SimCluster {
     }
   }
 
-  /** Queues steps; a WAITING cluster starts the first one at once. Call after {@link #advance}. */
+  /**
+   * Queues steps; a WAITING cluster starts the first one at once, a RUNNING one as many as its
+   * concurrency level leaves room for. Call after {@link #advance}.
+   */
   void addSteps(List<SimStep> added, Instant now) {
     steps.addAll(added);
-    if (state == ClusterState.WAITING) {
+    if (state == ClusterState.WAITING || state == ClusterState.RUNNING) {
       startNextStepOrIdle(now);
     }
+  }
+
+  /** ModifyCluster: a higher level starts waiting steps at once. Call after {@link #advance}. */
+  void modifyStepConcurrency(int level, Instant now) {
+    stepConcurrencyLevel = level;
+    if (state == ClusterState.RUNNING) {
+      startNextStepOrIdle(now);
+    }
+  }
+
+  /**
+   * CancelSteps for one step, after {@link #advance}: a PENDING or RUNNING step is cancelled at once
+   * and the cluster goes on with the next; returns null, or why the step was not cancelled.
+   */
+  String cancelStep(String stepId, Instant now) {
+    SimStep step = steps.stream().filter(s -> s.id.equals(stepId)).findFirst().orElse(null);
+    if (step == null) {
+      return "Step id '" + stepId + "' is not valid.";
+    }
+    if (step.isDone() || isEnding()) {
+      return "Step " + stepId + " is " + step.state + " and cannot be cancelled.";
+    }
+    boolean wasRunning = step.state == StepState.RUNNING;
+    step.cancel(now);
+    if (wasRunning) {
+      stepsRan = true;
+      startNextStepOrIdle(now);
+    }
+    return null;
   }
 
   /** TerminateJobFlows on an unprotected cluster. Call after {@link #advance}. */
@@ -144,6 +179,7 @@ final class SimCluster {
         return new Transition(end, () -> bootstrapped(end));
       }
       case RUNNING -> {
+        // With StepConcurrencyLevel above 1 several steps run; the one started first ends first.
         SimStep current = running();
         Instant end = current.started.plus(config.step());
         return new Transition(end, () -> finishStep(current, end));
@@ -234,15 +270,23 @@ final class SimCluster {
     startNextStepOrIdle(at);
   }
 
+  /** Starts pending steps, in order, while fewer than the concurrency level run; idles when none is left. */
   private void startNextStepOrIdle(Instant at) {
+    long running = steps.stream().filter(s -> s.state == StepState.RUNNING).count();
     for (SimStep step : steps) {
+      if (running >= stepConcurrencyLevel) {
+        break;
+      }
       if (step.state == StepState.PENDING) {
         step.start(at);
-        if (state != ClusterState.RUNNING) {
-          enter(ClusterState.RUNNING, at, null, RUNNING_MESSAGE);
-        }
-        return;
+        running++;
       }
+    }
+    if (running > 0) {
+      if (state != ClusterState.RUNNING) {
+        enter(ClusterState.RUNNING, at, null, RUNNING_MESSAGE);
+      }
+      return;
     }
     if (keepAlive()) {
       enter(
@@ -276,7 +320,7 @@ final class SimCluster {
   private SimStep running() {
     return steps.stream()
         .filter(s -> s.state == StepState.RUNNING)
-        .findFirst()
+        .min(java.util.Comparator.comparing((SimStep s) -> s.started))
         .orElseThrow(() -> new IllegalStateException(id + " is RUNNING without a running step"));
   }
 
@@ -349,8 +393,7 @@ final class SimCluster {
         .scaleDownBehavior(request.scaleDownBehavior())
         .customAmiId(request.customAmiId())
         .ebsRootVolumeSize(request.ebsRootVolumeSize())
-        .stepConcurrencyLevel(
-            request.stepConcurrencyLevel() == null ? 1 : request.stepConcurrencyLevel())
+        .stepConcurrencyLevel(stepConcurrencyLevel)
         .placementGroups(request.placementGroupConfigs())
         .osReleaseLabel(request.osReleaseLabel())
         .build();

@@ -24,6 +24,7 @@ public final class SimulatorConfig {
   private final List<LatencyRule> latencies;
   private final ServerlessConfig serverless;
   private final ContainersConfig containers;
+  private final NotebooksConfig notebooks;
 
   private SimulatorConfig(Builder b) {
     this.seed = b.seed;
@@ -38,6 +39,7 @@ public final class SimulatorConfig {
     this.latencies = List.copyOf(b.latencies);
     this.serverless = b.serverless;
     this.containers = b.containers;
+    this.notebooks = b.notebooks;
   }
 
   public static SimulatorConfig defaults() {
@@ -101,6 +103,10 @@ public final class SimulatorConfig {
     return containers;
   }
 
+  public NotebooksConfig notebooks() {
+    return notebooks;
+  }
+
   public static final class Builder {
     private long seed = 1;
     private Duration starting = Duration.ofSeconds(240);
@@ -114,8 +120,14 @@ public final class SimulatorConfig {
     private final List<LatencyRule> latencies = new ArrayList<>();
     private ServerlessConfig serverless = ServerlessConfig.DEFAULT;
     private ContainersConfig containers = ContainersConfig.DEFAULT;
+    private NotebooksConfig notebooks = NotebooksConfig.DEFAULT;
 
     private Builder() {}
+
+    public Builder notebooks(NotebooksConfig notebooks) {
+      this.notebooks = Objects.requireNonNull(notebooks);
+      return this;
+    }
 
     public Builder containers(ContainersConfig containers) {
       this.containers = Objects.requireNonNull(containers);

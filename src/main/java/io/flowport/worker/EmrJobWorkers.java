@@ -104,4 +104,29 @@ public class EmrJobWorkers {
   public Map<String, Object> removeTags(ActivatedJob job) {
     return run(job, "RemoveTags");
   }
+
+  @JobWorker(type = "flowport.emr.ModifyCluster")
+  public Map<String, Object> modifyCluster(ActivatedJob job) {
+    return run(job, "ModifyCluster");
+  }
+
+  @JobWorker(type = "flowport.emr.StartNotebookExecution")
+  public Map<String, Object> startNotebookExecution(ActivatedJob job) {
+    return run(job, "StartNotebookExecution");
+  }
+
+  @JobWorker(type = "flowport.emr.DescribeNotebookExecution")
+  public Map<String, Object> describeNotebookExecution(ActivatedJob job) {
+    return run(job, "DescribeNotebookExecution");
+  }
+
+  @JobWorker(type = "flowport.emr.StopNotebookExecution")
+  public Map<String, Object> stopNotebookExecution(ActivatedJob job) {
+    return run(job, "StopNotebookExecution");
+  }
+
+  @JobWorker(type = "flowport.emr.ListNotebookExecutions")
+  public Map<String, Object> listNotebookExecutions(ActivatedJob job) {
+    return run(job, "ListNotebookExecutions");
+  }
 }

@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.emr.EmrClient;
@@ -52,6 +55,13 @@ class WaitBench {
       {"seed": 8, "durations": {"starting": 10, "bootstrapping": 10, "step": 10, "terminating": 5}}
       """;
 
+  /**
+   * The engine's state: {@code rocksdb} (default; Zeebe's own state store, as a broker keeps it) or
+   * {@code memory} (Zeebe Process Test's in-memory DB, which copies its whole state for every
+   * iterator and cannot hold 10,000 waiting instances).
+   */
+  static final String ENGINE = System.getProperty("bench.engine", "rocksdb");
+
   /** Instance creations in flight: the in-memory engine slows down as its state grows. */
   static final int IN_FLIGHT = 16;
 
@@ -76,7 +86,10 @@ class WaitBench {
     Path scenario = Files.writeString(tmp.resolve("scenario.json"), SCENARIO);
     SimulatorConfig config = SimulatorConfig.fromFile(scenario);
     int port = BenchProcesses.freePort();
-    EmbeddedRuntime runtime = EmbeddedRuntime.serve(port, 0, 1.0, config, false);
+    ZeebeTestEngine engine = "memory".equals(ENGINE)
+        ? EngineFactory.create(port)
+        : RocksDbEngines.create(port, Files.createDirectory(tmp.resolve("engine-state-" + n)));
+    EmbeddedRuntime runtime = EmbeddedRuntime.serve(engine, port, 0, 1.0, config, false);
     runtime.clock().go();
     try (runtime; EmrClient emr = EmrClients.forEndpoint(runtime.simulator().endpoint());
         BenchProxy proxy = BenchProxy.start(runtime.simulator().endpoint(), runtime.clock());
@@ -121,13 +134,13 @@ class WaitBench {
       return ("waits %d: start %d ms; worker heap max %d MB used, %d MB live after a major GC (-Xmx512m), threads %d..%d; EMR calls by the worker %s, "
           + "max %d/s, mean %.1f/s over %d s; DescribeCluster while waiting %d; tracker %s, budget %.0f/s; "
           + "a listing showed the cluster ended after p50 %d ms, p99 %d ms, max %d ms; "
-          + "the instance ended after the cluster p50 %d ms, p99 %d ms, max %d ms; incidents %d; engine JVM heap after GC %d MB")
+          + "the instance ended after the cluster p50 %d ms, p99 %d ms, max %d ms; incidents %d; engine (%s state) JVM heap after GC %d MB")
           .formatted(n, startMs, sampler.maxHeapMb(), sampler.maxLiveMb(), sampler.minThreads(), sampler.maxThreads(), totals,
               sampler.maxPerSecond(), sampler.meanPerSecond(), sampler.seconds(),
               describesWaiting, interval, rate, Measurements.percentile(detections, 50), Measurements.percentile(detections, 99),
               detections.get(detections.size() - 1),
               Measurements.percentile(latencies, 50), Measurements.percentile(latencies, 99),
-              latencies.get(latencies.size() - 1), incidents, engineHeap);
+              latencies.get(latencies.size() - 1), incidents, ENGINE, engineHeap);
     }
   }
 

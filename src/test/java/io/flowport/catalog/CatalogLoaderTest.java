@@ -84,6 +84,36 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void aLookupNamesAListingOfItsServiceAMatchAndBothFailures() throws Exception {
+    AslResource byName = Catalog.builtIn().aslResource("arn:aws:states:::elasticmapreduce:modifyInstanceFleetByName")
+        .orElseThrow().entry();
+    assertThat(byName.api()).isEqualTo("ModifyInstanceFleet");
+    assertThat(byName.lookup().api()).isEqualTo("ListInstanceFleets");
+    assertThat(byName.lookup().notFound().error()).isEqualTo("States.TaskFailed");
+    assertThat(Catalog.builtIn().aslResource("arn:aws:states:::elasticmapreduce:cancelStep").orElseThrow().entry().lookup())
+        .isNull();
+
+    String good = """
+        kind: asl-resources
+        resources:
+          - resource: "arn:aws:states:::x:y"
+            api: ModifyInstanceGroups
+            lookup: {api: LOOKUP_API, items: InstanceGroups, match: MATCH,
+                     notFound: {error: E, cause: "none"}, ambiguous: {error: E, cause: "several"}}
+        """;
+    assertThat(read(good.replace("LOOKUP_API", "ListInstanceGroups").replace("MATCH", "{Name: a}")).aslResources().get(0).lookup().items())
+        .isEqualTo("InstanceGroups");
+    assertThatThrownBy(() -> read(good.replace("LOOKUP_API", "ListJobRuns").replace("MATCH", "{Name: a}")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("resources[0].lookup.api")
+        .hasMessageContaining("emr has no API ListJobRuns");
+    assertThatThrownBy(() -> read(good.replace("LOOKUP_API", "ListInstanceGroups").replace("MATCH", "{}")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("resources[0].lookup.match");
+    assertThatThrownBy(() -> read(good.replace("LOOKUP_API", "ListInstanceGroups").replace("MATCH", "{Name: a}")
+        .replace(", ambiguous: {error: E, cause: \"several\"}", "")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("resources[0].lookup.ambiguous");
+  }
+
+  @Test
   void phasesNameKnownWaitersAndReplaceApiAndRequest() {
     assertThatThrownBy(() -> read("""
         kind: airflow-operators

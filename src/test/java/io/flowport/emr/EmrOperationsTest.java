@@ -55,6 +55,26 @@ class EmrOperationsTest {
   }
 
   @Test
+  void aLostStartNotebookExecutionAnswerIsNotResentByTheSdk() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+        Instant.parse("2025-03-01T08:00:00Z"));
+    simulator = EmrSimulator.start(now::get, SimulatorConfig.builder()
+        .fault(new FaultRule("StartNotebookExecution", FaultRule.Answer.DROP, 1, null)).build());
+    client = EmrClients.forEndpoint(simulator.endpoint());
+    EmrOperations emr = new EmrOperations(client);
+    String cluster = emr.call("RunJobFlow", JSON.readTree(CLUSTER)).path("JobFlowId").asText();
+    now.set(now.get().plusSeconds(400)); // WAITING
+    String start = """
+        {"EditorId": "e-1", "RelativePath": "a.ipynb", "ServiceRole": "role",
+         "ExecutionEngine": {"Id": "%s", "Type": "EMR"}}""".formatted(cluster);
+
+    assertThatThrownBy(() -> emr.call("StartNotebookExecution", JSON.readTree(start)))
+        .isInstanceOfSatisfying(EmrCall.ServiceException.class, e -> assertThat(e.retryable()).isTrue());
+
+    assertThat(emr.call("ListNotebookExecutions", JSON.createObjectNode()).path("NotebookExecutions")).hasSize(1);
+  }
+
+  @Test
   void idempotentCallsAreStillRetriedBySdk() throws Exception {
     EmrOperations emr = start(SimulatorConfig.builder().fault(new FaultRule("ListClusters", FaultRule.Answer.DROP, 1, null)).build());
 

@@ -88,6 +88,9 @@ class ScenarioFileTest {
             new FaultRule("emr", "*", FaultRule.Answer.ERROR, null, 0.2));
     assertThat(config.latencies()).containsExactly(LatencyRule.fixed("RunJobFlow", Duration.ofMillis(1500)),
         new LatencyRule("emr", "Describe*", Duration.ofMillis(50), Duration.ofMillis(300)));
+    assertThat(config.notebooks().running()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(config.notebooks().executions()).containsExactly(new NotebooksConfig.ExecutionRule("weekly-*", 2,
+        Duration.ofSeconds(30), "Cell 12 raised KeyError: 'region'"));
   }
 
   @Test
@@ -310,5 +313,40 @@ class ScenarioFileTest {
     assertThatThrownBy(() -> SimulatorConfig.fromFile(file))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("containers.jobRuns[0].fail.failureReason");
+  }
+
+  @Test
+  void aNotebooksSectionGivesPhasesAndExecutionOutcomes() throws IOException {
+    SimulatorConfig config = SimulatorConfig.fromFile(write("notebooks.yaml", """
+        notebooks:
+          durations: {starting: 30, running: 600}
+          executions:
+            - name: "report-*"
+              nth: 2
+              running: 45
+              fail: {reason: "Cell 4 raised KeyError: 'day'"}
+            - name: "slow"
+              running: 900
+        """));
+
+    NotebooksConfig n = config.notebooks();
+    assertThat(n.starting()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(n.running()).isEqualTo(Duration.ofSeconds(600));
+    assertThat(n.startPending()).isEqualTo(NotebooksConfig.DEFAULT.startPending());
+    assertThat(n.executions()).containsExactly(
+        new NotebooksConfig.ExecutionRule("report-*", 2, Duration.ofSeconds(45), "Cell 4 raised KeyError: 'day'"),
+        new NotebooksConfig.ExecutionRule("slow", null, Duration.ofSeconds(900), null));
+  }
+
+  @Test
+  void aNotebookFailureNeedsItsReason() throws IOException {
+    Path file = write("bad.yaml", "notebooks:\n  executions:\n    - name: x\n      fail: {message: y}\n");
+    assertThatThrownBy(() -> SimulatorConfig.fromFile(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("notebooks.executions[0].fail.message: unknown field");
+    Path zero = write("zero.yaml", "notebooks:\n  durations: {stopping: 0}\n");
+    assertThatThrownBy(() -> SimulatorConfig.fromFile(zero))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("notebooks.durations.stopping: must be more than 0 seconds");
   }
 }

@@ -1,7 +1,0 @@
-# expect: {file}:7:40: review FP406 [add]: EmrAddStepsOperator argument job_flow_name is not in flowport's catalog entry; it is not used
-from datetime import datetime
-from airflow import DAG
-from airflow.providers.amazon.aws.operators.emr import EmrAddStepsOperator
-
-with DAG("d", schedule=None, start_date=datetime(2024, 1, 1)):
-    EmrAddStepsOperator(task_id="add", job_flow_name="nightly", cluster_states=["WAITING"], steps=[])
