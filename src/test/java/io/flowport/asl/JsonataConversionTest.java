@@ -95,6 +95,16 @@ class JsonataConversionTest {
   }
 
   @Test
+  void aJsonataCallbackPassesItsTokenWithStatesContextTaskToken() {
+    String callback = "\"A\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke.waitForTaskToken\","
+        + " \"Arguments\": {\"Payload\": {\"t\": \"{% $states.context.Task.%s %}\"}}, \"End\": true}";
+    assertThat(convert(JSONATA, callback.replace("%s", "Token")).report().findings()).extracting(f -> f.code())
+        .doesNotContain(Code.ASL_TOKEN_NOT_PASSED);
+    assertThat(convert(JSONATA, callback.replace("%s", "Other")).report().findings()).extracting(f -> f.code())
+        .contains(Code.ASL_TOKEN_NOT_PASSED);
+  }
+
+  @Test
   void refusesJsonPathFieldsInJsonataStatesAndTheReverse() {
     assertThatThrownBy(() -> convert(JSONATA, "\"A\": {\"Type\": \"Pass\", \"Result\": 1, \"End\": true}"))
         .isInstanceOf(BadInputException.class).hasMessageContaining("Result is not allowed (JSONPath only)");
