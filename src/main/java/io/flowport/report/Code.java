@@ -56,6 +56,7 @@ public enum Code {
   AIRFLOW_MAPPED_XCOM("FP421", Severity.REVIEW, "Mapping over an XCom that is not a list or dict skips the task"),
   AIRFLOW_LOOKUP("FP422", Severity.INFO, "A cluster given by name is looked up with ListClusters first, as the provider does"),
   AIRFLOW_TIMER("FP423", Severity.INFO, "A time sensor became a timer event"),
+  AIRFLOW_RUN_TIMEOUT("FP424", Severity.INFO, "dagrun_timeout became a timer on the run"),
   AIRFLOW_CONTEXT_UNAVAILABLE("FP425", Severity.TASK, "Template reads a context entry flowport's runs do not have"),
   AIRFLOW_GENERATED_VALUE("FP426", Severity.REVIEW, "Argument the operator generates when it is not given is left out"),
   AIRFLOW_XCOM_KEY_NOT_KEPT("FP427", Severity.REVIEW, "Template pulls an XCom key the operator pushes but flowport does not keep"),
