@@ -70,6 +70,7 @@ final class DagConversion {
       }
     }
     List<Schedule> schedules = ScheduleConversion.schedules(dag, report);
+    java.time.Duration runTimeout = null;
     for (String arg : dag.args().keySet()) {
       if (SCHEDULER_ONLY.contains(arg)) {
         report.add(Code.AIRFLOW_NOT_SCHEDULED, dag.args().get(arg).location(), null,
@@ -79,8 +80,12 @@ final class DagConversion {
             arg + " is not applied to templates: flowport renders them with Airflow's defaults, so a template that"
                 + " relies on it renders differently or fails", null);
       } else if (arg.equals("dagrun_timeout")) {
-        report.add(Code.AIRFLOW_NOT_REPRODUCED, dag.args().get(arg).location(), null,
-            "dagrun_timeout is not enforced yet: a run can take longer", null);
+        runTimeout = dag.args().get(arg).value() instanceof PyValue.PyNone ? null : Values.duration(arg, dag.args().get(arg));
+        if (runTimeout != null) {
+          report.add(Code.AIRFLOW_RUN_TIMEOUT, dag.args().get(arg).location(), null, "dagrun_timeout " + runTimeout
+              + " became a timer on the run: past it the run fails and its unfinished tasks are skipped, as Airflow's"
+              + " scheduler does (Airflow notices it at its next scheduling loop, the timer at once)", null);
+        }
       } else if (!List.of("default_args", "description", "schedule", "schedule_interval", "timetable", "params").contains(arg)) {
         report.add(Code.AIRFLOW_NOT_REPRODUCED, dag.args().get(arg).location(), null, "DAG argument " + arg + " has no effect here", null);
       }
@@ -92,7 +97,7 @@ final class DagConversion {
     report.converted(dag.dagId() + ": DAG with " + tasks.size() + " task(s) and " + edges.size() + " dependenc"
         + (edges.size() == 1 ? "y" : "ies") + " → process " + Names.ncName(dag.dagId()));
     return new Workflow(Names.ncName(dag.dagId()), Names.humanize(dag.dagId()), description, Dialect.AIRFLOW, dag.location(),
-        schedules, new TaskDag(tasks, edges, groups), taskDocs());
+        schedules, new TaskDag(tasks, edges, groups, runTimeout), taskDocs());
   }
 
   /**

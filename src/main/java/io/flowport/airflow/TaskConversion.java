@@ -267,7 +267,7 @@ final class TaskConversion {
       report.add(Code.AIRFLOW_NOT_REPRODUCED, arg.location(), task.taskId(), name + " is not reproduced yet: "
           + BaseArgs.why(name), null);
     }
-    if ((name.equals("poke_interval") || name.equals("timeout") || name.equals("mode")) && op.sensor() == null) {
+    if ((name.equals("poke_interval") || name.equals("timeout") || name.equals("mode")) && op.sensor() == null && op.timer() == null) {
       report.add(Code.AIRFLOW_IGNORED_ARG, arg.location(), task.taskId(), name + " only applies to sensors", null);
     }
     if ((name.equals("exponential_backoff") || name.equals("max_wait")) && op.sensor() == null && BaseArgs.set(arg)) {

@@ -43,6 +43,7 @@ public final class AslConverter {
     AslDocument doc = new AslDocument(json);
     Report report = new Report();
     unsupportedTopLevel(doc);
+    QueryLanguages.prepare(doc, report);
     AslContext ctx = new AslContext(doc, catalog, report);
     StateGraph graph = GraphConversion.convert(ctx, doc.main());
     Assignments.scopes(doc, report, doc.main(), java.util.Set.of());
@@ -107,13 +108,14 @@ public final class AslConverter {
       if (s instanceof Step.Task t) {
         types.add(t.work().start().jobType());
         if (t.work().start().jobType().equals(io.flowport.contract.JobTypes.emr("RunJobFlow"))) {
-          creations.add(new io.flowport.convert.ClusterCleanupCheck.Creation(t.name(), doc.at(t.name(), "Parameters"),
-              doc.states().get(t.name()).path("Parameters")));
+          creations.add(new io.flowport.convert.ClusterCleanupCheck.Creation(t.name(), doc.at(t.name(), request(doc, t.name())),
+              doc.states().get(t.name()).path(request(doc, t.name()))));
         }
         if (io.flowport.convert.JobRunCleanupCheck.startsJobRun(t.work().start().jobType())) {
-          io.flowport.convert.JobRunCleanupCheck.report(t.name(), doc.at(t.name(), "Parameters"),
-              doc.states().get(t.name()).path("Parameters").path("Tags"), "\"" + io.flowport.runtime.CreateOnce.KEEP
-                  + "\": \"true\" to the Parameters' Tags", report);
+          String field = request(doc, t.name());
+          io.flowport.convert.JobRunCleanupCheck.report(t.name(), doc.at(t.name(), field),
+              doc.states().get(t.name()).path(field).path("Tags"), "\"" + io.flowport.runtime.CreateOnce.KEEP
+                  + "\": \"true\" to the " + field + "' Tags", report);
         }
       }
     }
@@ -121,12 +123,13 @@ public final class AslConverter {
         "add \"AutoTerminationPolicy\": {\"IdleTimeout\": 600} to the Parameters, or a terminateCluster state at the end");
   }
 
+  /** The field that holds a Task's request: Parameters, or Arguments in a JSONata state. */
+  private static String request(AslDocument doc, String state) {
+    return io.flowport.runtime.asl.JsonataFlow.is(doc.states().get(state)) ? "Arguments" : "Parameters";
+  }
+
   private static void unsupportedTopLevel(AslDocument doc) {
     JsonNode root = doc.root();
-    if (root.has("QueryLanguage") && !"JSONPath".equals(root.get("QueryLanguage").asText())) {
-      throw new BadInputException(doc.at("/QueryLanguage"),
-          "QueryLanguage " + root.get("QueryLanguage").asText() + " is not supported: flowport runs JSONPath machines");
-    }
     for (var it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!List.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage").contains(key)) {

@@ -31,12 +31,12 @@ final class Assignments {
   static void check(AslContext ctx, String name, JsonNode state) {
     String at = ctx.doc().pointer(name);
     if (state.has("Assign")) {
-      assign(ctx, name, at + "/Assign", state.get("Assign"));
+      assign(ctx, name, at + "/Assign", state.get("Assign"), io.flowport.runtime.asl.JsonataFlow.is(state));
     }
     JsonNode rules = state.path("Choices");
     for (int i = 0; i < rules.size(); i++) {
       if (rules.get(i).has("Assign")) {
-        assign(ctx, name, at + "/Choices/" + i + "/Assign", rules.get(i).get("Assign"));
+        assign(ctx, name, at + "/Choices/" + i + "/Assign", rules.get(i).get("Assign"), io.flowport.runtime.asl.JsonataFlow.is(state));
       }
       nestedRules(ctx, name, at + "/Choices/" + i, rules.get(i));
     }
@@ -44,7 +44,7 @@ final class Assignments {
     for (int i = 0; i < catchers.size(); i++) {
       JsonNode c = catchers.get(i);
       if (c.has("Assign")) {
-        assign(ctx, name, at + "/Catch/" + i + "/Assign", c.get("Assign"));
+        assign(ctx, name, at + "/Catch/" + i + "/Assign", c.get("Assign"), io.flowport.runtime.asl.JsonataFlow.is(state));
       }
       notVariable(ctx, name, at + "/Catch/" + i + "/ResultPath", c.get("ResultPath"));
     }
@@ -114,7 +114,8 @@ final class Assignments {
       if (!unknown.isEmpty()) {
         report.add(Code.ASL_VARIABLE_NEVER_ASSIGNED, doc.at(doc.pointer(name)), name, "reads the variable(s) "
             + unknown.stream().map(v -> "$" + v).toList() + ", which no state of its scope or the scopes around it assigns:"
-            + " the state fails with States.Runtime when it runs", "assign it in an earlier state, or read the state input ($.…)");
+            + " the state fails with " + (io.flowport.runtime.asl.JsonataFlow.is(state) ? "States.QueryEvaluationError"
+            : "States.Runtime") + " when it runs", "assign it in an earlier state, or read the state input ($.…)");
       }
       for (String assigned : names(state)) {
         if (outer.contains(assigned)) {
@@ -148,8 +149,73 @@ final class Assignments {
   /** The variables a state reads: in path fields, ".$" template values, Choice rules, intrinsic arguments. */
   static Set<String> references(JsonNode state) {
     Set<String> out = new TreeSet<>();
-    collect(state, null, out);
+    if (io.flowport.runtime.asl.JsonataFlow.is(state)) {
+      jsonata(state, out);
+    } else {
+      collect(state, null, out);
+    }
     return out;
+  }
+
+  /** A $name in a JSONata expression; a following '(' makes it a function call. */
+  private static final Pattern JSONATA_NAME = Pattern.compile("\\$([\\p{L}_][\\p{L}\\p{N}_]*)(\\s*\\()?");
+  /** Names an expression binds itself: {@code $x := ...} and lambda parameters. */
+  private static final Pattern JSONATA_BOUND = Pattern.compile("\\$([\\p{L}_][\\p{L}\\p{N}_]*)\\s*:=");
+  private static final Pattern JSONATA_LAMBDA = Pattern.compile("function\\s*\\(([^)]*)\\)");
+
+  /** The variables the {% %} expressions of a JSONata state read (not $states, functions or names they bind). */
+  private static void jsonata(JsonNode node, Set<String> out) {
+    if (node.isObject()) {
+      node.properties().forEach(e -> {
+        if (!Set.of("Branches", "ItemProcessor", "Iterator").contains(e.getKey())) {
+          jsonata(e.getValue(), out);
+        }
+      });
+    } else if (node.isArray()) {
+      node.forEach(n -> jsonata(n, out));
+    } else if (io.flowport.runtime.asl.Jsonata.isExpression(node)) {
+      String text = blankStrings(node.textValue());
+      Set<String> bound = new TreeSet<>();
+      Matcher b = JSONATA_BOUND.matcher(text);
+      while (b.find()) {
+        bound.add(b.group(1));
+      }
+      Matcher l = JSONATA_LAMBDA.matcher(text);
+      while (l.find()) {
+        Matcher p = JSONATA_NAME.matcher(l.group(1));
+        while (p.find()) {
+          bound.add(p.group(1));
+        }
+      }
+      Matcher m = JSONATA_NAME.matcher(text);
+      while (m.find()) {
+        if (m.group(2) == null && !m.group(1).equals(RESERVED) && !bound.contains(m.group(1))) {
+          out.add(m.group(1));
+        }
+      }
+    }
+  }
+
+  /** An expression with its quoted string literals ('...' or "...") blanked, so a '$x' inside one is not a variable. */
+  private static String blankStrings(String text) {
+    StringBuilder out = new StringBuilder();
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0 && c == '\\' && i + 1 < text.length()) {
+        out.append("  ");
+        i++;
+      } else if (quote == 0 && (c == '\'' || c == '"')) {
+        quote = c;
+        out.append(c);
+      } else if (quote != 0 && c == quote) {
+        quote = 0;
+        out.append(c);
+      } else {
+        out.append(quote != 0 ? ' ' : c);
+      }
+    }
+    return out.toString();
   }
 
   private static void collect(JsonNode node, String key, Set<String> out) {
@@ -230,7 +296,7 @@ final class Assignments {
   }
 
   /** One Assign object: valid names, each once, and valid paths or intrinsics in its ".$" fields. */
-  private static void assign(AslContext ctx, String state, String at, JsonNode assign) {
+  private static void assign(AslContext ctx, String state, String at, JsonNode assign, boolean jsonata) {
     if (!assign.isObject()) {
       throw new BadInputException(ctx.doc().at(at), "Assign of state '" + state + "' must be an object of variable names and values");
     }
@@ -239,6 +305,10 @@ final class Assignments {
       String key = it.next();
       String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
       String where = at + "/" + LocatedJson.escape(key);
+      if (jsonata && key.endsWith(".$")) {
+        throw new BadInputException(ctx.doc().at(where), "Assign of state '" + state + "': '" + key + "' ends with .$, which"
+            + " JSONata states do not use; name the variable '" + name + "' and give it a JSONata expression (\"{% ... %}\")");
+      }
       if (!NAME.matcher(name).matches()) {
         throw new BadInputException(ctx.doc().at(where), "Assign of state '" + state + "': '" + name
             + "' is not a valid variable name (a letter or _ first, then letters, digits or _)");

@@ -81,11 +81,14 @@ final class CallbackConversion {
    * answer it and only TimeoutSeconds ends the wait.
    */
   private static void tokenPassed(AslContext ctx, String name, JsonNode state) {
-    if (mentionsToken(state.path("Parameters"))) {
+    boolean jsonata = io.flowport.runtime.asl.JsonataFlow.is(state);
+    String field = jsonata ? "Arguments" : "Parameters";
+    if (jsonata ? state.path(field).toString().contains("$states.context.Task.Token") : mentionsToken(state.path(field))) {
       return;
     }
-    ctx.report().add(Code.ASL_TOKEN_NOT_PASSED, ctx.doc().at(name, state.has("Parameters") ? "Parameters" : "Resource"), name,
-        name + " waits for a callback, but its Parameters never use $$.Task.Token: nobody can answer it, so it "
+    ctx.report().add(Code.ASL_TOKEN_NOT_PASSED, ctx.doc().at(name, state.has(field) ? field : "Resource"), name,
+        name + " waits for a callback, but its " + field + " never use " + (jsonata ? "$states.context.Task.Token" : "$$.Task.Token")
+            + ": nobody can answer it, so it "
             + (state.has("TimeoutSeconds") ? "fails with States.Timeout after TimeoutSeconds" : "waits forever")
             + ", as in Step Functions",
         "pass the token to the call, e.g. \"token.$\": \"$$.Task.Token\" in Parameters");

@@ -8,15 +8,19 @@ import io.flowport.report.Code;
 final class Checks {
 
   static void parameters(AslContext ctx, String name, JsonNode state, AslResource entry) {
-    JsonNode params = state.path("Parameters");
+    // A JSONata state's request is its Arguments; an expression in it, like a ".$" key, is dynamic.
+    JsonNode params = state.path(io.flowport.runtime.asl.JsonataFlow.is(state) ? "Arguments" : "Parameters");
     for (String check : entry.checks()) {
       switch (check) {
         case "keep-alive-required" -> {
           JsonNode instances = params.path("Instances");
           JsonNode keep = instances.get("KeepJobFlowAliveWhenNoSteps");
-          boolean dynamic = instances.has("KeepJobFlowAliveWhenNoSteps.$") || params.has("Instances.$");
+          boolean dynamic = instances.has("KeepJobFlowAliveWhenNoSteps.$") || params.has("Instances.$")
+              || io.flowport.runtime.asl.Jsonata.isExpression(keep) || io.flowport.runtime.asl.Jsonata.isExpression(params.get("Instances"))
+              || io.flowport.runtime.asl.Jsonata.isExpression(params);
           if (!dynamic && (keep == null || !keep.isBoolean() || !keep.asBoolean())) {
-            ctx.report().add(Code.ASL_INTEGRATION_RULE, ctx.doc().at(ctx.doc().pointer(name) + "/Parameters/Instances"), name,
+            ctx.report().add(Code.ASL_INTEGRATION_RULE, ctx.doc().at(ctx.doc().pointer(name) + "/"
+                + (io.flowport.runtime.asl.JsonataFlow.is(state) ? "Arguments" : "Parameters") + "/Instances"), name,
                 entry.resource() + " requires Instances.KeepJobFlowAliveWhenNoSteps to be true; Step Functions rejects the call",
                 "set \"KeepJobFlowAliveWhenNoSteps\": true and end the cluster with terminateCluster or an AutoTerminationPolicy");
           }

@@ -17,8 +17,8 @@ import java.util.Set;
 final class ChoiceConversion {
 
   private static final Set<String> KNOWN = Set.of("Type", "Comment", "Choices", "Default", "InputPath", "OutputPath",
-      "Assign");
-  private static final Set<String> NOT_YET = Set.of("Output", "QueryLanguage");
+      "Assign", "Output", "QueryLanguage");
+  private static final Set<String> NOT_YET = Set.of();
 
   static Step convert(AslContext ctx, String name, JsonNode state) {
     Unsupported.fields(ctx, name, state, KNOWN, NOT_YET);

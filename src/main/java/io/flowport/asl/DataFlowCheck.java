@@ -93,6 +93,10 @@ final class DataFlowCheck {
 
   private Shape rawOutput(String name, Shape in) {
     JsonNode state = state(name);
+    if (io.flowport.runtime.asl.JsonataFlow.is(state)) {
+      // JSONata expressions are not followed: the output of a JSONata state is unknown.
+      return Shape.UNKNOWN;
+    }
     String type = AslStates.type(state);
     Shape effective = path(in, AslStates.pathHeader(state, "InputPath"));
     Shape result;
@@ -255,6 +259,9 @@ final class DataFlowCheck {
         continue;
       }
       JsonNode state = state(step.name());
+      if (io.flowport.runtime.asl.JsonataFlow.is(state)) {
+        continue;
+      }
       Shape effective = path(in, AslStates.pathHeader(state, "InputPath"));
       checkPath(step.name(), in, AslStates.pathHeader(state, "InputPath"), "InputPath", "/InputPath");
       if (state.has("Parameters")) {

@@ -24,7 +24,8 @@ final class ErrorHandling {
 
   private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
       "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
-  private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment", "Assign");
+  private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment", "Assign",
+      "Output");
 
   /** The deciding job, or null when the state has neither Retry nor Catch. */
   static Call call(AslContext ctx, String name, JsonNode state) {

@@ -8,6 +8,7 @@ import io.flowport.ir.Call;
 import io.flowport.ir.Step;
 import io.flowport.runtime.asl.AslSyntaxException;
 import io.flowport.runtime.asl.Intrinsics;
+import io.flowport.runtime.asl.Jsonata;
 import io.flowport.runtime.asl.JsonPaths;
 import io.flowport.runtime.asl.Timestamps;
 import java.time.Duration;
@@ -25,43 +26,45 @@ final class FlowConversion {
     return switch (type) {
       case "Pass" -> {
         Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Parameters", "Result", "ResultPath",
-            "InputPath", "OutputPath", "Next", "End", "Assign"), Set.of("Output", "QueryLanguage"));
+            "InputPath", "OutputPath", "Next", "End", "Assign", "Output", "QueryLanguage"), Set.of());
         boolean identity = !(state.has("Parameters") || state.has("Result") || state.has("ResultPath")
-            || state.has("InputPath") || state.has("OutputPath") || state.has("Assign"));
+            || state.has("InputPath") || state.has("OutputPath") || state.has("Assign") || state.has("Output"));
         ctx.report().converted(name + ": Pass → " + (identity ? "none intermediate event" : "data-flow job " + JobTypes.ASL_PASS));
         yield new Step.Pass(name, ctx.doc().at(name, null), identity ? null : transform(name, state), next);
       }
       case "Succeed" -> {
-        Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "InputPath", "OutputPath"),
-            Set.of("Output", "QueryLanguage"));
-        boolean identity = !(state.has("InputPath") || state.has("OutputPath"));
+        Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "InputPath", "OutputPath", "Output", "QueryLanguage"),
+            Set.of());
+        boolean identity = !(state.has("InputPath") || state.has("OutputPath") || state.has("Output"));
         ctx.report().converted(name + ": Succeed → end event");
         yield new Step.Succeed(name, ctx.doc().at(name, null), identity ? null : transform(name, state));
       }
       case "Fail" -> {
-        Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath"),
-            Set.of("QueryLanguage"));
+        Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath", "QueryLanguage"),
+            Set.of());
         exclusive(ctx, name, state, "Error", "ErrorPath");
         exclusive(ctx, name, state, "Cause", "CausePath");
         String errorPath = path(ctx, name, state, "ErrorPath", true);
         String causePath = path(ctx, name, state, "CausePath", true);
-        boolean dynamic = errorPath != null || causePath != null;
-        ctx.report().converted(name + ": Fail → " + (dynamic ? "job " + JobTypes.ASL_PASS + " for ErrorPath/CausePath, then " : "")
-            + "error end event");
+        // A JSONata Fail state's Error and Cause may be expressions: the same job computes them.
+        boolean expressions = Jsonata.isExpression(state.get("Error")) || Jsonata.isExpression(state.get("Cause"));
+        boolean dynamic = errorPath != null || causePath != null || expressions;
+        ctx.report().converted(name + ": Fail → " + (dynamic ? "job " + JobTypes.ASL_PASS + " for "
+            + (expressions ? "the Error/Cause expressions" : "ErrorPath/CausePath") + ", then " : "") + "error end event");
         yield new Step.Fail(name, ctx.doc().at(name, null), text(ctx, name, state, "Error"), text(ctx, name, state, "Cause"),
             dynamic ? transform(name, state) : null);
       }
       case "Wait" -> {
         Unsupported.fields(ctx, name, state, Set.of("Type", "Comment", "Seconds", "SecondsPath", "Timestamp", "TimestampPath",
-            "InputPath", "OutputPath", "Next", "End", "Assign"), Set.of("Output", "QueryLanguage"));
+            "InputPath", "OutputPath", "Next", "End", "Assign", "Output", "QueryLanguage"), Set.of());
         List<String> given = WAIT_FIELDS.stream().filter(state::has).toList();
         if (given.size() != 1) {
           throw new BadInputException(ctx.doc().at(name, given.size() > 1 ? given.get(1) : null),
               "Wait state '" + name + "' needs exactly one of " + String.join(", ", WAIT_FIELDS)
                   + (given.isEmpty() ? "" : ", not " + String.join(" and ", given)));
         }
-        boolean identity = !(state.has("InputPath") || state.has("OutputPath") || state.has("Assign"));
-        if (state.has("Seconds")) {
+        boolean identity = !(state.has("InputPath") || state.has("OutputPath") || state.has("Assign") || state.has("Output"));
+        if (state.has("Seconds") && !Jsonata.isExpression(state.get("Seconds"))) {
           JsonNode seconds = state.get("Seconds");
           if (!seconds.isIntegralNumber() || !seconds.canConvertToInt() || seconds.asInt() < 0) {
             throw new BadInputException(ctx.doc().at(name, "Seconds"), "Seconds of Wait state '" + name + "' must be a non-negative integer");
@@ -70,13 +73,13 @@ final class FlowConversion {
           yield new Step.Delay(name, ctx.doc().at(name, null), Duration.ofSeconds(seconds.asInt()),
               identity ? null : transform(name, state), next);
         }
-        if (state.has("Timestamp")) {
+        if (state.has("Timestamp") && !Jsonata.isExpression(state.get("Timestamp"))) {
           JsonNode ts = state.get("Timestamp");
           if (!ts.isTextual() || !Timestamps.isRfc3339(ts.asText())) {
             throw new BadInputException(ctx.doc().at(name, "Timestamp"), "Timestamp of Wait state '" + name
                 + "' must be an RFC 3339 timestamp such as 2026-03-14T01:59:00Z");
           }
-        } else {
+        } else if (given.get(0).endsWith("Path")) {
           path(ctx, name, state, given.get(0), false);
         }
         ctx.report().converted(name + ": Wait " + given.get(0) + " → job " + JobTypes.ASL_PASS

@@ -20,9 +20,9 @@ final class MapConversion {
 
   private static final Set<String> KNOWN = Set.of("Type", "Comment", "ItemProcessor", "Iterator", "ItemsPath",
       "ItemSelector", "Parameters", "MaxConcurrency", "MaxConcurrencyPath", "InputPath", "OutputPath",
-      "ResultSelector", "ResultPath", "Next", "End", "Retry", "Catch", "Assign");
+      "ResultSelector", "ResultPath", "Next", "End", "Retry", "Catch", "Assign", "Items", "Output", "QueryLanguage");
   private static final Set<String> NOT_YET = Set.of("ItemReader", "ItemBatcher", "ResultWriter", "Label",
-      "Items", "Arguments", "Output", "QueryLanguage");
+      "Arguments");
   /** A Map Run's failure threshold: Step Functions documents it for Distributed Map states only. */
   private static final java.util.List<String> DISTRIBUTED_ONLY = java.util.List.of("ToleratedFailurePercentage",
       "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath");
@@ -49,7 +49,7 @@ final class MapConversion {
     Map<String, String> h = ParallelConversion.headers(name, own);
     if (max > 1 || max == Step.Map.DYNAMIC) {
       h.put(Headers.ASL_BATCH, max == Step.Map.DYNAMIC ? "path" : Integer.toString(max));
-      ctx.report().add(Code.ASL_MAP_BATCHES, ctx.doc().at(name, max == Step.Map.DYNAMIC ? "MaxConcurrencyPath" : "MaxConcurrency"), name,
+      ctx.report().add(Code.ASL_MAP_BATCHES, ctx.doc().at(name, state.has("MaxConcurrencyPath") ? "MaxConcurrencyPath" : "MaxConcurrency"), name,
           "MaxConcurrency became a sequential loop over batches of parallel iterations: never more than that many run at "
               + "once, as in Step Functions, but a batch starts only when the previous one has finished", null);
     }
@@ -105,6 +105,9 @@ final class MapConversion {
     JsonNode max = state.get("MaxConcurrency");
     if (max == null) {
       return 0;
+    }
+    if (io.flowport.runtime.asl.Jsonata.isExpression(max)) {
+      return Step.Map.DYNAMIC;
     }
     if (!max.isIntegralNumber() || !max.canConvertToInt() || max.asInt() < 0) {
       throw new BadInputException(ctx.doc().at(name, "MaxConcurrency"), "MaxConcurrency must be a non-negative integer");

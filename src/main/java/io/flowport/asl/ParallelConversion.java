@@ -17,8 +17,8 @@ import java.util.Set;
 final class ParallelConversion {
 
   private static final Set<String> KNOWN = Set.of("Type", "Comment", "Branches", "Next", "End", "InputPath",
-      "OutputPath", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch", "Assign");
-  private static final Set<String> NOT_YET = Set.of("Arguments", "Output", "QueryLanguage");
+      "OutputPath", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch", "Assign", "Arguments", "Output", "QueryLanguage");
+  private static final Set<String> NOT_YET = Set.of();
 
   static Step convert(AslContext ctx, String name, JsonNode state) {
     Unsupported.fields(ctx, name, state, KNOWN, NOT_YET);

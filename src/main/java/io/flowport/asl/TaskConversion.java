@@ -30,8 +30,8 @@ final class TaskConversion {
 
   static final Set<String> KNOWN = Set.of("Type", "Comment", "Resource", "Parameters", "InputPath",
       "OutputPath", "ResultPath", "ResultSelector", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds",
-      "HeartbeatSecondsPath", "Next", "End", "Retry", "Catch", "Assign");
-  static final Set<String> NOT_YET = Set.of("Credentials", "Arguments", "Output", "QueryLanguage");
+      "HeartbeatSecondsPath", "Next", "End", "Retry", "Catch", "Assign", "Arguments", "Output", "QueryLanguage");
+  static final Set<String> NOT_YET = Set.of("Credentials");
 
   /** Resources that look like EMR optimized integrations: {@code elasticmapreduce:<action>[.sync]}. */
   private static final Pattern EMR_LIKE =

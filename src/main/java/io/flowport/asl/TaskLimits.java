@@ -34,8 +34,9 @@ final class TaskLimits {
       throw new BadInputException(ctx.doc().at(name, "HeartbeatSeconds"),
           "HeartbeatSeconds of '" + name + "' must be smaller than its TimeoutSeconds (" + timeout.toSeconds() + ")");
     }
-    boolean timeoutPath = path(ctx, name, state, "TimeoutSecondsPath");
-    boolean beatPath = path(ctx, name, state, "HeartbeatSecondsPath");
+    // A JSONata state's TimeoutSeconds or HeartbeatSeconds expression is read like a path: by a job before the work.
+    boolean timeoutPath = path(ctx, name, state, "TimeoutSecondsPath") || io.flowport.runtime.asl.Jsonata.isExpression(state.get("TimeoutSeconds"));
+    boolean beatPath = path(ctx, name, state, "HeartbeatSecondsPath") || io.flowport.runtime.asl.Jsonata.isExpression(state.get("HeartbeatSeconds"));
     if (timeout != null) {
       ctx.report().add(Code.ASL_TASK_TIMEOUT, ctx.doc().at(name, "TimeoutSeconds"), name,
           "TimeoutSeconds " + timeout.toSeconds() + " became an interrupting timer boundary raising States.Timeout", null);
@@ -58,17 +59,21 @@ final class TaskLimits {
       h.put(Headers.DIALECT, "asl");
       h.put(Headers.ASL_STATE, TaskConversion.json(state));
       read = Call.of(JobTypes.ASL_PASS, "Read time limits", h);
-      ctx.report().add(Code.ASL_LIMIT_FROM_INPUT, ctx.doc().at(name, timeoutPath ? "TimeoutSecondsPath" : "HeartbeatSecondsPath"),
-          name, "a job reads " + (timeoutPath && beatPath ? "TimeoutSecondsPath and HeartbeatSecondsPath" : timeoutPath
-              ? "TimeoutSecondsPath" : "HeartbeatSecondsPath") + " from the state's input (as Step Functions does) before "
-              + "the work; a value that is not a positive integer fails the execution with States.Runtime", null);
+      boolean jsonata = io.flowport.runtime.asl.JsonataFlow.is(state);
+      String t = jsonata ? "TimeoutSeconds" : "TimeoutSecondsPath";
+      String b = jsonata ? "HeartbeatSeconds" : "HeartbeatSecondsPath";
+      ctx.report().add(Code.ASL_LIMIT_FROM_INPUT, ctx.doc().at(name, timeoutPath ? t : b),
+          name, "a job reads " + (timeoutPath && beatPath ? t + " and " + b : timeoutPath
+              ? t : b) + " from the state's input (as Step Functions does) before "
+              + "the work; a value that is not a positive integer fails the execution with "
+              + (jsonata ? "States.QueryEvaluationError" : "States.Runtime"), null);
     }
     return new Limits(timeout, timeoutPath, beat, beatPath, read);
   }
 
   private static Duration seconds(AslContext ctx, String name, JsonNode state, String field) {
     JsonNode v = state.get(field);
-    if (v == null) {
+    if (v == null || io.flowport.runtime.asl.Jsonata.isExpression(v)) {
       return null;
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() <= 0) {

@@ -6,7 +6,6 @@ import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
-import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
@@ -152,7 +151,9 @@ final class StateGraphEmitter {
     Limits limits = t.limits();
     Piece piece = activity(scope, t.name(), limits, t.next(), t.onError(), t.catchTargets(),
         (sc, aid) -> work.emit(sc, aid, t.name(), t.work(), limits));
-    if (limits.read() == null) {
+    // With Retry/Catch the limits are read inside each attempt, where the state's Retry and Catch see
+    // the read's error (a JSONata TimeoutSeconds expression fails with States.QueryEvaluationError).
+    if (limits.read() == null || t.onError() != null) {
       return piece;
     }
     ServiceTask read = w.task(scope, t.name() + "_limits", limits.read().label(), t.name(), limits.read());
@@ -224,17 +225,31 @@ final class StateGraphEmitter {
     ExclusiveGateway again = w.xor(sp, id + "_try", null, null);
     Activity a = emit.apply(sp, id + "_attempt");
     w.flow(sp, start, again, null);
-    w.flow(sp, again, a, null);
+    List<FlowNode> failures = new ArrayList<>();
+    if (timeout.read() != null) {
+      ServiceTask read = w.task(sp, id + "_limits", timeout.read().label(), id, timeout.read());
+      w.flow(sp, again, read, null);
+      w.flow(sp, read, a, null);
+      BoundaryEvent readError = w.errorBoundary(sp, read, id + "_limits_error", "Error");
+      w.output(readError, "=" + Vars.ERROR, Vars.ERROR);
+      w.output(readError, "=" + Vars.CAUSE, Vars.CAUSE);
+      failures.add(readError);
+    } else {
+      w.flow(sp, again, a, null);
+    }
     w.flow(sp, a, w.end(sp, id + "_done", "Done", null), null);
     BoundaryEvent error = w.errorBoundary(sp, a, id + "_error", "Error");
     w.output(error, "=" + Vars.ERROR, Vars.ERROR);
     w.output(error, "=" + Vars.CAUSE, Vars.CAUSE);
+    failures.add(error);
     ServiceTask handle = w.task(sp, id + "_handle", "Retry or catch?", id, onError);
     FlowNode timedOut = timeout(sp, a, id, timeout);
     if (timedOut != null) {
+      failures.add(timedOut);
+    }
+    if (failures.size() > 1) {
       ExclusiveGateway failed = w.xor(sp, id + "_failed", null, null);
-      w.flow(sp, error, failed, null);
-      w.flow(sp, timedOut, failed, null);
+      failures.forEach(f -> w.flow(sp, f, failed, null));
       w.flow(sp, failed, handle, null);
     } else {
       w.flow(sp, error, handle, null);
@@ -279,8 +294,11 @@ final class StateGraphEmitter {
     }
     StartEvent start = w.start(sp, id + "_start", "Start", null);
     ServiceTask prepare = w.task(sp, id + "_input", p.prepare().label(), p.name(), p.prepare());
-    ParallelGateway fork = w.and(sp, id + "_fork", null);
-    ParallelGateway join = w.and(sp, id + "_join", null);
+    ServiceTask collect = w.task(sp, id + "_collect", p.collect().label(), p.name(), p.collect());
+    // One branch needs no split and join (bpmnlint: superfluous-gateway).
+    boolean single = p.branches().size() == 1;
+    FlowNode fork = single ? prepare : w.and(sp, id + "_fork", null);
+    FlowNode join = single ? collect : w.and(sp, id + "_join", null);
     for (int i = 0; i < p.branches().size(); i++) {
       SubProcess b = w.subProcess(sp, id + "_branch_" + (i + 1), "Branch " + (i + 1), null);
       w.input(b, "=" + Vars.ASL_BRANCH_INPUT, Vars.PAYLOAD);
@@ -290,10 +308,11 @@ final class StateGraphEmitter {
       w.flow(sp, fork, b, null);
       w.flow(sp, b, join, null);
     }
-    ServiceTask collect = w.task(sp, id + "_collect", p.collect().label(), p.name(), p.collect());
     w.flow(sp, start, prepare, null);
-    w.flow(sp, prepare, fork, null);
-    w.flow(sp, join, collect, null);
+    if (!single) {
+      w.flow(sp, prepare, fork, null);
+      w.flow(sp, join, collect, null);
+    }
     w.flow(sp, collect, w.end(sp, id + "_end", "Done", null), null);
     return sp;
   }

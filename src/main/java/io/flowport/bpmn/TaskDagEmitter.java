@@ -45,10 +45,13 @@ final class TaskDagEmitter {
   void emit(Process process, FlowNode first, Workflow workflow, TaskDag dag) {
     skips = new BranchSkips(dag);
     mapped = dag.tasks().stream().filter(t -> t.mapping() != null).map(DagTask::taskId).collect(Collectors.toSet());
+    // With a dagrun_timeout the tasks run inside one subprocess that the timeout interrupts.
+    SubProcess run = dag.runTimeout() == null ? null : w.subProcess(process, "dag_run", workflow.name(), null);
+    BaseElement top = run == null ? process : run;
     Map<String, BaseElement> scopes = new HashMap<>();
     Map<String, SubProcess> subs = new HashMap<>();
     for (TaskDag.Group g : dag.groups()) {
-      BaseElement parent = g.parentId() == null ? process : scopes.get(g.parentId());
+      BaseElement parent = g.parentId() == null ? top : scopes.get(g.parentId());
       SubProcess sp = w.subProcess(parent, g.groupId(), g.label(), g.groupId());
       subs.put(g.groupId(), sp);
       scopes.put(g.groupId(), sp);
@@ -56,15 +59,24 @@ final class TaskDagEmitter {
     Map<String, FlowNode[]> blocks = new HashMap<>();
     for (DagTask t : dag.tasks()) {
       TaskDag.Group g = dag.groupOf(t.taskId());
-      blocks.put(t.taskId(), block(g == null ? process : scopes.get(g.groupId()), t, dag.upstream(t.taskId())));
+      blocks.put(t.taskId(), block(g == null ? top : scopes.get(g.groupId()), t, dag.upstream(t.taskId())));
     }
     List<Level> levels = new ArrayList<>();
-    levels.add(level(dag, null, process, blocks, subs));
+    levels.add(level(dag, null, top, blocks, subs));
     for (TaskDag.Group g : dag.groups()) {
       levels.add(level(dag, g.groupId(), subs.get(g.groupId()), blocks, subs));
     }
     levels.forEach(l -> l.ends(dag));
-    FlowNode last = levels.get(0).wire(first, "roots", "leaves");
+    FlowNode last;
+    if (run == null) {
+      last = levels.get(0).wire(first, "roots", "leaves");
+    } else {
+      w.flow(process, first, run, null);
+      FlowNode end = levels.get(0).wire(w.start(run, "dag_run_start", "Start", null), "roots", "leaves");
+      w.flow(run, end, w.end(run, "dag_run_end", "Done", null), null);
+      timeout(process, run, dag);
+      last = run;
+    }
     for (int i = 1; i < levels.size(); i++) {
       Level l = levels.get(i);
       FlowNode start = w.start(l.scope, l.groupId + "_start", "Start", l.groupId);
@@ -195,6 +207,23 @@ final class TaskDagEmitter {
   }
 
   /** Airflow marks a run failed when any leaf task failed or is upstream_failed. */
+  /**
+   * dagrun_timeout: Airflow's scheduler fails the run and marks every unfinished task skipped
+   * (SchedulerJobRunner._schedule_dag_run); the timer interrupts whatever still runs.
+   */
+  private void timeout(Process process, SubProcess run, TaskDag dag) {
+    BoundaryEvent timer = w.timerBoundary(process, run, "dagrun_timeout", "After " + WorkEmitter.human(dag.runTimeout()),
+        dag.runTimeout().toString());
+    IntermediateThrowEvent timedOut = w.mark(process, "dag_timed_out", "DAG run timed out", null);
+    w.output(timedOut, "=\"failed\"", Vars.DAG_STATE);
+    for (DagTask t : dag.tasks()) {
+      String state = Vars.taskState(t.taskId());
+      w.output(timedOut, "=if " + state + " = null then \"skipped\" else " + state, state);
+    }
+    w.flow(process, timer, timedOut, null);
+    w.flow(process, timedOut, w.end(process, "timed_out", "Timed out", null), null);
+  }
+
   private void runState(Process process, FlowNode last, List<DagTask> leaves) {
     ExclusiveGateway state = w.xor(process, "run_state", "Run state?", null);
     w.flow(process, last, state, null);

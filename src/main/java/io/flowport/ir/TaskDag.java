@@ -6,14 +6,20 @@ import java.util.List;
  * Airflow's form: a DAG of tasks. A task runs when all its upstream tasks have ended and its
  * trigger rule holds; the run's state follows from its leaf tasks. {@code groups} are the
  * TaskGroups drawn as embedded subprocesses, parents before children; a task in none is at the
- * top.
+ * top. {@code runTimeout} is the DAG's dagrun_timeout, or null: past it the run fails and its
+ * unfinished tasks are skipped.
  */
-public record TaskDag(List<DagTask> tasks, List<Edge> edges, List<Group> groups) implements Body {
+public record TaskDag(List<DagTask> tasks, List<Edge> edges, List<Group> groups, java.time.Duration runTimeout)
+    implements Body {
 
   public TaskDag {
     tasks = List.copyOf(tasks);
     edges = List.copyOf(edges);
     groups = List.copyOf(groups);
+  }
+
+  public TaskDag(List<DagTask> tasks, List<Edge> edges, List<Group> groups) {
+    this(tasks, edges, groups, null);
   }
 
   public TaskDag(List<DagTask> tasks, List<Edge> edges) {

@@ -10,6 +10,8 @@ import io.flowport.contract.Vars;
 import io.flowport.runtime.asl.AslRuntimeException;
 import io.flowport.runtime.asl.ContextObject;
 import io.flowport.runtime.asl.DataFlow;
+import io.flowport.runtime.asl.Jsonata;
+import io.flowport.runtime.asl.JsonataFlow;
 import io.flowport.runtime.asl.MapItems;
 import io.flowport.runtime.asl.PayloadLimit;
 import io.flowport.runtime.asl.StateValues;
@@ -41,7 +43,10 @@ final class AslBinding implements Binding {
 
   @Override
   public JsonNode parameters(Job job) {
-    return guarded(job, () -> flow.inputOf(state(job), job.variable(Vars.PAYLOAD), context(job)));
+    JsonNode state = state(job);
+    // A JSONata state's request is its evaluated Arguments.
+    return guarded(job, () -> JsonataFlow.is(state) ? JsonataFlow.arguments(state, job.variable(Vars.PAYLOAD), context(job))
+        : flow.inputOf(state, job.variable(Vars.PAYLOAD), context(job)));
   }
 
   @Override
@@ -67,12 +72,29 @@ final class AslBinding implements Binding {
     Map<String, Object> vars = new LinkedHashMap<>();
     guarded(job, () -> {
       ContextObject ctx = context(job);
+      if (JsonataFlow.is(state)) {
+        finishJsonata(job, vars, state, result, ctx);
+        return vars;
+      }
       vars.put(Vars.PAYLOAD, flow.outputOf(state, job.variable(Vars.PAYLOAD), result, ctx));
       // $ in a Task's Assign is its result as the task returned it (see docs/architecture.md).
       assign(job, vars, state.get("Assign"), result, ctx);
       return vars;
     });
     return limited(job, vars);
+  }
+
+  /** A JSONata state's Output and Assign over its input and result, both with the variables it found. */
+  private static void finishJsonata(Job job, Map<String, Object> vars, JsonNode state, JsonNode result, ContextObject ctx) {
+    JsonNode input = job.variable(Vars.PAYLOAD);
+    vars.put(Vars.PAYLOAD, JsonataFlow.output(state, input, result, ctx));
+    putVars(vars, JsonataFlow.assign(state.get("Assign"), Jsonata.States.of(input, ctx).withResult(result), job.header(Headers.SOURCE)));
+  }
+
+  private static void putVars(Map<String, Object> vars, ObjectNode after) {
+    if (after != null) {
+      vars.put(Vars.ASL_VARS, after);
+    }
   }
 
   /** Step Functions names a service's errors {@code <Service>.<code>}, e.g. EMR.ValidationException. */
@@ -102,6 +124,14 @@ final class AslBinding implements Binding {
     return guarded(job, () -> {
       JsonNode input = job.variable(Vars.PAYLOAD);
       ContextObject ctx = context(job);
+      if (JsonataFlow.is(state)) {
+        JsonataFlow.Decision d = JsonataFlow.choose(state, input, ctx);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put(Vars.ASL_NEXT, d.next());
+        vars.put(Vars.PAYLOAD, d.output());
+        putVars(vars, JsonataFlow.assign(d.assign(), Jsonata.States.of(input, ctx), job.header(Headers.SOURCE)));
+        return limited(job, vars);
+      }
       JsonNode effective = flow.effectiveInput(input, text(state, "InputPath"), state.path("InputPath").isNull(), null, ctx);
       io.flowport.runtime.asl.Choices.Decision decision = io.flowport.runtime.asl.Choices.decide(state, effective, ctx);
       JsonNode output = flow.stateOutput(effective, effective, null, true, text(state, "OutputPath"), state.path("OutputPath").isNull(), ctx);
@@ -129,10 +159,13 @@ final class AslBinding implements Binding {
       JsonNode input = job.variable(Vars.PAYLOAD);
       ContextObject ctx = context(job);
       Map<String, Object> vars = new LinkedHashMap<>();
+      boolean jsonata = JsonataFlow.is(state);
       if ("Task".equals(state.path("Type").asText())) {
         // A Task state's time limits from its input; the payload is unchanged.
-        Duration timeout = StateValues.limit(state, "TimeoutSecondsPath", input, ctx);
-        Duration heartbeat = StateValues.limit(state, "HeartbeatSecondsPath", input, ctx);
+        Duration timeout = jsonata ? JsonataFlow.limit(state, "TimeoutSeconds", input, ctx)
+            : StateValues.limit(state, "TimeoutSecondsPath", input, ctx);
+        Duration heartbeat = jsonata ? JsonataFlow.limit(state, "HeartbeatSeconds", input, ctx)
+            : StateValues.limit(state, "HeartbeatSecondsPath", input, ctx);
         if (timeout != null) {
           vars.put(Vars.ASL_TIMEOUT, timeout.toString());
         }
@@ -142,10 +175,19 @@ final class AslBinding implements Binding {
         return vars;
       }
       if ("Fail".equals(state.path("Type").asText())) {
-        StateValues.Failure f = StateValues.failure(state, input, ctx);
+        StateValues.Failure f = jsonata ? JsonataFlow.failure(state, input, ctx) : StateValues.failure(state, input, ctx);
         vars.put(Vars.ERROR, f.error());
         vars.put(Vars.CAUSE, f.cause());
         return vars;
+      }
+      if (jsonata) {
+        // Pass, Succeed and Wait have no result: Output reads $states.input, Assign too.
+        if ("Wait".equals(state.path("Type").asText()) && (Jsonata.isExpression(state.get("Seconds")) || state.has("Timestamp"))) {
+          vars.put(Vars.ASL_WAIT, JsonataFlow.waitFor(state, input, ctx, clock.get()).toString());
+        }
+        vars.put(Vars.PAYLOAD, JsonataFlow.output(state, input, null, ctx));
+        putVars(vars, JsonataFlow.assign(state.get("Assign"), Jsonata.States.of(input, ctx), job.header(Headers.SOURCE)));
+        return limited(job, vars);
       }
       JsonNode output;
       // $ in Assign: a Pass state's result (Result, else its input after InputPath and Parameters),
@@ -178,11 +220,19 @@ final class AslBinding implements Binding {
       JsonNode input = job.variable(Vars.PAYLOAD);
       ContextObject ctx = context(job);
       Map<String, Object> vars = new LinkedHashMap<>();
+      boolean jsonata = JsonataFlow.is(state);
       if ("Parallel".equals(state.path("Type").asText())) {
-        vars.put(Vars.ASL_BRANCH_INPUT, limited(flow.inputOf(state, input, ctx), job.header(Headers.SOURCE)));
+        vars.put(Vars.ASL_BRANCH_INPUT, limited(jsonata ? JsonataFlow.arguments(state, input, ctx) : flow.inputOf(state, input, ctx),
+            job.header(Headers.SOURCE)));
         return vars;
       }
       String batch = job.header(Headers.ASL_BATCH);
+      if (jsonata) {
+        ArrayNode items = JsonataFlow.items(state, input, ctx);
+        vars.put(Vars.ASL_ITEMS, batch == null ? items : MapItems.batches(items,
+            batch.equals("path") ? JsonataFlow.maxConcurrency(state, input, ctx) : Integer.parseInt(batch)));
+        return vars;
+      }
       vars.put(Vars.ASL_ITEMS, batch == null ? MapItems.inputs(flow, state, input, ctx)
           : MapItems.batches(flow, state, input, ctx, batch.equals("path") ? null : Integer.valueOf(batch)));
       return vars;
@@ -206,6 +256,10 @@ final class AslBinding implements Binding {
       }
       Map<String, Object> vars = new LinkedHashMap<>();
       ContextObject ctx = context(job);
+      if (JsonataFlow.is(state)) {
+        finishJsonata(job, vars, state, results, ctx);
+        return limited(job, vars);
+      }
       vars.put(Vars.PAYLOAD, flow.outputOf(state, job.variable(Vars.PAYLOAD), results, ctx));
       assign(job, vars, state.get("Assign"), results, ctx);
       return limited(job, vars);

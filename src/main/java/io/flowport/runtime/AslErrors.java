@@ -72,6 +72,16 @@ final class AslErrors {
         JsonNode resultPath = c.path("ResultPath");
         out.put(Vars.ASL_ERROR_ACTION, "catch");
         out.put(Vars.ASL_CATCH_NEXT, c.path("Next").asText());
+        if (io.flowport.runtime.asl.JsonataFlow.is(state)) {
+          // JSONata: Output (default: the error output) and Assign over $states.input and $states.errorOutput.
+          out.put(Vars.PAYLOAD, io.flowport.runtime.asl.JsonataFlow.catchOutput(c, payload, errorOutput, ctx));
+          var vars = io.flowport.runtime.asl.JsonataFlow.assign(c.get("Assign"),
+              io.flowport.runtime.asl.Jsonata.States.of(payload, ctx).withErrorOutput(errorOutput), name);
+          if (vars != null) {
+            out.put(Vars.ASL_VARS, vars);
+          }
+          return out;
+        }
         out.put(Vars.PAYLOAD, flow.stateOutput(payload, errorOutput,
             resultPath.isTextual() ? resultPath.asText() : null, resultPath.isNull(), null));
         // $ in a Catcher's Assign is the error output (LocalStack's AWS-recorded assign_in_catch).

@@ -105,15 +105,20 @@ final class ScenarioFile {
     for (JsonNode rule : list(node.get("executions"), "notebooks.executions")) {
       String at = "notebooks.executions[" + i++ + "]";
       RunRule head = runRule(rule, at);
-      String failure = null;
-      if (rule.has("fail")) {
-        object(rule.get("fail"), at + ".fail", Set.of("reason"));
-        failure = text(required(rule.get("fail"), "reason", at + ".fail"), at + ".fail.reason");
-      }
+      String failure = failure(rule, at, "reason");
       rules.add(new NotebooksConfig.ExecutionRule(head.name(), head.nth(), head.running(), failure));
     }
     return new NotebooksConfig(phases.get(0), phases.get(1), phases.get(2), phases.get(3), phases.get(4),
         phases.get(5), phases.get(6), rules);
+  }
+
+  /** A run rule's {@code fail: {member: text}}, or null when the rule has none. */
+  private String failure(JsonNode rule, String at, String member) {
+    if (!rule.has("fail")) {
+      return null;
+    }
+    object(rule.get("fail"), at + ".fail", Set.of(member));
+    return text(required(rule.get("fail"), member, at + ".fail"), at + ".fail." + member);
   }
 
   private static final List<String> SERVERLESS_PHASES =
@@ -130,11 +135,7 @@ final class ScenarioFile {
     for (JsonNode rule : list(node.get("jobRuns"), "serverless.jobRuns")) {
       String at = "serverless.jobRuns[" + i++ + "]";
       RunRule head = runRule(rule, at);
-      String failure = null;
-      if (rule.has("fail")) {
-        object(rule.get("fail"), at + ".fail", Set.of("stateDetails"));
-        failure = text(required(rule.get("fail"), "stateDetails", at + ".fail"), at + ".fail.stateDetails");
-      }
+      String failure = failure(rule, at, "stateDetails");
       runs.add(new ServerlessConfig.JobRunRule(head.name(), head.nth(), head.running(), failure));
     }
     return new ServerlessConfig(phases.get(0), phases.get(1), phases.get(2), phases.get(3), phases.get(4), phases.get(5),

@@ -23,7 +23,8 @@ final class LayoutSources {
     List<Path> out = new ArrayList<>(GoldenBpmnTest.examples());
     // The machines flowport runs: the corpus's pending and known-difference folders hold ones it
     // refuses or runs differently.
-    for (String dir : List.of("src/test/resources/asl", "src/test/resources/asl/corpus", "src/test/resources/asl/assign")) {
+    for (String dir : List.of("src/test/resources/asl", "src/test/resources/asl/corpus", "src/test/resources/asl/assign",
+        "src/test/resources/asl/jsonata")) {
       try (Stream<Path> files = Files.list(Path.of(dir))) {
         files.filter(f -> f.toString().endsWith(".asl.json")).sorted().forEach(out::add);
       }

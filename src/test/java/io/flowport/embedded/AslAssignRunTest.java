@@ -2,15 +2,8 @@ package io.flowport.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowport.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,32 +23,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AslAssignRunTest {
 
-  static final ObjectMapper JSON = new ObjectMapper();
   static final Path DIR = Path.of("src/test/resources/asl/assign");
 
   @TempDir
   Path tmp;
 
   static Stream<Arguments> cases() throws IOException {
-    List<Arguments> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(DIR)) {
-      for (Path machine : files.filter(f -> f.toString().endsWith(".asl.json")).sorted().toList()) {
-        String name = machine.getFileName().toString().replace(".asl.json", "");
-        JSON.readTree(DIR.resolve(name + ".expect.json").toFile()).fieldNames().forEachRemaining(c -> out.add(Arguments.of(name, c)));
-      }
-    }
-    return out.stream();
+    return GoldenRuns.cases(DIR);
   }
 
   @Test
   void theGoldenRunsCoverEveryKindOfAssign() throws IOException {
-    StringBuilder all = new StringBuilder();
-    try (Stream<Path> files = Files.list(DIR)) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".asl.json")).toList()) {
-        all.append(Files.readString(f));
-      }
-    }
-    String text = all.toString();
+    String text = GoldenRuns.allMachines(DIR);
     for (String needle : List.of("\"Type\": \"Task\"", "\"Type\": \"Choice\"", "\"Type\": \"Map\"", "\"Type\": \"Parallel\"",
         "\"Type\": \"Wait\"", "\"Catch\"", "\"x.$\": \"$y\"", "\"y.$\": \"$x\"")) {
       assertThat(text).as("some golden machine has " + needle).contains(needle);
@@ -65,32 +44,6 @@ class AslAssignRunTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void runsAsStepFunctionsDocumentsIt(String name, String testCase) throws Exception {
-    JsonNode expect = JSON.readTree(DIR.resolve(name + ".expect.json").toFile()).get(testCase);
-    Path mocks = DIR.resolve(name + ".mock.json");
-    Path output = tmp.resolve("output.json");
-    Path trace = tmp.resolve("trace.txt");
-    List<String> args = new ArrayList<>(List.of("run", DIR.resolve(name + ".asl.json").toString(),
-        "--input", DIR.resolve(name + ".input.json").toString(), "--time-scale", "1/1000",
-        "--output", output.toString(), "--trace", trace.toString()));
-    if (Files.exists(mocks)) {
-      args.addAll(List.of("--mock-config", mocks.toString(), "--test-case", testCase));
-    }
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args.toArray(String[]::new), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-
-    JsonNode ours = JSON.readTree(output.toFile());
-    if (expect.has("output")) {
-      assertThat(exit).as("exit code (output: %s, stderr: %s)", ours, err).isZero();
-      assertThat(ours).isEqualTo(expect.get("output"));
-    } else {
-      assertThat(exit).as("exit code (output: %s, stderr: %s)", ours, err).isEqualTo(1);
-      assertThat(ours.path("error").asText()).isEqualTo(expect.get("error").asText());
-      for (JsonNode part : expect.path("causeContains")) {
-        assertThat(ours.path("cause").asText()).contains(part.asText());
-      }
-    }
-    List<String> states = new ArrayList<>();
-    expect.path("states").forEach(s -> states.add(s.asText()));
-    AslReferenceTest.assertTrace(JSON.readTree(DIR.resolve(name + ".asl.json").toFile()), Files.readAllLines(trace), states);
+    GoldenRuns.check(DIR, name, testCase, tmp);
   }
 }

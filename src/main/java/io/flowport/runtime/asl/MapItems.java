@@ -34,6 +34,11 @@ public final class MapItems {
   public static ArrayNode batches(DataFlow flow, JsonNode state, JsonNode stateInput, ContextObject ctx, Integer size) {
     ArrayNode items = inputs(flow, state, stateInput, ctx);
     int n = size != null ? size : maxConcurrency(state.get("MaxConcurrencyPath").asText(), effective(flow, state, stateInput, ctx), ctx);
+    return batches(items, n);
+  }
+
+  /** Iteration inputs in batches of {@code n} (0: one batch of all). */
+  public static ArrayNode batches(ArrayNode items, int n) {
     ArrayNode out = Json.NODES.arrayNode();
     int per = n == 0 ? Math.max(1, items.size()) : n;
     for (int i = 0; i < items.size(); i += per) {

@@ -24,7 +24,11 @@ public final class Variables {
    * put over them. {@code subject} is what {@code $} means in this state's Assign.
    */
   public static ObjectNode apply(JsonNode assign, JsonNode subject, ContextObject ctx, Intrinsics intrinsics, String state) {
-    JsonNode values = PayloadTemplate.evaluate(assign, subject, ctx, intrinsics);
+    return store(PayloadTemplate.evaluate(assign, subject, ctx, intrinsics), ctx, state);
+  }
+
+  /** The variables after storing {@code values} (computed from the old ones) over the current ones, within the quotas. */
+  public static ObjectNode store(JsonNode values, ContextObject ctx, String state) {
     if (PayloadLimit.bytes(values) > MAX_STATE_BYTES) {
       throw new AslRuntimeException(ERROR, "The state '" + state
           + "' assigned variables with a size exceeding the maximum number of bytes service limit (256 KiB per state).");
