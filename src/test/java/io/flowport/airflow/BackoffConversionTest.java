@@ -5,6 +5,12 @@ import static io.flowport.airflow.DagArgumentsTest.dag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.flowport.bpmn.BpmnGenerator;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
 import io.flowport.convert.Conversion;
@@ -12,6 +18,8 @@ import io.flowport.ir.DagTask;
 import io.flowport.ir.TaskDag;
 import io.flowport.report.Code;
 import io.flowport.report.Finding;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +97,25 @@ class BackoffConversionTest {
 
     assertThat(wait.work().waitLoop().backoff()).isFalse();
     assertThat(wait.work().waitLoop().poll().headers()).doesNotContainKey(Headers.AIRFLOW_POKE_BACKOFF);
+  }
+
+  @Test
+  void eachMappedInstanceKeepsItsOwnRetryDelay() {
+    String source = """
+        from datetime import datetime
+        from airflow import DAG
+        from airflow.operators.bash import BashOperator
+
+        with DAG('d', schedule=None, start_date=datetime(2024, 1, 1)) as dag:
+            BashOperator.partial(task_id='m', retries=2, retry_exponential_backoff=True).expand(bash_command=['a', 'b'])
+        """;
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(
+        new BpmnGenerator().toXml(convert(source).workflow()).getBytes(StandardCharsets.UTF_8)));
+    SubProcess instances = model.getModelElementById("m_instances");
+    var inputs = instances.getSingleExtensionElement(ZeebeIoMapping.class).getInputs();
+    assertThat(inputs).anySatisfy(i -> assertThat(i.getTarget()).isEqualTo("retry_delay_m"));
+    ServiceTask backoff = model.getModelElementById("m_retry_backoff");
+    assertThat(backoff.getParentElement()).isEqualTo(instances);
   }
 
   @Test
