@@ -7,7 +7,8 @@ final class BaseArgs {
 
   /** Arguments that shape the generated process. */
   static final Set<String> CONVERTED = Set.of("retries", "retry_delay", "execution_timeout", "trigger_rule",
-      "poke_interval", "timeout", "mode", "params");
+      "poke_interval", "timeout", "mode", "params", "retry_exponential_backoff", "max_retry_delay", "exponential_backoff",
+      "max_wait");
 
   /** Arguments without effect on a run's result: reported once, as notes. */
   static final Set<String> NO_EFFECT = Set.of("owner", "email", "email_on_failure", "email_on_retry", "pool",
@@ -17,9 +18,8 @@ final class BaseArgs {
 
   /** Arguments whose behaviour flowport does not reproduce yet: reported for review. */
   static final Set<String> NOT_REPRODUCED = Set.of("depends_on_past", "wait_for_downstream", "sla",
-      "retry_exponential_backoff", "max_retry_delay", "on_failure_callback", "on_success_callback",
-      "on_retry_callback", "on_execute_callback", "on_skipped_callback", "sla_miss_callback", "exponential_backoff",
-      "max_wait", "ignore_first_depends_on_past");
+      "on_failure_callback", "on_success_callback", "on_retry_callback", "on_execute_callback", "on_skipped_callback",
+      "sla_miss_callback", "ignore_first_depends_on_past");
 
   /** Arguments that change the outcome in ways not supported yet: the conversion stops. */
   static final Set<String> UNSUPPORTED = Set.of("soft_fail", "silent_fail", "never_fail", "map_index_template");
@@ -31,8 +31,7 @@ final class BaseArgs {
   }
 
   static String why(String name) {
-    return name.contains("backoff") || name.contains("delay") || name.equals("max_wait")
-        ? "waits use the fixed interval" : "it has no effect here";
+    return "it has no effect here";
   }
 
   static boolean isBase(String name) {

@@ -136,16 +136,63 @@ final class TaskConversion {
     Duration delay = args.containsKey("retry_delay") ? Values.duration("retry_delay", args.get("retry_delay")) : DEFAULT_RETRY_DELAY;
     Duration timeout = args.containsKey("execution_timeout") && !(args.get("execution_timeout").value() instanceof io.flowport.airflow.parse.PyValue.PyNone)
         ? Values.duration("execution_timeout", args.get("execution_timeout")) : null;
+    Call backoff = retries > 0 ? retryBackoff(delay) : null;
     if (retries > 0) {
       report.add(Code.AIRFLOW_RETRIES, args.get("retries").location(), task.taskId(),
-          "retries " + retries + " (retry_delay " + delay + ") became a retry loop with a timer around the whole try", null);
+          "retries " + retries + " (retry_delay " + delay + (backoff == null ? "" : ", exponential back-off")
+          + ") became a retry loop with a timer around the whole try", null);
     }
     report.converted(task.taskId() + ": " + op.simpleName() + " → " + converted(work));
     // Inside a group's subprocess the task is named without the group's prefix, as Airflow labels it.
     String label = task.group() != null && task.taskId().startsWith(task.group() + ".")
         ? task.taskId().substring(task.group().length() + 1) : task.taskId();
     return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label), branch(op),
-        mapped == null ? null : mapped.mapping());
+        mapped == null ? null : mapped.mapping(), backoff);
+  }
+
+  /**
+   * retry_exponential_backoff: the job that computes each retry's delay as Airflow's
+   * next_retry_datetime does (True doubles; a number is the base, as recent Airflow 3 reads it), or
+   * null for the fixed retry_delay.
+   */
+  private Call retryBackoff(Duration delay) {
+    Arg arg = args.get("retry_exponential_backoff");
+    if (arg == null || !BaseArgs.set(arg)) {
+      return null;
+    }
+    double multiplier = switch (arg.value()) {
+      case PyValue.PyBool b -> 2.0;
+      case PyValue.PyInt i -> i.longValue();
+      case PyValue.PyFloat f -> f.value();
+      default -> throw new BadInputException(arg.location(), "retry_exponential_backoff must be True, False or a number, but "
+          + Values.describe(arg.value()));
+    };
+    // Both readings agree on 0 (no back-off) and 2 (doubling).
+    if (!(arg.value() instanceof PyValue.PyBool) && multiplier != 0 && multiplier != 2) {
+      report.add(Code.AIRFLOW_BACKOFF_MULTIPLIER, arg.location(), task.taskId(), "retry_exponential_backoff="
+          + Values.describe(arg.value()) + " is the back-off base, as recent Airflow 3 releases read it; Airflow 2 and 3.0"
+          + " treat any truthy value as True (the delay doubles with each try)", null);
+    }
+    if (multiplier <= 0 || multiplier == 1.0) {
+      return null; // Airflow: no back-off for these
+    }
+    Arg maxArg = args.get("max_retry_delay");
+    Duration max = maxArg == null || maxArg.value() instanceof PyValue.PyNone ? null : Values.duration("max_retry_delay", maxArg);
+    ObjectNode spec = JSON.createObjectNode();
+    spec.put("retry_delay", delay.toString());
+    spec.put("multiplier", multiplier);
+    if (max != null && !max.isZero()) {
+      spec.put("max_retry_delay", max.toString());
+    } else {
+      spec.putNull("max_retry_delay");
+    }
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put(Headers.SOURCE, task.taskId());
+    h.put(Headers.DIALECT, "airflow");
+    h.put(Headers.AIRFLOW_DAG_ID, dag.dagId());
+    h.put(Headers.AIRFLOW_TASK_ID, task.taskId());
+    h.put(Headers.AIRFLOW_RETRY_BACKOFF, spec.toString());
+    return Call.of(JobTypes.AIRFLOW_RETRY_DELAY, "Compute the retry delay", h);
   }
 
   /** Python's falsy values, as JSON: None, False, 0, "", [] and {}. */
@@ -223,6 +270,19 @@ final class TaskConversion {
     if ((name.equals("poke_interval") || name.equals("timeout") || name.equals("mode")) && op.sensor() == null && op.timer() == null) {
       report.add(Code.AIRFLOW_IGNORED_ARG, arg.location(), task.taskId(), name + " only applies to sensors", null);
     }
+    if ((name.equals("exponential_backoff") || name.equals("max_wait")) && op.sensor() == null && BaseArgs.set(arg)) {
+      report.add(Code.AIRFLOW_IGNORED_ARG, arg.location(), task.taskId(), name + (op.timer() != null
+          ? " has no effect on a time sensor: it waits for its target with one timer" : " only applies to sensors"), null);
+    }
+    if (name.equals("max_retry_delay") && BaseArgs.set(arg) && !backoffSet()) {
+      report.add(Code.AIRFLOW_IGNORED_ARG, arg.location(), task.taskId(),
+          "max_retry_delay only applies with retry_exponential_backoff, as in Airflow", null);
+    }
+  }
+
+  private boolean backoffSet() {
+    Arg b = args.get("retry_exponential_backoff");
+    return b != null && BaseArgs.set(b);
   }
 
   /**
@@ -328,16 +388,29 @@ final class TaskConversion {
       h.put(Headers.FAILURE, JSON.valueToTree(s.failure()).toString());
       Duration poke = args.containsKey("poke_interval") ? Values.duration("poke_interval", args.get("poke_interval")) : DEFAULT_POKE_INTERVAL;
       Duration timeout = args.containsKey("timeout") ? Values.duration("timeout", args.get("timeout")) : DEFAULT_SENSOR_TIMEOUT;
+      boolean backoff = args.containsKey("exponential_backoff") && BaseArgs.set(args.get("exponential_backoff"))
+          && Values.bool("exponential_backoff", args.get("exponential_backoff"));
       report.add(Code.AIRFLOW_SENSOR, task.location(), task.taskId(), op.simpleName() + " became a subprocess that polls "
-          + s.api() + " every " + poke.toSeconds() + " s, with a " + timeout + " timeout that fails the task without retries"
+          + s.api() + (backoff ? " with exponential back-off from " : " every ") + poke.toSeconds() + " s, with a " + timeout
+          + " timeout that fails the task without retries"
           + (args.containsKey("mode") ? " (mode " + Values.string("mode", args.get("mode")) + ": no worker slot is held either way)" : ""), null);
+      if (backoff) {
+        h.put(Headers.AIRFLOW_POKE_BACKOFF, pokeBackoff(poke, timeout).toString());
+        report.add(Code.AIRFLOW_POKE_JITTER, args.get("exponential_backoff").location(), task.taskId(), "exponential_backoff:"
+            + " each interval is Airflow's _get_next_poke_interval (between the minimum back-off and twice it, capped by"
+            + " max_wait and the time left before timeout), but its jitter hashes the sensor's start, which only Airflow's"
+            + " worker knows (time.monotonic() in poke mode); flowport hashes the first poke's time, so the intervals"
+            + " fall in the same ranges without being the same seconds. In reschedule mode Airflow 3 estimates the poke"
+            + " count from the time elapsed and Airflow 2 restarts it at every reschedule; flowport counts the pokes", null);
+      }
       if (Messages.tracked(JobTypes.of(s.service(), s.api()))) {
         report.add(Code.EMR_TRACKED_WAIT, task.location(), task.taskId(), Code.TRACKED_WAIT + "; the sensor's timeout is unchanged", null);
       }
       untracked(s);
       return new Work(null, new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), h),
-          poke, null, 0, timeout));
+          poke, null, 0, timeout, backoff));
     }
+
     if (op.timer() != null) {
       return timer(op, h);
     }
@@ -355,6 +428,20 @@ final class TaskConversion {
     }
     lookup(op, values, h);
     return new Work(Call.of(JobTypes.of(op.service(), op.api()), EmrApis.label(op.service()) + " " + op.api(), h), null);
+  }
+
+  /** The poll job's exponential_backoff settings, in seconds as Airflow's sensor keeps them. */
+  private ObjectNode pokeBackoff(Duration poke, Duration timeout) {
+    ObjectNode spec = JSON.createObjectNode();
+    spec.put("poke_interval", poke.toNanos() / 1e9);
+    spec.put("timeout", timeout.toNanos() / 1e9);
+    Arg maxWait = args.get("max_wait");
+    if (maxWait != null && !(maxWait.value() instanceof PyValue.PyNone)) {
+      spec.put("max_wait", Values.duration("max_wait", maxWait).toNanos() / 1e9);
+    } else {
+      spec.putNull("max_wait");
+    }
+    return spec;
   }
 
   /**

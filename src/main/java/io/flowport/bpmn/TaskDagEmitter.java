@@ -5,9 +5,11 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.flowport.contract.Vars;
 import io.flowport.ir.DagTask;
@@ -320,6 +322,9 @@ final class TaskDagEmitter {
     w.input(each, "=1", Vars.tryNumber(id));
     w.input(each, "=null", state);
     w.input(each, "=null", xcom);
+    if (t.retryBackoff() != null) {
+      w.input(each, "=null", Vars.retryDelay(id));
+    }
     w.defaultFlow(p, any, each).setName("yes");
     FlowNode start = w.start(each, id + "_instance", "Instance", src);
     IntermediateThrowEvent success = w.mark(each, id + "_success", "Succeeded", src);
@@ -385,9 +390,19 @@ final class TaskDagEmitter {
       w.flow(p, failure, retry, null);
       IntermediateThrowEvent next = w.mark(p, id + "_up_for_retry", "Up for retry", src);
       w.output(next, "=" + tries + " + 1", tries);
-      w.flow(p, retry, next, "=" + tries + " <= " + t.retries()).setName("yes");
-      w.defaultFlow(p, retry, failed).setName("no");
-      var delay = w.timer(p, id + "_retry_delay", "Wait " + WorkEmitter.human(t.retryDelay()), src, t.retryDelay().toString());
+      IntermediateCatchEvent delay;
+      if (t.retryBackoff() == null) {
+        w.flow(p, retry, next, "=" + tries + " <= " + t.retries()).setName("yes");
+        w.defaultFlow(p, retry, failed).setName("no");
+        delay = w.timer(p, id + "_retry_delay", "Wait " + WorkEmitter.human(t.retryDelay()), src, t.retryDelay().toString());
+      } else {
+        // Exponential back-off: a job computes Airflow's delay for the try that failed, before the count moves on.
+        ServiceTask backoff = w.task(p, id + "_retry_backoff", t.retryBackoff().label(), src, t.retryBackoff());
+        w.flow(p, retry, backoff, "=" + tries + " <= " + t.retries()).setName("yes");
+        w.defaultFlow(p, retry, failed).setName("no");
+        w.flow(p, backoff, next, null);
+        delay = w.timer(p, id + "_retry_delay", "Wait the back-off", src, "=duration(" + Vars.retryDelay(id) + ")");
+      }
       w.flow(p, next, delay, null);
       w.flow(p, delay, again, null);
     } else {

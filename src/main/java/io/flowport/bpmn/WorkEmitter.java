@@ -140,10 +140,18 @@ final class WorkEmitter {
     ExclusiveGateway done = w.xor(sp, idBase + "_done", "Done?", null);
     ServiceTask poll = w.task(sp, idBase + "_poll", wait.poll().label(), source, wait.poll());
     heartbeat(sp, poll, source, beat);
-    String waitLabel = "Wait " + human(wait.interval()) + (wait.slowInterval() == null ? "" : ", later " + human(wait.slowInterval()));
+    String waitLabel = wait.backoff() ? "Wait, backing off from " + human(wait.interval())
+        : "Wait " + human(wait.interval()) + (wait.slowInterval() == null ? "" : ", later " + human(wait.slowInterval()));
     boolean tracked = Messages.tracked(wait.poll().jobType());
+    // With exponential_backoff the poll job sets each next interval (waitDelay), as the tracker's fallback does.
     IntermediateCatchEvent delay = w.timer(sp, idBase + "_delay", waitLabel, null,
-        tracked ? trackedInterval(wait) : interval(wait));
+        tracked || wait.backoff() ? trackedInterval(wait) : interval(wait));
+    if (wait.backoff()) {
+      w.input(sp, "=null", Vars.POKE_START);
+      if (!tracked) {
+        w.input(sp, "=null", Vars.WAIT_DELAY);
+      }
+    }
     var end = w.end(sp, idBase + "_end", "Done", null);
     // Tracked: an event-based gateway waits for the timer or the tracker's message, whichever comes first.
     FlowNode notYet = delay;

@@ -29,6 +29,18 @@ public final class Headers {
   public static final String AIRFLOW_TIMER = "airflow.timer";
 
   /**
+   * JSON: an Airflow task's retry back-off: {@code {"retry_delay": "PT5M", "multiplier": 2.0,
+   * "max_retry_delay": "PT1H" or null}} (retry_exponential_backoff True is the multiplier 2).
+   */
+  public static final String AIRFLOW_RETRY_BACKOFF = "airflow.retryBackoff";
+
+  /**
+   * JSON: a sensor's exponential_backoff, on its poll job: {@code {"poke_interval": 60.0,
+   * "timeout": 604800.0, "max_wait": 600.0 or null}} in seconds; the poll sets the next interval.
+   */
+  public static final String AIRFLOW_POKE_BACKOFF = "airflow.pokeBackoff";
+
+  /**
    * JSON: a listing that finds what the call needs by name before it (catalog `lookup`: api,
    * request, items, match, found, notFound, ambiguous); the request adapter reads it as {@code $$.Found}.
    */

@@ -23,6 +23,9 @@ public final class JobTypes {
   /** An Airflow time sensor's target: renders its arguments and computes how long its timer waits. */
   public static final String AIRFLOW_TIME = "flowport.airflow.time";
 
+  /** An Airflow task's delay before a retry with retry_exponential_backoff, as Airflow computes it. */
+  public static final String AIRFLOW_RETRY_DELAY = "flowport.airflow.retry-delay";
+
   /** Evaluates an ASL Choice state and returns the next state's name in {@link Vars#ASL_NEXT}. */
   public static final String ASL_CHOICE = "flowport.asl.choice";
 

@@ -87,6 +87,8 @@ public final class Vars {
   public static final String WAIT_KEY = "waitKey";
   /** The next timer of a tracked loop (ISO 8601 duration), or null for the source's interval. */
   public static final String WAIT_DELAY = "waitDelay";
+  /** When a sensor with exponential_backoff first poked (ISO 8601 instant), set by its first poll. */
+  public static final String POKE_START = "pokeStart";
   /** When a wait whose source counts polls fails (ISO 8601 instant), set by its first poll. */
   public static final String WAIT_DEADLINE = "waitDeadline";
 
@@ -128,6 +130,11 @@ public final class Vars {
   /** A mapped task's instance outcomes, {state, xcom} in map index order. */
   public static String mapResults(String taskId) {
     return "mapped_" + key(taskId);
+  }
+
+  /** The delay before a task's next retry with retry_exponential_backoff (ISO 8601 duration). */
+  public static String retryDelay(String taskId) {
+    return "retry_delay_" + key(taskId);
   }
 
   /** Try number of the current attempt (1-based, as Airflow's try_number). */

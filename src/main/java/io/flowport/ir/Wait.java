@@ -10,5 +10,11 @@ import java.time.Duration;
  * @param slowInterval a longer interval used after {@code slowAfterPolls} polls, or null
  * @param slowAfterPolls the number of polls at {@code interval} before {@code slowInterval}
  * @param timeout a timeout of the whole wait that is not retried (Airflow sensor timeout), or null
+ * @param backoff whether the poll job sets each next interval (Airflow's exponential_backoff)
  */
-public record Wait(Call poll, Duration interval, Duration slowInterval, int slowAfterPolls, Duration timeout) {}
+public record Wait(Call poll, Duration interval, Duration slowInterval, int slowAfterPolls, Duration timeout, boolean backoff) {
+
+  public Wait(Call poll, Duration interval, Duration slowInterval, int slowAfterPolls, Duration timeout) {
+    this(poll, interval, slowInterval, slowAfterPolls, timeout, false);
+  }
+}

@@ -60,6 +60,8 @@ public enum Code {
   AIRFLOW_CONTEXT_UNAVAILABLE("FP425", Severity.TASK, "Template reads a context entry flowport's runs do not have"),
   AIRFLOW_GENERATED_VALUE("FP426", Severity.REVIEW, "Argument the operator generates when it is not given is left out"),
   AIRFLOW_XCOM_KEY_NOT_KEPT("FP427", Severity.REVIEW, "Template pulls an XCom key the operator pushes but flowport does not keep"),
+  AIRFLOW_POKE_JITTER("FP428", Severity.REVIEW, "Sensor back-off jitter hashes a start time only Airflow's worker knows"),
+  AIRFLOW_BACKOFF_MULTIPLIER("FP429", Severity.REVIEW, "A numeric retry_exponential_backoff means different things across Airflow versions"),
 
   // The EMR wait tracker.
   EMR_TRACKED_WAIT("FP501", Severity.INFO, "EMR wait is woken by the worker's tracker when the resource changes state"),

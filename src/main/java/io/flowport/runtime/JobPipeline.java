@@ -193,6 +193,27 @@ public final class JobPipeline {
     }
   }
 
+  /**
+   * The delay before an Airflow task's next retry with retry_exponential_backoff: Airflow's
+   * next_retry_datetime for the try that just failed, from the run's logical date.
+   */
+  public Outcome airflowRetryDelay(Job job) {
+    try {
+      JsonNode spec = AslBinding.json(job.header(Headers.AIRFLOW_RETRY_BACKOFF));
+      String taskId = job.header(Headers.AIRFLOW_TASK_ID);
+      int failedTry = job.variable(Vars.tryNumber(taskId)).asInt(1);
+      JsonNode max = spec.path("max_retry_delay");
+      Duration delay = io.flowport.runtime.airflow.Backoff.retryDelay(job.header(Headers.AIRFLOW_DAG_ID), taskId,
+          airflow.logicalDate(job), failedTry, Duration.parse(spec.path("retry_delay").asText()),
+          spec.path("multiplier").asDouble(2), max.isTextual() ? Duration.parse(max.asText()) : null);
+      Map<String, Object> vars = new LinkedHashMap<>();
+      vars.put(Vars.retryDelay(taskId), delay.toString());
+      return new Outcome.Complete(vars);
+    } catch (JobFailure f) {
+      return f.outcome();
+    }
+  }
+
   /** Caps what a template task stores in its result variable (flowport.results.max-size). */
   public JobPipeline resultLimit(long bytes) {
     template.limit(bytes);
@@ -309,15 +330,46 @@ public final class JobPipeline {
     if (deadline != null) {
       vars.put(Vars.WAIT_DEADLINE, deadline.toString());
     }
+    Duration backoff = pokeBackoff(job, polls, now, vars);
     if (watch != null) {
       Optional<Duration> fallback = tracking.watch(watch);
       vars.put(Vars.WAIT_KEY, watch.key());
       // The fallback poll comes no later than the deadline, so a wait ends when its source's would.
       Instant until = deadline;
-      vars.put(Vars.WAIT_DELAY, fallback.map(d -> until == null || now.plus(d).isBefore(until) ? d
-          : Duration.between(now, until)).map(Duration::toString).orElse(null));
+      Duration next = fallback.map(d -> until == null || now.plus(d).isBefore(until) ? d : Duration.between(now, until))
+          .orElse(null);
+      // Nor later than the sensor's own back-off would poke again.
+      if (backoff != null && (next == null || backoff.compareTo(next) < 0)) {
+        next = backoff;
+      }
+      vars.put(Vars.WAIT_DELAY, next == null ? null : next.toString());
+    } else if (backoff != null) {
+      vars.put(Vars.WAIT_DELAY, backoff.toString());
     }
     return new Outcome.Complete(vars);
+  }
+
+  /**
+   * A sensor's next interval with exponential_backoff (Airflow's _get_next_poke_interval after poke
+   * {@code pokes}), or null without it. Airflow hashes the sensor's start, which only its worker
+   * knows (time.monotonic() in poke mode): flowport hashes the first poll's time (FP428).
+   */
+  private Duration pokeBackoff(Job job, int pokes, Instant now, Map<String, Object> vars) {
+    String header = job.header(Headers.AIRFLOW_POKE_BACKOFF);
+    if (header == null) {
+      return null;
+    }
+    JsonNode spec = AslBinding.json(header);
+    JsonNode set = job.variable(Vars.POKE_START);
+    Instant start = set.isTextual() ? Instant.parse(set.asText()) : now;
+    vars.put(Vars.POKE_START, start.toString());
+    double ran = Duration.between(start, now).toNanos() / 1e9;
+    JsonNode maxWait = spec.path("max_wait");
+    double seconds = io.flowport.runtime.airflow.Backoff.pokeInterval(job.header(Headers.AIRFLOW_DAG_ID),
+        job.header(Headers.AIRFLOW_TASK_ID), io.flowport.runtime.airflow.Backoff.pythonStr(start), pokes,
+        spec.path("poke_interval").asDouble(), spec.path("timeout").asDouble(), ran,
+        maxWait.isNumber() ? maxWait.asDouble() : null);
+    return Duration.ofNanos(Math.round(Math.max(0, seconds) * 1e9));
   }
 
   /** A mocked task: Return is the result before ResultSelector; Throw fails the task. */

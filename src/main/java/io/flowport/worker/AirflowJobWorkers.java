@@ -7,7 +7,7 @@ import io.flowport.runtime.JobPipeline;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Airflow tasks without a service call: the time sensors' target. */
+/** Airflow jobs without a service call: the time sensors' target, the retry back-off. */
 @Component
 public class AirflowJobWorkers {
 
@@ -20,5 +20,10 @@ public class AirflowJobWorkers {
   @JobWorker(type = JobTypes.AIRFLOW_TIME)
   public Map<String, Object> time(ActivatedJob job) {
     return Jobs.handle(job, pipeline::airflowTime);
+  }
+
+  @JobWorker(type = JobTypes.AIRFLOW_RETRY_DELAY)
+  public Map<String, Object> retryDelay(ActivatedJob job) {
+    return Jobs.handle(job, pipeline::airflowRetryDelay);
   }
 }

@@ -21,6 +21,6 @@ class OperateDocsTest {
     }
     // Per-task names: the prefix the functions put before a task's key.
     assertThat(doc).contains("`" + Vars.aslBranch(0) + "`", "`" + Vars.taskState("") + "<task>`",
-        "`" + Vars.xcom("") + "<task>`", "`" + Vars.tryNumber("") + "<task>`");
+        "`" + Vars.xcom("") + "<task>`", "`" + Vars.tryNumber("") + "<task>`", "`" + Vars.retryDelay("") + "<task>`");
   }
 }

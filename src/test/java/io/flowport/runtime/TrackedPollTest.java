@@ -131,6 +131,25 @@ class TrackedPollTest {
     assertThat(((Outcome.Error) last).message()).isEqualTo("Waiter error: max attempts reached");
   }
 
+  @Test
+  void aSensorWithExponentialBackoffWaitsItsBackoffWhenThatComesBeforeTheFallback() {
+    String id = cluster();
+    // Airflow's _get_next_poke_interval for "d#wait#2026-12-04 10:00:00+00:00#<poke>", worked out in Python:
+    // poke_interval 120 s gives 104 s after poke 1 and 183 s after poke 2; after poke 5 (minimum 960 s) the fallback is sooner.
+    Map<String, String> backoff = Map.of(Headers.AIRFLOW_DAG_ID, "d", Headers.AIRFLOW_TASK_ID, "wait",
+        Headers.AIRFLOW_POKE_BACKOFF, "{\"poke_interval\": 120.0, \"timeout\": 86400.0, \"max_wait\": null}");
+    Instant first = now.get();
+    Map<String, Object> one = ((Outcome.Complete) pipeline.emr(poll(id, 1, Map.of(), backoff), "DescribeCluster")).variables();
+    assertThat(one).containsEntry(Vars.POKE_START, first.toString()).containsEntry(Vars.WAIT_DELAY, "PT1M44S");
+    now.set(first.plusSeconds(30));
+    Map<String, Object> two = ((Outcome.Complete) pipeline.emr(poll(id, 2, Map.of(Vars.POLL_COUNT, 1,
+        Vars.POKE_START, first.toString()), backoff), "DescribeCluster")).variables();
+    assertThat(two).containsEntry(Vars.POKE_START, first.toString()).containsEntry(Vars.WAIT_DELAY, "PT3M3S");
+    Map<String, Object> five = ((Outcome.Complete) pipeline.emr(poll(id, 5, Map.of(Vars.POLL_COUNT, 4,
+        Vars.POKE_START, first.toString()), backoff), "DescribeCluster")).variables();
+    assertThat(five).containsEntry(Vars.WAIT_DELAY, FALLBACK.toString());
+  }
+
   private int describes() {
     return sim.calls().getOrDefault("DescribeCluster", 0);
   }
