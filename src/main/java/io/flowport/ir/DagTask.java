@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param label a human name
  * @param branch how the task's XCom skips downstream tasks (branching, short-circuiting), or null
  * @param mapping how a mapped task (Airflow's expand) gets its instances, or null
+ * @param softFail a sensor's soft_fail: its timeout (and an execution timeout while it waits) skips
+ *     the task instead of failing it
  */
 public record DagTask(
     String taskId,
@@ -26,11 +28,17 @@ public record DagTask(
     Duration executionTimeout,
     String label,
     Branch branch,
-    Mapping mapping) {
+    Mapping mapping,
+    boolean softFail) {
 
   public DagTask(String taskId, SourceLocation source, Work work, String triggerRule, int retries, Duration retryDelay,
       Duration executionTimeout, String label) {
     this(taskId, source, work, triggerRule, retries, retryDelay, executionTimeout, label, null, null);
+  }
+
+  public DagTask(String taskId, SourceLocation source, Work work, String triggerRule, int retries, Duration retryDelay,
+      Duration executionTimeout, String label, Branch branch, Mapping mapping) {
+    this(taskId, source, work, triggerRule, retries, retryDelay, executionTimeout, label, branch, mapping, false);
   }
 
   /**
