@@ -1,7 +1,7 @@
-# expect: {file}:7:70: soft_fail is not supported yet
+# expect: {file}:7:95: soft_fail only applies to sensors: EmrAddStepsOperator is not one
 from datetime import datetime
 from airflow import DAG
-from airflow.providers.amazon.aws.sensors.emr import EmrJobFlowSensor
+from airflow.providers.amazon.aws.operators.emr import EmrAddStepsOperator
 
 with DAG("d", schedule=None, start_date=datetime(2024, 1, 1)):
-    EmrJobFlowSensor(task_id="wait", job_flow_id="j-1", timeout=600, soft_fail=True)
+    EmrAddStepsOperator(task_id="add", job_flow_id="j-1", steps=[], wait_for_completion=True, soft_fail=True)

@@ -8,7 +8,7 @@ final class BaseArgs {
   /** Arguments that shape the generated process. */
   static final Set<String> CONVERTED = Set.of("retries", "retry_delay", "execution_timeout", "trigger_rule",
       "poke_interval", "timeout", "mode", "params", "retry_exponential_backoff", "max_retry_delay", "exponential_backoff",
-      "max_wait");
+      "max_wait", "soft_fail");
 
   /** Arguments without effect on a run's result: reported once, as notes. */
   static final Set<String> NO_EFFECT = Set.of("owner", "email", "email_on_failure", "email_on_retry", "pool",
@@ -22,7 +22,7 @@ final class BaseArgs {
       "sla_miss_callback", "ignore_first_depends_on_past");
 
   /** Arguments that change the outcome in ways not supported yet: the conversion stops. */
-  static final Set<String> UNSUPPORTED = Set.of("soft_fail", "silent_fail", "never_fail", "map_index_template");
+  static final Set<String> UNSUPPORTED = Set.of("silent_fail", "never_fail", "map_index_template");
 
   /** Whether an argument is given a value that does something (not False or None). */
   static boolean set(io.flowport.airflow.parse.Arg arg) {

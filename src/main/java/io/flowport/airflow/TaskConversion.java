@@ -147,7 +147,7 @@ final class TaskConversion {
     String label = task.group() != null && task.taskId().startsWith(task.group() + ".")
         ? task.taskId().substring(task.group().length() + 1) : task.taskId();
     return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label), branch(op),
-        mapped == null ? null : mapped.mapping(), backoff);
+        mapped == null ? null : mapped.mapping(), backoff, softFail(op));
   }
 
   /**
@@ -257,9 +257,26 @@ final class TaskConversion {
     return out;
   }
 
+  /**
+   * A sensor's soft_fail: BaseSensorOperator turns its timeout, and an AirflowTaskTimeout or
+   * AirflowFailException while it pokes, into AirflowSkipException; other errors still fail the task.
+   */
+  private boolean softFail(AirflowOperator op) {
+    Arg arg = args.get("soft_fail");
+    if (arg == null || !BaseArgs.set(arg) || (op.sensor() == null && op.timer() == null)) {
+      return false;
+    }
+    report.add(Code.AIRFLOW_SENSOR, arg.location(), task.taskId(), "soft_fail: the sensor's timeout"
+        + (args.containsKey("execution_timeout") ? " and its execution_timeout skip" : " skips") + " the task instead of failing it", null);
+    return true;
+  }
+
   private void base(String name, Arg arg, AirflowOperator op) {
     // map_index_template of a mapped task is reported with the mapping (it only names instances).
     boolean mappedName = name.equals("map_index_template") && mapped != null;
+    if (name.equals("soft_fail") && BaseArgs.set(arg) && op.sensor() == null && op.timer() == null) {
+      throw new BadInputException(arg.location(), "soft_fail only applies to sensors: " + op.simpleName() + " is not one");
+    }
     if (BaseArgs.UNSUPPORTED.contains(name) && BaseArgs.set(arg) && !mappedName) {
       throw new BadInputException(arg.location(), name + " is not supported yet");
     }

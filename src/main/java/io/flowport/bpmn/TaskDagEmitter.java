@@ -373,6 +373,7 @@ final class TaskDagEmitter {
     w.output(error, "=" + Vars.ERROR, Vars.ERROR);
     w.output(error, "=" + Vars.CAUSE, Vars.CAUSE);
     FlowNode failure = error;
+    boolean softFail = t.softFail() && t.work().sensorTimeout() != null;
     if (t.executionTimeout() != null) {
       BoundaryEvent timeout = w.timerBoundary(p, a, id + "_execution_timeout", "After " + WorkEmitter.human(t.executionTimeout()),
           t.executionTimeout().toString());
@@ -380,10 +381,16 @@ final class TaskDagEmitter {
       w.output(timedOut, "=\"AirflowTaskTimeout\"", Vars.ERROR);
       w.output(timedOut, "=\"Timeout, PID: 0\"", Vars.CAUSE);
       w.flow(p, timeout, timedOut, null);
-      ExclusiveGateway either = w.xor(p, id + "_try_failed", null, src);
-      w.flow(p, error, either, null);
-      w.flow(p, timedOut, either, null);
-      failure = either;
+      if (softFail) {
+        // soft_fail: AirflowTaskTimeout while poking becomes AirflowSkipException, with no retry.
+        w.output(timedOut, "=\"skipped\"", state);
+        ends.add(timedOut);
+      } else {
+        ExclusiveGateway either = w.xor(p, id + "_try_failed", null, src);
+        w.flow(p, error, either, null);
+        w.flow(p, timedOut, either, null);
+        failure = either;
+      }
     }
     if (t.retries() > 0) {
       ExclusiveGateway retry = w.xor(p, id + "_retry", "Retries left?", src);
@@ -413,11 +420,13 @@ final class TaskDagEmitter {
       // A sensor's timeout fails the task without retries (AirflowSensorTimeout).
       BoundaryEvent timeout = w.timerBoundary(p, a, id + "_sensor_timeout", "After " + WorkEmitter.human(sensorTimeout),
           sensorTimeout.toString());
-      IntermediateThrowEvent timedOut = w.mark(p, id + "_sensor_timed_out", "Sensor timed out", src);
-      w.output(timedOut, "=\"AirflowSensorTimeout\"", Vars.ERROR);
-      w.output(timedOut, "=\"Sensor has timed out; run duration of " + sensorTimeout.toSeconds()
-          + " seconds is more than the specified timeout of " + sensorTimeout.toSeconds() + ".\"", Vars.CAUSE);
-      w.output(timedOut, "=\"failed\"", state);
+      IntermediateThrowEvent timedOut = w.mark(p, id + "_sensor_timed_out", softFail ? "Sensor timed out: skipped" : "Sensor timed out", src);
+      if (!softFail) {
+        w.output(timedOut, "=\"AirflowSensorTimeout\"", Vars.ERROR);
+        w.output(timedOut, "=\"Sensor has timed out; run duration of " + sensorTimeout.toSeconds()
+            + " seconds is more than the specified timeout of " + sensorTimeout.toSeconds() + ".\"", Vars.CAUSE);
+      }
+      w.output(timedOut, softFail ? "=\"skipped\"" : "=\"failed\"", state);
       w.flow(p, timeout, timedOut, null);
       ends.add(timedOut);
     }

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param mapping how a mapped task (Airflow's expand) gets its instances, or null
  * @param retryBackoff the job that computes each retry's delay (retry_exponential_backoff), or null
  *     for a fixed {@code retryDelay}
+ * @param softFail a sensor's soft_fail: its timeout (and an execution timeout while it waits) skips
+ *     the task instead of failing it
  */
 public record DagTask(
     String taskId,
@@ -29,16 +31,17 @@ public record DagTask(
     String label,
     Branch branch,
     Mapping mapping,
-    Call retryBackoff) {
+    Call retryBackoff,
+    boolean softFail) {
 
   public DagTask(String taskId, SourceLocation source, Work work, String triggerRule, int retries, Duration retryDelay,
       Duration executionTimeout, String label) {
-    this(taskId, source, work, triggerRule, retries, retryDelay, executionTimeout, label, null, null, null);
+    this(taskId, source, work, triggerRule, retries, retryDelay, executionTimeout, label, null, null);
   }
 
   public DagTask(String taskId, SourceLocation source, Work work, String triggerRule, int retries, Duration retryDelay,
       Duration executionTimeout, String label, Branch branch, Mapping mapping) {
-    this(taskId, source, work, triggerRule, retries, retryDelay, executionTimeout, label, branch, mapping, null);
+    this(taskId, source, work, triggerRule, retries, retryDelay, executionTimeout, label, branch, mapping, null, false);
   }
 
   /**
