@@ -17,12 +17,10 @@ import io.flowport.catalog.Waiter;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
 import io.flowport.contract.Messages;
-import io.flowport.contract.Vars;
 import io.flowport.diag.BadInputException;
 import io.flowport.ir.Call;
 import io.flowport.ir.DagTask;
 import io.flowport.ir.Names;
-import io.flowport.ir.Pause;
 import io.flowport.ir.Wait;
 import io.flowport.ir.Work;
 import io.flowport.report.Code;
@@ -45,7 +43,7 @@ final class TaskConversion {
   private static final Pattern ARG_PATH = Pattern.compile("\\$\\.([A-Za-z_][A-Za-z0-9_]*)");
   private static final Duration DEFAULT_RETRY_DELAY = Duration.ofMinutes(5);
   private static final Duration DEFAULT_POKE_INTERVAL = Duration.ofSeconds(60);
-  private static final Duration DEFAULT_SENSOR_TIMEOUT = Duration.ofDays(7);
+  private static final Duration DEFAULT_SENSOR_TIMEOUT = TaskTiming.DEFAULT_SENSOR_TIMEOUT;
 
   private final Catalog catalog;
   private final DagDef dag;
@@ -53,6 +51,7 @@ final class TaskConversion {
   private final Map<String, Arg> args = new LinkedHashMap<>();
   private final Report report;
   private final MappedTask mapped;
+  private final TaskTiming timing;
 
   TaskConversion(Catalog catalog, DagDef dag, TaskDef task, Map<String, Arg> defaults, Report report) {
     this.catalog = catalog;
@@ -64,6 +63,7 @@ final class TaskConversion {
     args.putAll(defaults);
     args.putAll(task.kwargs());
     this.mapped = task.expansion() == null ? null : new MappedTask(task, args, report);
+    this.timing = new TaskTiming(dag, task, args, report);
   }
 
   DagTask task() {
@@ -136,7 +136,7 @@ final class TaskConversion {
     Duration delay = args.containsKey("retry_delay") ? Values.duration("retry_delay", args.get("retry_delay")) : DEFAULT_RETRY_DELAY;
     Duration timeout = args.containsKey("execution_timeout") && !(args.get("execution_timeout").value() instanceof io.flowport.airflow.parse.PyValue.PyNone)
         ? Values.duration("execution_timeout", args.get("execution_timeout")) : null;
-    Call backoff = retries > 0 ? retryBackoff(delay) : null;
+    Call backoff = retries > 0 ? timing.retryBackoff(delay) : null;
     if (retries > 0) {
       report.add(Code.AIRFLOW_RETRIES, args.get("retries").location(), task.taskId(),
           "retries " + retries + " (retry_delay " + delay + (backoff == null ? "" : ", exponential back-off")
@@ -147,52 +147,7 @@ final class TaskConversion {
     String label = task.group() != null && task.taskId().startsWith(task.group() + ".")
         ? task.taskId().substring(task.group().length() + 1) : task.taskId();
     return new DagTask(task.taskId(), task.location(), work, rule, retries, delay, timeout, Names.humanize(label), branch(op),
-        mapped == null ? null : mapped.mapping(), backoff, softFail(op));
-  }
-
-  /**
-   * retry_exponential_backoff: the job that computes each retry's delay as Airflow's
-   * next_retry_datetime does (True doubles; a number is the base, as recent Airflow 3 reads it), or
-   * null for the fixed retry_delay.
-   */
-  private Call retryBackoff(Duration delay) {
-    Arg arg = args.get("retry_exponential_backoff");
-    if (arg == null || !BaseArgs.set(arg)) {
-      return null;
-    }
-    double multiplier = switch (arg.value()) {
-      case PyValue.PyBool b -> 2.0;
-      case PyValue.PyInt i -> i.longValue();
-      case PyValue.PyFloat f -> f.value();
-      default -> throw new BadInputException(arg.location(), "retry_exponential_backoff must be True, False or a number, but "
-          + Values.describe(arg.value()));
-    };
-    // Both readings agree on 0 (no back-off) and 2 (doubling).
-    if (!(arg.value() instanceof PyValue.PyBool) && multiplier != 0 && multiplier != 2) {
-      report.add(Code.AIRFLOW_BACKOFF_MULTIPLIER, arg.location(), task.taskId(), "retry_exponential_backoff="
-          + Values.describe(arg.value()) + " is the back-off base, as recent Airflow 3 releases read it; Airflow 2 and 3.0"
-          + " treat any truthy value as True (the delay doubles with each try)", null);
-    }
-    if (multiplier <= 0 || multiplier == 1.0) {
-      return null; // Airflow: no back-off for these
-    }
-    Arg maxArg = args.get("max_retry_delay");
-    Duration max = maxArg == null || maxArg.value() instanceof PyValue.PyNone ? null : Values.duration("max_retry_delay", maxArg);
-    ObjectNode spec = JSON.createObjectNode();
-    spec.put("retry_delay", delay.toString());
-    spec.put("multiplier", multiplier);
-    if (max != null && !max.isZero()) {
-      spec.put("max_retry_delay", max.toString());
-    } else {
-      spec.putNull("max_retry_delay");
-    }
-    Map<String, String> h = new LinkedHashMap<>();
-    h.put(Headers.SOURCE, task.taskId());
-    h.put(Headers.DIALECT, "airflow");
-    h.put(Headers.AIRFLOW_DAG_ID, dag.dagId());
-    h.put(Headers.AIRFLOW_TASK_ID, task.taskId());
-    h.put(Headers.AIRFLOW_RETRY_BACKOFF, spec.toString());
-    return Call.of(JobTypes.AIRFLOW_RETRY_DELAY, "Compute the retry delay", h);
+        mapped == null ? null : mapped.mapping(), backoff, timing.softFail(op));
   }
 
   /** Python's falsy values, as JSON: None, False, 0, "", [] and {}. */
@@ -257,20 +212,6 @@ final class TaskConversion {
     return out;
   }
 
-  /**
-   * A sensor's soft_fail: BaseSensorOperator turns its timeout, and an AirflowTaskTimeout or
-   * AirflowFailException while it pokes, into AirflowSkipException; other errors still fail the task.
-   */
-  private boolean softFail(AirflowOperator op) {
-    Arg arg = args.get("soft_fail");
-    if (arg == null || !BaseArgs.set(arg) || (op.sensor() == null && op.timer() == null)) {
-      return false;
-    }
-    report.add(Code.AIRFLOW_SENSOR, arg.location(), task.taskId(), "soft_fail: the sensor's timeout"
-        + (args.containsKey("execution_timeout") ? " and its execution_timeout skip" : " skips") + " the task instead of failing it", null);
-    return true;
-  }
-
   private void base(String name, Arg arg, AirflowOperator op) {
     // map_index_template of a mapped task is reported with the mapping (it only names instances).
     boolean mappedName = name.equals("map_index_template") && mapped != null;
@@ -291,15 +232,10 @@ final class TaskConversion {
       report.add(Code.AIRFLOW_IGNORED_ARG, arg.location(), task.taskId(), name + (op.timer() != null
           ? " has no effect on a time sensor: it waits for its target with one timer" : " only applies to sensors"), null);
     }
-    if (name.equals("max_retry_delay") && BaseArgs.set(arg) && !backoffSet()) {
+    if (name.equals("max_retry_delay") && BaseArgs.set(arg) && !timing.backoffSet()) {
       report.add(Code.AIRFLOW_IGNORED_ARG, arg.location(), task.taskId(),
           "max_retry_delay only applies with retry_exponential_backoff, as in Airflow", null);
     }
-  }
-
-  private boolean backoffSet() {
-    Arg b = args.get("retry_exponential_backoff");
-    return b != null && BaseArgs.set(b);
   }
 
   /**
@@ -412,7 +348,7 @@ final class TaskConversion {
           + " timeout that fails the task without retries"
           + (args.containsKey("mode") ? " (mode " + Values.string("mode", args.get("mode")) + ": no worker slot is held either way)" : ""), null);
       if (backoff) {
-        h.put(Headers.AIRFLOW_POKE_BACKOFF, pokeBackoff(poke, timeout).toString());
+        h.put(Headers.AIRFLOW_POKE_BACKOFF, timing.pokeBackoff(poke, timeout).toString());
         report.add(Code.AIRFLOW_POKE_JITTER, args.get("exponential_backoff").location(), task.taskId(), "exponential_backoff:"
             + " each interval is Airflow's _get_next_poke_interval (between the minimum back-off and twice it, capped by"
             + " max_wait and the time left before timeout), but its jitter hashes the sensor's start, which only Airflow's"
@@ -429,7 +365,7 @@ final class TaskConversion {
     }
 
     if (op.timer() != null) {
-      return timer(op, h);
+      return timing.timer(op, h);
     }
     if (op.api() == null) {
       return null;
@@ -445,51 +381,6 @@ final class TaskConversion {
     }
     lookup(op, values, h);
     return new Work(Call.of(JobTypes.of(op.service(), op.api()), EmrApis.label(op.service()) + " " + op.api(), h), null);
-  }
-
-  /** The poll job's exponential_backoff settings, in seconds as Airflow's sensor keeps them. */
-  private ObjectNode pokeBackoff(Duration poke, Duration timeout) {
-    ObjectNode spec = JSON.createObjectNode();
-    spec.put("poke_interval", poke.toNanos() / 1e9);
-    spec.put("timeout", timeout.toNanos() / 1e9);
-    Arg maxWait = args.get("max_wait");
-    if (maxWait != null && !(maxWait.value() instanceof PyValue.PyNone)) {
-      spec.put("max_wait", Values.duration("max_wait", maxWait).toNanos() / 1e9);
-    } else {
-      spec.putNull("max_wait");
-    }
-    return spec;
-  }
-
-  /**
-   * TimeDeltaSensor and DateTimeSensor: a job renders the target time and computes the wait, then a
-   * timer waits until it; the sensor's timeout still fails the task (AirflowSensorTimeout).
-   */
-  private Work timer(AirflowOperator op, Map<String, String> h) {
-    AirflowOperator.Timer timer = op.timer();
-    ObjectNode spec = JSON.createObjectNode();
-    String what;
-    if (timer.after() != null || timer.fromStart() != null) {
-      String name = timer.after() != null ? timer.after() : timer.fromStart();
-      Arg delta = args.get(name);
-      if (delta == null) {
-        throw new BadInputException(task.location(), op.simpleName() + " needs " + name);
-      }
-      // WaitSensor takes an int as minutes; elsewhere Airflow's sensors take seconds.
-      Duration d = timer.fromStart() != null && delta.value() instanceof PyValue.PyInt i
-          ? Duration.ofMinutes(i.longValue()) : Values.duration(name, delta);
-      spec.put(timer.after() != null ? "after" : "wait", d.toString());
-      what = (timer.after() != null ? "data_interval_end" : "the task's start") + " + timedelta(" + ScheduleConversion.describe(d) + ")";
-    } else {
-      spec.put("at", timer.at());
-      what = "its " + timer.at();
-    }
-    h.put(Headers.AIRFLOW_TIMER, spec.toString());
-    Duration timeout = args.containsKey("timeout") ? Values.duration("timeout", args.get("timeout")) : DEFAULT_SENSOR_TIMEOUT;
-    report.add(Code.AIRFLOW_TIMER, task.location(), task.taskId(), op.simpleName() + " became a timer until " + what
-        + ", with a " + timeout + " timeout that fails the task without retries (poke_interval and mode have no effect)", null);
-    return Work.pause(Call.of(JobTypes.AIRFLOW_TIME, "Compute the wait", h),
-        new Pause(Vars.AIRFLOW_UNTIL, "Until " + what, timeout));
   }
 
   /** The operator's lookup by name (EmrAddStepsOperator's job_flow_name), when the task asks for it. */

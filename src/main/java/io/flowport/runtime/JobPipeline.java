@@ -27,6 +27,7 @@ public final class JobPipeline {
   private final CreateOnce once;
   private final AslBinding asl;
   private final AirflowBinding airflow;
+  private final AirflowJobs airflowJobs;
   private final TemplateBinding template = new TemplateBinding();
   private final Callbacks callbacks;
   private final DataFlow flow = DataFlow.standard();
@@ -66,6 +67,7 @@ public final class JobPipeline {
     this.once = new CreateOnce(emr, once, clock);
     this.asl = new AslBinding(mocks, clock);
     this.airflow = new AirflowBinding(mocks, clock);
+    this.airflowJobs = new AirflowJobs(airflow, clock);
     this.callbacks = new Callbacks(asl, mocks, answers);
   }
 
@@ -166,52 +168,14 @@ public final class JobPipeline {
     }
   }
 
-  /**
-   * An Airflow time sensor's wait: until the run's data_interval_end plus the delta
-   * (TimeDeltaSensor), until its rendered target_time (DateTimeSensor), or for time_to_wait from
-   * now (WaitSensor); the timer is due then.
-   */
+  /** An Airflow time sensor's target (see {@link AirflowJobs#time}). */
   public Outcome airflowTime(Job job) {
-    try {
-      JsonNode spec = AslBinding.json(job.header(Headers.AIRFLOW_TIMER));
-      Instant target;
-      if (spec.hasNonNull("after")) {
-        target = airflow.logicalDate(job).plus(Duration.parse(spec.get("after").asText()));
-      } else if (spec.hasNonNull("wait")) {
-        target = clock.get().plus(Duration.parse(spec.get("wait").asText()));
-      } else {
-        JsonNode at = airflow.parameters(job).path(spec.path("at").asText());
-        if (!at.isTextual()) {
-          throw new JobFailure("TypeError", spec.path("at").asText() + " must be a str or datetime, not " + at);
-        }
-        target = io.flowport.runtime.airflow.TargetTimes.parse(at.asText());
-      }
-      // A target already passed makes the timer due at once, as the sensor's first poke succeeds.
-      return new Outcome.Complete(Map.of(Vars.AIRFLOW_UNTIL, target.toString()));
-    } catch (JobFailure f) {
-      return f.outcome();
-    }
+    return airflowJobs.time(job);
   }
 
-  /**
-   * The delay before an Airflow task's next retry with retry_exponential_backoff: Airflow's
-   * next_retry_datetime for the try that just failed, from the run's logical date.
-   */
+  /** The delay before an Airflow task's next retry (see {@link AirflowJobs#retryDelay}). */
   public Outcome airflowRetryDelay(Job job) {
-    try {
-      JsonNode spec = AslBinding.json(job.header(Headers.AIRFLOW_RETRY_BACKOFF));
-      String taskId = job.header(Headers.AIRFLOW_TASK_ID);
-      int failedTry = job.variable(Vars.tryNumber(taskId)).asInt(1);
-      JsonNode max = spec.path("max_retry_delay");
-      Duration delay = io.flowport.runtime.airflow.Backoff.retryDelay(job.header(Headers.AIRFLOW_DAG_ID), taskId,
-          airflow.logicalDate(job), failedTry, Duration.parse(spec.path("retry_delay").asText()),
-          spec.path("multiplier").asDouble(2), max.isTextual() ? Duration.parse(max.asText()) : null);
-      Map<String, Object> vars = new LinkedHashMap<>();
-      vars.put(Vars.retryDelay(taskId), delay.toString());
-      return new Outcome.Complete(vars);
-    } catch (JobFailure f) {
-      return f.outcome();
-    }
+    return airflowJobs.retryDelay(job);
   }
 
   /** Caps what a template task stores in its result variable (flowport.results.max-size). */
