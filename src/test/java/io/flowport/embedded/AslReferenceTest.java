@@ -92,8 +92,11 @@ class AslReferenceTest {
     Path output = tmp.resolve("output.json");
     Path trace = tmp.resolve("trace.txt");
     StringWriter err = new StringWriter();
+    // A case takes seconds; a stalled engine fails it in 2 minutes instead of the CLI's 10, so its
+    // rerun fits in CI's time.
     int exit = Main.run(new String[] {"run", machine.toString(), "--input", input.toString(), "--mock-config", mocks.toString(),
-        "--test-case", testCase, "--time-scale", "1/1000", "--output", output.toString(), "--trace", trace.toString()},
+        "--test-case", testCase, "--time-scale", "1/1000", "--timeout-s", "120", "--output", output.toString(),
+        "--trace", trace.toString()},
         new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
 
     assertThat(exit).as("flowport exit code (stderr: %s)", err).isEqualTo(ref.exit());

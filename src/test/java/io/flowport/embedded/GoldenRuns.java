@@ -85,7 +85,7 @@ final class GoldenRuns {
     Path output = tmp.resolve("output.json");
     Path trace = tmp.resolve("trace.txt");
     List<String> args = new ArrayList<>(List.of("run", dir.resolve(name + ".asl.json").toString(),
-        "--input", input.toString(), "--time-scale", "1/1000", "--output", output.toString(), "--trace", trace.toString()));
+        "--input", input.toString(), "--time-scale", "1/1000", "--timeout-s", "120", "--output", output.toString(), "--trace", trace.toString()));
     if (Files.exists(mocks) && JSON.readTree(mocks.toFile()).path("StateMachines").path(name).path("TestCases").has(testCase)) {
       args.addAll(List.of("--mock-config", mocks.toString(), "--test-case", testCase));
     }
