@@ -215,7 +215,7 @@ final class TaskConversion {
   private void base(String name, Arg arg, AirflowOperator op) {
     // map_index_template of a mapped task is reported with the mapping (it only names instances).
     boolean mappedName = name.equals("map_index_template") && mapped != null;
-    if (name.equals("soft_fail") && BaseArgs.set(arg) && op.sensor() == null && op.timer() == null) {
+    if (name.equals("soft_fail") && BaseArgs.set(arg) && !op.isSensor()) {
       throw new BadInputException(arg.location(), "soft_fail only applies to sensors: " + op.simpleName() + " is not one");
     }
     if (BaseArgs.UNSUPPORTED.contains(name) && BaseArgs.set(arg) && !mappedName) {
@@ -225,7 +225,7 @@ final class TaskConversion {
       report.add(Code.AIRFLOW_NOT_REPRODUCED, arg.location(), task.taskId(), name + " is not reproduced yet: "
           + BaseArgs.why(name), null);
     }
-    if ((name.equals("poke_interval") || name.equals("timeout") || name.equals("mode")) && op.sensor() == null && op.timer() == null) {
+    if ((name.equals("poke_interval") || name.equals("timeout") || name.equals("mode")) && !op.isSensor()) {
       report.add(Code.AIRFLOW_IGNORED_ARG, arg.location(), task.taskId(), name + " only applies to sensors", null);
     }
     if ((name.equals("exponential_backoff") || name.equals("max_wait")) && op.sensor() == null && BaseArgs.set(arg)) {

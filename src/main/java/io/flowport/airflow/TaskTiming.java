@@ -92,7 +92,7 @@ final class TaskTiming {
    */
   boolean softFail(AirflowOperator op) {
     Arg arg = args.get("soft_fail");
-    if (arg == null || !BaseArgs.set(arg) || (op.sensor() == null && op.timer() == null)) {
+    if (arg == null || !BaseArgs.set(arg) || !op.isSensor()) {
       return false;
     }
     report.add(Code.AIRFLOW_SENSOR, arg.location(), task.taskId(), "soft_fail: the sensor's timeout"

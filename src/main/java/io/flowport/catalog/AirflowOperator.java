@@ -74,6 +74,11 @@ public record AirflowOperator(
    */
   public record Timer(String after, String at, String fromStart) {}
 
+  /** Whether the operator is a sensor: it polls (a sensor entry) or waits for a time (a timer). */
+  public boolean isSensor() {
+    return sensor != null || timer != null;
+  }
+
   /** The catalog entry for operators no other entry matches. */
   public static final String ANY = "*";
 
