@@ -93,6 +93,8 @@ final class TaskConversion {
         continue; // a timedelta: the timer's header (below), not an argument the worker reads
       } else if (op.timer() != null && name.equals(op.timer().at()) && e.getValue().value() instanceof PyValue.PyDateTime d) {
         values.put(name, d.value() + d.zone().map(z -> "[" + z + "]").orElse(""));
+      } else if (policy(op, name) != null) {
+        values.set(name, WaitPolicies.value(policy(op, name), e.getValue()));
       } else if (operatorArgs.contains(name)) {
         values.set(name, Values.json(name, e.getValue()));
       } else if (op.ignored().contains(name)) {
@@ -106,6 +108,7 @@ final class TaskConversion {
         base(name, e.getValue(), op);
       }
     }
+    deprecatedWait(op, values);
     for (String name : op.orDefault()) {
       JsonNode v = values.get(name);
       boolean expanded = task.expansion() != null && task.expansion().args().containsKey(name);
@@ -196,6 +199,9 @@ final class TaskConversion {
       requests.add(p.waiter() == null || p.waiter().request() == null ? JSON.nullNode() : p.waiter().request());
       if (p.waitWhen() != null) {
         out.add(p.waitWhen());
+      }
+      if (p.policy() != null) {
+        out.add(p.policy().argument());
       }
     }
     for (String arg : java.util.Arrays.asList(op.merge(), op.waiterDelay(), op.waiterAttempts())) {
@@ -424,8 +430,8 @@ final class TaskConversion {
         h.put(Headers.AIRFLOW_MERGE, op.merge());
       }
       Wait wait = null;
-      if (p.waiter() != null && (p.waitWhen() == null || staticBool(values, p.waitWhen()))) {
-        Waiter s = p.waiter();
+      Waiter s = waiter(p, values);
+      if (s != null) {
         Map<String, String> ph = new LinkedHashMap<>(common);
         if (s.request() != null) {
           ph.put(Headers.REQUEST, s.request().toString());
@@ -470,11 +476,41 @@ final class TaskConversion {
               + (unbounded ? "until it ends" : "at most " + attempts + " polls")), null);
     }
     for (AirflowOperator.Phase p : op.phases()) {
-      if (p.waiter() != null && p.waiter().review() != null && (p.waitWhen() == null || staticBool(values, p.waitWhen()))) {
-        report.add(Code.AIRFLOW_NOT_REPRODUCED, task.location(), task.taskId(), op.simpleName() + ": " + p.waiter().review(), null);
+      Waiter s = waiter(p, values);
+      if (s != null && s.review() != null) {
+        report.add(Code.AIRFLOW_NOT_REPRODUCED, task.location(), task.taskId(), op.simpleName() + ": " + s.review(), null);
       }
     }
     return work;
+  }
+
+  /**
+   * The waiter a phase waits with, or null when it does not wait: the one its policy argument
+   * names (which waits even with wait_for_completion=False, as the provider does, with a warning),
+   * else its waiter when waitWhen is true or absent.
+   */
+  private Waiter waiter(AirflowOperator.Phase p, ObjectNode values) {
+    if (p.policy() != null && values.path(p.policy().argument()).isTextual()) {
+      return p.policy().waiters().get(values.get(p.policy().argument()).asText());
+    }
+    return p.waiter() != null && (p.waitWhen() == null || staticBool(values, p.waitWhen())) ? p.waiter() : null;
+  }
+
+  /** The provider warns (UserWarning) when wait_policy is set and wait_for_completion is False, and waits. */
+  private void deprecatedWait(AirflowOperator op, ObjectNode values) {
+    for (AirflowOperator.Phase p : op.phases()) {
+      if (p.policy() != null && p.waitWhen() != null && values.path(p.policy().argument()).isTextual()
+          && args.containsKey(p.waitWhen()) && values.path(p.waitWhen()).isBoolean() && !values.get(p.waitWhen()).asBoolean()) {
+        report.add(Code.AIRFLOW_DEPRECATED_ARGS, args.get(p.waitWhen()).location(), task.taskId(), op.simpleName() + ": "
+            + p.policy().argument() + " with " + p.waitWhen() + "=False still waits (\"Setting wait_policy while"
+            + " wait_for_completion is False is deprecated\")", "remove " + p.waitWhen() + "=False, or set it True");
+      }
+    }
+  }
+
+  private static AirflowOperator.WaitPolicy policy(AirflowOperator op, String name) {
+    return op.phases().stream().map(AirflowOperator.Phase::policy)
+        .filter(w -> w != null && w.argument().equals(name)).findFirst().orElse(null);
   }
 
   private void untracked(Waiter s) {

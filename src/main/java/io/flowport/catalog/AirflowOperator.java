@@ -92,8 +92,17 @@ public record AirflowOperator(
    * One call of a phased operator and, when {@code waiter} is set, the wait that follows it.
    *
    * @param waitWhen the boolean argument that turns the wait on (wait_for_completion), or null for always
+   * @param policy an enum argument whose value picks the waiter and turns the wait on, or null
    */
-  public record Phase(String api, JsonNode request, Waiter waiter, String waitWhen) {}
+  public record Phase(String api, JsonNode request, Waiter waiter, String waitWhen, WaitPolicy policy) {}
+
+  /**
+   * An argument such as EmrCreateJobFlowOperator's {@code wait_policy}: a member of the enum
+   * {@code type} (or its string value) names the waiter; None leaves the choice to {@code waitWhen}.
+   *
+   * @param waiters each member's value (the enum's string, e.g. {@code wait_for_completion}) and its waiter
+   */
+  public record WaitPolicy(String argument, String type, java.util.Map<String, Waiter> waiters) {}
 
   public boolean matches(String qualifiedName) {
     return operator.equals(qualifiedName) || aliases.contains(qualifiedName);

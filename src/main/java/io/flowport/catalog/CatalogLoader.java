@@ -196,6 +196,23 @@ final class CatalogLoader {
           output);
     }
 
+    private Waiter waiter(Map<String, Waiter> waiters, String name, String at) {
+      if (!waiters.containsKey(name)) {
+        throw error(at, "names an unknown waiter '" + name + "'");
+      }
+      return waiters.get(name);
+    }
+
+    private AirflowOperator.WaitPolicy waitPolicy(JsonNode n, String at, Map<String, Waiter> waiters) {
+      keys(n, at, Set.of("argument", "type", "waiters"));
+      Map<String, Waiter> byValue = new LinkedHashMap<>();
+      n.path("waiters").fields().forEachRemaining(e -> byValue.put(e.getKey(), waiter(waiters, e.getValue().asText(), at + ".waiters." + e.getKey())));
+      if (byValue.isEmpty()) {
+        throw error(at + ".waiters", "must map each of the enum's values to a waiter");
+      }
+      return new AirflowOperator.WaitPolicy(required(n, "argument", at), required(n, "type", at), java.util.Collections.unmodifiableMap(byValue));
+    }
+
     AirflowOperator operator(JsonNode n, String at, Map<String, Waiter> waiters) {
       keys(n, at, Set.of("operator", "aliases", "service", "api", "request", "templated", "xcom", "returns",
           "defaults", "sensor", "ignored", "phases", "merge", "waiterDelay", "waiterAttempts", "job", "code", "branch",
@@ -208,13 +225,11 @@ final class CatalogLoader {
       int i = 0;
       for (JsonNode p : n.path("phases")) {
         String pat = at + ".phases[" + i++ + "]";
-        keys(p, pat, Set.of("api", "request", "wait", "waitWhen"));
+        keys(p, pat, Set.of("api", "request", "wait", "waitWhen", "waitPolicy"));
         String wait = text(p, "wait", null);
-        if (wait != null && !waiters.containsKey(wait)) {
-          throw error(pat + ".wait", "names an unknown waiter '" + wait + "'");
-        }
-        phases.add(new AirflowOperator.Phase(required(p, "api", pat), json(p, "request"), wait == null ? null : waiters.get(wait),
-            text(p, "waitWhen", null)));
+        phases.add(new AirflowOperator.Phase(required(p, "api", pat), json(p, "request"),
+            wait == null ? null : waiter(waiters, wait, pat + ".wait"), text(p, "waitWhen", null),
+            p.has("waitPolicy") ? waitPolicy(p.get("waitPolicy"), pat + ".waitPolicy", waiters) : null));
       }
       if (!phases.isEmpty()) {
         if (api != null || request != null || sensor != null) {

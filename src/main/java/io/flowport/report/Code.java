@@ -13,6 +13,7 @@ public enum Code {
   ASL_TOKEN_NOT_PASSED("FP105", Severity.WARNING, "Callback task never passes its task token on"),
   AIRFLOW_XCOM_SHAPE("FP201", Severity.WARNING, "Template uses an XCom in a way its value does not allow"),
   LEAVES_RESOURCES("FP202", Severity.WARNING, "Created resources are never cleaned up"),
+  AIRFLOW_DEPRECATED_ARGS("FP203", Severity.WARNING, "Arguments Airflow warns about when the DAG is parsed"),
 
   // Differences in how flowport runs it.
   ASL_TASK_TIMEOUT("FP301", Severity.INFO, "TimeoutSeconds became an interrupting timer boundary"),

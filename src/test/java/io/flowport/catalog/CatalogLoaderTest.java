@@ -150,4 +150,25 @@ class CatalogLoaderTest {
               acceptors: [{matcher: path, argument: a, expected: b, state: success}], failure: {error: E}}
         """)).isInstanceOf(BadInputException.class).hasMessageContaining("waiters.w.exhausted.error");
   }
+
+  @Test
+  void aWaitPolicyMapsEachValueToAKnownWaiter() {
+    AirflowOperator create = Catalog.builtIn().airflowOperator("airflow.providers.amazon.aws.operators.emr.EmrCreateJobFlowOperator")
+        .orElseThrow();
+    AirflowOperator.WaitPolicy policy = create.phases().get(0).policy();
+    assertThat(policy.argument()).isEqualTo("wait_policy");
+    assertThat(policy.waiters()).containsOnlyKeys("wait_for_completion", "wait_for_steps_completion");
+    assertThat(policy.waiters().get("wait_for_completion")).isSameAs(create.phases().get(0).waiter());
+    assertThatThrownBy(() -> read("""
+        kind: airflow-operators
+        operators:
+          - {operator: a.B, service: emr-serverless, phases: [{api: StopApplication,
+             waitPolicy: {argument: p, type: m.P, waiters: {x: nope}}}]}
+        """)).isInstanceOf(BadInputException.class).hasMessageContaining("phases[0].waitPolicy.waiters.x").hasMessageContaining("'nope'");
+    assertThatThrownBy(() -> read("""
+        kind: airflow-operators
+        operators:
+          - {operator: a.B, service: emr-serverless, phases: [{api: StopApplication, waitPolicy: {argument: p, type: m.P}}]}
+        """)).isInstanceOf(BadInputException.class).hasMessageContaining("phases[0].waitPolicy.waiters");
+  }
 }
