@@ -2,17 +2,14 @@ package io.flowport.airflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowport.airflow.parse.Arg;
 import io.flowport.airflow.parse.DagDef;
 import io.flowport.airflow.parse.PyValue;
 import io.flowport.airflow.parse.TaskDef;
-import io.flowport.catalog.Acceptor;
 import io.flowport.catalog.AirflowOperator;
 import io.flowport.catalog.Catalog;
 import io.flowport.catalog.EmrApis;
-import io.flowport.catalog.Lookup;
 import io.flowport.catalog.Waiter;
 import io.flowport.contract.Headers;
 import io.flowport.contract.JobTypes;
@@ -52,6 +49,7 @@ final class TaskConversion {
   private final Report report;
   private final MappedTask mapped;
   private final TaskTiming timing;
+  private final OperatorCalls calls;
 
   TaskConversion(Catalog catalog, DagDef dag, TaskDef task, Map<String, Arg> defaults, Report report) {
     this.catalog = catalog;
@@ -64,6 +62,7 @@ final class TaskConversion {
     args.putAll(task.kwargs());
     this.mapped = task.expansion() == null ? null : new MappedTask(task, args, report);
     this.timing = new TaskTiming(dag, task, args, report);
+    this.calls = new OperatorCalls(task, args, report);
   }
 
   DagTask task() {
@@ -93,8 +92,8 @@ final class TaskConversion {
         continue; // a timedelta: the timer's header (below), not an argument the worker reads
       } else if (op.timer() != null && name.equals(op.timer().at()) && e.getValue().value() instanceof PyValue.PyDateTime d) {
         values.put(name, d.value() + d.zone().map(z -> "[" + z + "]").orElse(""));
-      } else if (policy(op, name) != null) {
-        values.set(name, WaitPolicies.value(policy(op, name), e.getValue()));
+      } else if (OperatorCalls.policy(op, name) != null) {
+        values.set(name, WaitPolicies.value(OperatorCalls.policy(op, name), e.getValue()));
       } else if (operatorArgs.contains(name)) {
         values.set(name, Values.json(name, e.getValue()));
       } else if (op.ignored().contains(name)) {
@@ -108,7 +107,7 @@ final class TaskConversion {
         base(name, e.getValue(), op);
       }
     }
-    deprecatedWait(op, values);
+    calls.deprecatedWait(op, values);
     for (String name : op.orDefault()) {
       JsonNode v = values.get(name);
       boolean expanded = task.expansion() != null && task.expansion().args().containsKey(name);
@@ -343,7 +342,7 @@ final class TaskConversion {
         h.put(Headers.REQUEST, s.request().toString());
       }
       h.put(Headers.WAIT_ROLE, "poll");
-      h.put(Headers.ACCEPTORS, acceptors(s.acceptors(), values).toString());
+      h.put(Headers.ACCEPTORS, calls.acceptors(s.acceptors(), values).toString());
       h.put(Headers.FAILURE, JSON.valueToTree(s.failure()).toString());
       Duration poke = args.containsKey("poke_interval") ? Values.duration("poke_interval", args.get("poke_interval")) : DEFAULT_POKE_INTERVAL;
       Duration timeout = args.containsKey("timeout") ? Values.duration("timeout", args.get("timeout")) : DEFAULT_SENSOR_TIMEOUT;
@@ -365,7 +364,7 @@ final class TaskConversion {
       if (Messages.tracked(JobTypes.of(s.service(), s.api()))) {
         report.add(Code.EMR_TRACKED_WAIT, task.location(), task.taskId(), Code.TRACKED_WAIT + "; the sensor's timeout is unchanged", null);
       }
-      untracked(s);
+      calls.untracked(s);
       return new Work(null, new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), h),
           poke, null, 0, timeout, backoff));
     }
@@ -377,7 +376,7 @@ final class TaskConversion {
       return null;
     }
     if (!op.phases().isEmpty()) {
-      return phases(op, values, h);
+      return calls.phases(op, values, h);
     }
     if (op.request() != null) {
       h.put(Headers.REQUEST, op.request().toString());
@@ -385,180 +384,7 @@ final class TaskConversion {
     if (op.xcom() != null) {
       h.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
     }
-    lookup(op, values, h);
+    calls.lookup(op, values, h);
     return new Work(Call.of(JobTypes.of(op.service(), op.api()), EmrApis.label(op.service()) + " " + op.api(), h), null);
-  }
-
-  /** The operator's lookup by name (EmrAddStepsOperator's job_flow_name), when the task asks for it. */
-  private void lookup(AirflowOperator op, ObjectNode values, Map<String, String> h) {
-    Lookup l = op.lookup();
-    if (l == null || (l.when() != null && (values.path(l.when()).isNull() || values.path(l.when()).isMissingNode()))) {
-      return;
-    }
-    h.put(Headers.LOOKUP, JSON.valueToTree(l).toString());
-    report.add(Code.AIRFLOW_LOOKUP, task.location(), task.taskId(), op.simpleName() + " finds "
-        + (l.into() == null ? "its target" : l.into()) + " by " + l.when() + " with " + l.api()
-        + " (every page) before its first call, as the provider's hook does", null);
-  }
-
-  /**
-   * An operator of several calls: each phase is its call and, when the operator waits, a poll loop
-   * with the operator's waiter_delay; its waiter_max_attempts polls end the wait with the waiter's
-   * exhausted error. The XCom comes from the first call; later calls read it as $$.Xcom.
-   */
-  private Work phases(AirflowOperator op, ObjectNode values, Map<String, String> common) {
-    Duration delay = op.waiterDelay() == null ? null : Duration.ofSeconds(staticInt(values, op.waiterDelay()));
-    // None (EmrContainerOperator's max_polling_attempts default) polls until the run ends.
-    boolean unbounded = op.waiterAttempts() != null && values.path(op.waiterAttempts()).isNull();
-    Integer attempts = op.waiterAttempts() == null || unbounded ? null : staticInt(values, op.waiterAttempts());
-    Work work = null;
-    boolean waits = false;
-    List<AirflowOperator.Phase> phases = op.phases();
-    for (int i = phases.size() - 1; i >= 0; i--) {
-      AirflowOperator.Phase p = phases.get(i);
-      Map<String, String> h = new LinkedHashMap<>(common);
-      if (p.request() != null) {
-        h.put(Headers.REQUEST, p.request().toString());
-      }
-      if (i == 0 && op.xcom() != null) {
-        h.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
-      }
-      if (i == 0) {
-        lookup(op, values, h);
-      }
-      if (i == 0 && op.merge() != null) {
-        h.put(Headers.AIRFLOW_MERGE, op.merge());
-      }
-      Wait wait = null;
-      Waiter s = waiter(p, values);
-      if (s != null) {
-        Map<String, String> ph = new LinkedHashMap<>(common);
-        if (s.request() != null) {
-          ph.put(Headers.REQUEST, s.request().toString());
-        }
-        if (i == 0 && op.xcom() != null) {
-          ph.put(Headers.AIRFLOW_XCOM, op.xcom().toString());
-        }
-        ph.put(Headers.WAIT_ROLE, "poll");
-        ph.put(Headers.ACCEPTORS, acceptors(s.acceptors(), values).toString());
-        ph.put(Headers.FAILURE, JSON.valueToTree(s.failure()).toString());
-        if (attempts != null && s.exhausted() != null) {
-          // Airflow polls at once after the call, flowport after the first interval: one poll less ends at the same time.
-          ph.put(Headers.MAX_POLLS, Integer.toString(Math.max(1, attempts - 1)));
-          ph.put(Headers.EXHAUSTED, JSON.valueToTree(s.exhausted()).toString());
-          if (Messages.tracked(JobTypes.of(s.service(), s.api()))) {
-            // A tracked wait polls on changes, not every waiter_delay: its polls are counted as the time they take.
-            int polls = Math.max(1, attempts - 1);
-            Duration every0 = delay != null ? delay : Duration.ofSeconds(s.delay());
-            ph.put(Headers.POLL_DEADLINE, every0.multipliedBy(polls - 1).toString());
-            report.add(Code.EMR_POLLS_AS_DEADLINE, task.location(), task.taskId(), "waiter_max_attempts " + attempts
-                + " × waiter_delay " + every0.toSeconds() + " s became a deadline of " + every0.multipliedBy(attempts - 1L).toSeconds()
-                + " s after " + p.api() + ": the wait fails with the waiter's error at its first poll from then on, as Airflow's last"
-                + " attempt would, but polls woken by the tracker do not count as attempts", null);
-          }
-        }
-        h.put(Headers.WAIT_ROLE, "start");
-        Duration every = delay != null ? delay : Duration.ofSeconds(s.delay());
-        wait = new Wait(Call.of(JobTypes.of(s.service(), s.api()), EmrApis.label(s.service()) + " " + s.api(), ph), every, null, 0, null);
-        waits = true;
-        if (Messages.tracked(JobTypes.of(s.service(), s.api()))) {
-          report.add(Code.EMR_TRACKED_WAIT, task.location(), task.taskId(), p.api() + ": " + Code.TRACKED_WAIT, null);
-        }
-        untracked(s);
-      }
-      work = Work.then(Call.of(JobTypes.of(op.service(), p.api()), EmrApis.label(op.service()) + " " + p.api(), h), wait, work);
-    }
-    // An operator that waits for nothing (wait_for_completion=False) is one plain call: nothing to say.
-    if (waits && (attempts != null || unbounded)) {
-      report.add(Code.AIRFLOW_OPERATOR_WAIT, task.location(), task.taskId(), op.simpleName() + " became "
-          + op.phases().stream().map(AirflowOperator.Phase::api).collect(java.util.stream.Collectors.joining(", then "))
-          + (delay == null ? "" : ", each waited for with a poll every " + delay.toSeconds() + " s, "
-              + (unbounded ? "until it ends" : "at most " + attempts + " polls")), null);
-    }
-    for (AirflowOperator.Phase p : op.phases()) {
-      Waiter s = waiter(p, values);
-      if (s != null && s.review() != null) {
-        report.add(Code.AIRFLOW_NOT_REPRODUCED, task.location(), task.taskId(), op.simpleName() + ": " + s.review(), null);
-      }
-    }
-    return work;
-  }
-
-  /**
-   * The waiter a phase waits with, or null when it does not wait: the one its policy argument
-   * names (which waits even with wait_for_completion=False, as the provider does, with a warning),
-   * else its waiter when waitWhen is true or absent.
-   */
-  private Waiter waiter(AirflowOperator.Phase p, ObjectNode values) {
-    if (p.policy() != null && values.path(p.policy().argument()).isTextual()) {
-      return p.policy().waiters().get(values.get(p.policy().argument()).asText());
-    }
-    return p.waiter() != null && (p.waitWhen() == null || staticBool(values, p.waitWhen())) ? p.waiter() : null;
-  }
-
-  /** The provider warns (UserWarning) when wait_policy is set and wait_for_completion is False, and waits. */
-  private void deprecatedWait(AirflowOperator op, ObjectNode values) {
-    for (AirflowOperator.Phase p : op.phases()) {
-      if (p.policy() != null && p.waitWhen() != null && values.path(p.policy().argument()).isTextual()
-          && args.containsKey(p.waitWhen()) && values.path(p.waitWhen()).isBoolean() && !values.get(p.waitWhen()).asBoolean()) {
-        report.add(Code.AIRFLOW_DEPRECATED_ARGS, args.get(p.waitWhen()).location(), task.taskId(), op.simpleName() + ": "
-            + p.policy().argument() + " with " + p.waitWhen() + "=False still waits (\"Setting wait_policy while"
-            + " wait_for_completion is False is deprecated\")", "remove " + p.waitWhen() + "=False, or set it True");
-      }
-    }
-  }
-
-  private static AirflowOperator.WaitPolicy policy(AirflowOperator op, String name) {
-    return op.phases().stream().map(AirflowOperator.Phase::policy)
-        .filter(w -> w != null && w.argument().equals(name)).findFirst().orElse(null);
-  }
-
-  private void untracked(Waiter s) {
-    if (Messages.untracked(JobTypes.of(s.service(), s.api()))) {
-      report.add(Code.EMR_UNTRACKED_WAIT, task.location(), task.taskId(), s.api() + " is polled by this instance at every"
-          + " interval: the worker's tracker does not list notebook executions, so each wait costs one call per poll", null);
-    }
-  }
-
-  private int staticInt(ObjectNode values, String name) {
-    JsonNode v = values.get(name);
-    if (v == null || !v.canConvertToInt()) {
-      throw new BadInputException(args.containsKey(name) ? args.get(name).location() : task.location(),
-          name + " must be a whole number here (a template is not supported yet)");
-    }
-    return v.asInt();
-  }
-
-  private boolean staticBool(ObjectNode values, String name) {
-    JsonNode v = values.get(name);
-    if (v == null || !v.isBoolean()) {
-      throw new BadInputException(args.containsKey(name) ? args.get(name).location() : task.location(),
-          name + " must be True or False here (a template is not supported yet)");
-    }
-    return v.asBoolean();
-  }
-
-  /** Acceptors with argument references replaced by the argument's (static) value. */
-  private JsonNode acceptors(List<Acceptor> acceptors, ObjectNode values) {
-    ArrayNode out = JSON.createArrayNode();
-    for (Acceptor a : acceptors) {
-      JsonNode expected = a.expected();
-      if (expected.has("argument")) {
-        String name = expected.get("argument").asText();
-        expected = values.get(name);
-        if (expected == null) {
-          throw new IllegalStateException("catalog acceptor names argument " + name + ", which has no value or default");
-        }
-        if (expected.toString().contains("{{") || expected.toString().contains("{%")) {
-          throw new BadInputException(args.get(name).location(), name + " with a Jinja template is not supported yet");
-        }
-      }
-      ObjectNode n = out.addObject();
-      n.put("matcher", a.matcher());
-      n.put("argument", a.argument());
-      n.set("expected", expected);
-      n.put("state", a.state());
-    }
-    return out;
   }
 }
