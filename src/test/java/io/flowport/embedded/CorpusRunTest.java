@@ -104,7 +104,8 @@ class CorpusRunTest {
     String state = expect.get("state").asText();
     assertThat(exit).as(log).isEqualTo(state.equals("success") ? 0 : 1);
     JsonNode out = JSON.readTree(output.toFile());
-    assertThat(out.get("state").asText()).as(log).isEqualTo(state);
+    // A run that gave up (--timeout-s) has no state: its trace in the log says where it stopped.
+    assertThat(out.path("state").asText(out.toString())).as(log).isEqualTo(state);
     assertThat(states(out.get("tasks"))).as(log).isEqualTo(states(expect.get("tasks")));
 
     List<String> ran = Files.readAllLines(trace);
