@@ -8,6 +8,7 @@ import io.flowport.runtime.Tracking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class EmrTracker implements Tracking, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmrTracker.class);
   /** How often the thread looks at the clock; the clock may be an embedded run's faster one. */
   private static final long CHECK_MS = 50;
+  /** With no watched clusters, how soon to look again whether there are. */
+  private static final Duration IDLE = Duration.ofSeconds(1);
 
   /** Publishes the message that wakes one wait; the stage fails when it could not be published. */
   @FunctionalInterface
@@ -67,7 +70,11 @@ public final class EmrTracker implements Tracking, AutoCloseable {
   private EmrCall serverless;
   private EmrCall containers;
   private ScheduledExecutorService thread;
+  /** Cluster id: when a listing last showed it. */
+  private final Map<String, Instant> looked = new ConcurrentHashMap<>();
   private volatile Instant due;
+  private volatile Instant nextWindow;
+  private boolean overBudget;
 
   /** A tracker that wakes waits synchronously: {@code wake} throws when it could not. */
   public EmrTracker(EmrCall emr, Consumer<String> wake, Supplier<Instant> clock, Duration interval, Duration fallback) {
@@ -90,6 +97,8 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     this.interval = interval;
     this.fallback = fallback;
     this.budget = budget;
+    this.due = clock.get().plus(interval);
+    this.nextWindow = clock.get();
   }
 
   /** Also watches job runs, through these calls (boto3's names); a null one leaves its runs to their polls. */
@@ -102,25 +111,41 @@ public final class EmrTracker implements Tracking, AutoCloseable {
   /** Starts the one thread that refreshes every interval of {@code clock}'s time. */
   public synchronized EmrTracker start() {
     due = clock.get().plus(interval);
+    nextWindow = clock.get();
     thread = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("flowport-tracker").unstarted(r));
     thread.scheduleWithFixedDelay(this::tick, CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
     return this;
   }
 
-  private void tick() {
+  /** One look at the clock: the per-interval refresh and the next window when due (package-private: tests drive it). */
+  void tick() {
     Instant started = clock.get();
-    if (started.isBefore(due)) {
-      return;
+    if (!started.isBefore(due)) {
+      try {
+        guarded(() -> refreshOthers(new ArrayList<>()));
+      } finally {
+        // From the start: a refresh that takes long (many steps on a budget) still comes every interval.
+        due = started.plus(interval);
+      }
     }
+    if (!clock.get().isBefore(nextWindow)) {
+      Instant at = clock.get();
+      Instant[] next = {at.plus(IDLE)};
+      try {
+        guarded(() -> next[0] = listNextWindow(at, new ArrayList<>()));
+      } finally {
+        nextWindow = next[0];
+      }
+    }
+  }
+
+  private static void guarded(Runnable listing) {
     try {
-      refresh();
+      listing.run();
     } catch (EmrCall.ServiceException e) {
       LOG.warn("EMR tracker: listing failed, the waits keep their fallback polls: {}: {}", e.code(), e.getMessage());
     } catch (RuntimeException e) {
       LOG.warn("EMR tracker: refresh failed", e);
-    } finally {
-      // From the start: a listing that takes long (many pages on a budget) still sees each page every interval.
-      due = started.plus(interval);
     }
   }
 
@@ -151,19 +176,46 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     return watches.size();
   }
 
-  /** Lists the watched resources once and wakes the waits whose resource changed; returns their keys. */
+  /**
+   * Lists every watched resource once and wakes the waits whose resource changed; returns their
+   * keys. The thread does not: it lists one window of clusters at a time ({@link #listNextWindow}).
+   */
   List<String> refresh() {
+    List<String> woken = new ArrayList<>();
+    housekeeping();
+    Set<String> listed = new HashSet<>();
+    List<ClusterWindows.Cluster> clusters = windowed();
+    for (ClusterWindows.Window w = ClusterWindows.next(clusters, listed); w != null; w = ClusterWindows.next(clusters, listed)) {
+      listed.addAll(listWindow(w, woken));
+    }
+    others(woken);
+    return woken;
+  }
+
+  /** The per-interval part: stale watches dropped, then the live listing, steps and job runs. */
+  private void refreshOthers(List<String> woken) {
+    housekeeping();
+    others(woken);
+  }
+
+  private void housekeeping() {
     Instant now = clock.get();
     // A wait that neither polled nor was woken for this long ended elsewhere (cancelled, another worker).
     Instant stale = now.minus(fallback.multipliedBy(2).plus(interval));
     watches.values().removeIf(e -> e.since().isBefore(stale));
     Instant old = now.minus(interval.multipliedBy(2));
     seen.values().removeIf(s -> s.at().isBefore(old));
+    Set<String> watched = new HashSet<>();
+    watches.values().forEach(e -> watched.add(e.watch().clusterId()));
+    looked.keySet().retainAll(watched);
+  }
+
+  private void others(List<String> woken) {
     List<Watch> snapshot = watches.values().stream().map(Entry::watch).toList();
-    List<String> woken = new ArrayList<>();
-    List<Watch> clusters = snapshot.stream().filter(w -> !w.jobRun() && w.stepId() == null).toList();
-    if (!clusters.isEmpty()) {
-      listClusters(clusters, woken);
+    List<Watch> unknown = snapshot.stream().filter(w -> !w.jobRun() && w.stepId() == null && w.clusterCreated() == null).toList();
+    if (!unknown.isEmpty()) {
+      LOG.debug("EMR tracker: {} cluster waits without a creation time, listing live clusters", unknown.size());
+      listLive(unknown, woken);
     }
     Map<String, List<Watch>> steps = new LinkedHashMap<>();
     snapshot.stream().filter(w -> !w.jobRun() && w.stepId() != null)
@@ -175,39 +227,110 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     places.forEach((place, waits) -> JobRunListing.list(place.service().equals(io.flowport.contract.JobTypes.EMR_SERVERLESS)
         ? serverless : containers, place, waits, (resource, run) -> seen.put(resource, new Seen(run, clock.get())),
         key -> wake(key, woken)));
-    LOG.debug("EMR tracker: {} waits on {} clusters and {} steps, woke {}", snapshot.size(), clusters.size(),
-        snapshot.size() - clusters.size(), woken.size());
-    return woken;
+    LOG.debug("EMR tracker: {} waits, {} on clusters without a creation time, {} steps, woke {}", snapshot.size(),
+        unknown.size(), steps.size(), woken.size());
   }
 
   /**
-   * Lists the clusters, all pages, waking the changed ones page by page. When every watched
-   * cluster's creation time is known, the listing has every state since the earliest of them, so
-   * ended clusters are seen too; otherwise only live ones, and a cluster missing has ended.
+   * Lists the window of clusters whose oldest look is the oldest and says when to list the next:
+   * a pass over all windows spread evenly over the interval, or sooner when a cluster's last look
+   * is an interval old.
    */
-  private void listClusters(List<Watch> clusters, List<String> woken) {
-    Map<String, List<Watch>> byId = new LinkedHashMap<>();
-    clusters.forEach(w -> byId.computeIfAbsent(w.clusterId(), c -> new ArrayList<>()).add(w));
-    Instant after = null;
-    boolean unknown = false;
-    for (Watch w : clusters) {
-      if (w.clusterCreated() == null) {
-        unknown = true;
-      } else if (after == null || w.clusterCreated().isBefore(after)) {
-        after = w.clusterCreated();
+  private Instant listNextWindow(Instant now, List<String> woken) {
+    List<ClusterWindows.Cluster> clusters = windowed();
+    ClusterWindows.Window window = ClusterWindows.next(clusters, Set.of());
+    if (window == null) {
+      return now.plus(IDLE);
+    }
+    int windows = ClusterWindows.count(clusters.size());
+    Duration pace = interval.dividedBy(windows);
+    if (budget.limited() && windows > interval.toMillis() / 1000.0 * budget.rate() && !overBudget) {
+      overBudget = true;
+      LOG.warn("EMR tracker: {} watched clusters need {} ListClusters calls every {}, more than the EMR call budget of {}/s allows: "
+          + "each comes round every {} s or more instead", clusters.size(), windows, interval, budget.rate(),
+          (long) Math.ceil(windows / budget.rate()));
+    }
+    Instant next = now.plus(pace);
+    if (window.nextOldest() != null && window.nextOldest().plus(interval).isBefore(next)) {
+      next = window.nextOldest().plus(interval);
+    }
+    listWindow(window, woken);
+    return next;
+  }
+
+  /**
+   * The watched clusters with a creation time, each with its last look:
+   * the last listing that showed it, or its poll's when later (a poll that left the look to the
+   * listing had none).
+   */
+  private List<ClusterWindows.Cluster> windowed() {
+    Map<String, ClusterWindows.Cluster> byId = new LinkedHashMap<>();
+    for (Entry e : watches.values()) {
+      Watch w = e.watch();
+      if (w.jobRun() || w.stepId() != null || w.clusterCreated() == null) {
+        continue;
+      }
+      Instant listed = looked.get(w.clusterId());
+      Instant last = w.state() == null ? (listed != null && !listed.isBefore(e.since()) ? listed : Instant.EPOCH)
+          : (listed == null || listed.isBefore(e.since()) ? e.since() : listed);
+      byId.merge(w.clusterId(), new ClusterWindows.Cluster(w.clusterId(), w.clusterCreated(), last),
+          (a, b) -> a.looked().isBefore(b.looked()) ? a : b);
+    }
+    return new ArrayList<>(byId.values());
+  }
+
+  /**
+   * Lists one window's clusters, every state, all pages, waking the changed ones page by page (any
+   * watched cluster the bounds also take in too); a member missing from the listing has ended.
+   * Returns the ids of the watched clusters it saw or missed.
+   */
+  private Set<String> listWindow(ClusterWindows.Window window, List<String> woken) {
+    Map<String, List<Watch>> byId = new HashMap<>();
+    watches.values().forEach(e -> {
+      if (!e.watch().jobRun() && e.watch().stepId() == null) {
+        byId.computeIfAbsent(e.watch().clusterId(), c -> new ArrayList<>()).add(e.watch());
+      }
+    });
+    ObjectNode request = JsonNodeFactory.instance.objectNode();
+    ALL.forEach(request.putArray("ClusterStates")::add);
+    request.put("CreatedAfter", window.after().toString());
+    request.put("CreatedBefore", window.before().toString());
+    Set<String> listed = list(request, byId, woken);
+    Instant at = clock.get();
+    Set<String> done = new HashSet<>(listed);
+    done.retainAll(byId.keySet());
+    for (ClusterWindows.Cluster c : window.members()) {
+      done.add(c.id());
+      if (!listed.contains(c.id())) {
+        looked.put(c.id(), at);
+        byId.getOrDefault(c.id(), List.of()).forEach(w -> wake(w.key(), woken));
       }
     }
+    return done;
+  }
+
+  /** Lists the live clusters for the watches without a creation time; one missing from the listing has ended. */
+  private void listLive(List<Watch> clusters, List<String> woken) {
+    Map<String, List<Watch>> byId = new LinkedHashMap<>();
+    clusters.forEach(w -> byId.computeIfAbsent(w.clusterId(), c -> new ArrayList<>()).add(w));
     ObjectNode request = JsonNodeFactory.instance.objectNode();
-    (unknown ? LIVE : ALL).forEach(request.putArray("ClusterStates")::add);
-    if (!unknown) {
-      // A minute early: a bound that fell on the earliest cluster itself would leave it out.
-      request.put("CreatedAfter", after.minusSeconds(60).toString());
+    LIVE.forEach(request.putArray("ClusterStates")::add);
+    Set<String> listed = list(request, byId, woken);
+    for (Watch w : clusters) {
+      if (!listed.contains(w.clusterId()) && (w.state() == null || LIVE.contains(w.state()))) {
+        wake(w.key(), woken);
+      }
     }
+  }
+
+  /**
+   * All pages of one ListClusters request, waking the watches whose cluster is in another state;
+   * the ids listed. A watched cluster listed counts as looked at when the first page came, however
+   * many pages follow: a window's clusters stay due together.
+   */
+  private Set<String> list(ObjectNode request, Map<String, List<Watch>> byId, List<String> woken) {
     Set<String> listed = new HashSet<>();
-    long unseen = clusters.stream().filter(w -> w.clusterCreated() == null).count();
-    if (unseen > 0) {
-      LOG.debug("EMR tracker: {} cluster waits without a creation time, listing live clusters only", unseen);
-    }
+    Instant started = null;
     String marker = null;
     do {
       if (marker != null) {
@@ -215,12 +338,18 @@ public final class EmrTracker implements Tracking, AutoCloseable {
       }
       JsonNode page = emr.call("ListClusters", request);
       Instant at = clock.get();
+      started = started == null ? at : started;
       for (JsonNode c : page.path("Clusters")) {
         String id = c.path("Id").asText();
         listed.add(id);
         seen.put(new Resource(id, null), new Seen(JsonNodeFactory.instance.objectNode().set("Cluster", c), at));
+        List<Watch> waits = byId.get(id);
+        if (waits == null) {
+          continue;
+        }
+        looked.put(id, started);
         String state = c.path("Status").path("State").asText();
-        for (Watch w : byId.getOrDefault(id, List.of())) {
+        for (Watch w : waits) {
           if (!state.equals(w.state())) {
             wake(w.key(), woken);
           }
@@ -228,11 +357,7 @@ public final class EmrTracker implements Tracking, AutoCloseable {
       }
       marker = page.path("Marker").asText(null);
     } while (marker != null);
-    for (Watch w : clusters) {
-      if (!listed.contains(w.clusterId()) && (!unknown || w.state() == null || LIVE.contains(w.state()))) {
-        wake(w.key(), woken);
-      }
-    }
+    return listed;
   }
 
   /** Lists one cluster's steps, newest first, until every watched one is seen; wakes the changed ones. */
