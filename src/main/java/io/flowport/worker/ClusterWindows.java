@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Cuts the watched clusters, in creation order, into windows that one ListClusters call (a page of
  * 50) can list with CreatedAfter/CreatedBefore bounds, and picks the one to list next: the window
- * that starts at the cluster whose last look is the oldest, so the listings sweep round the
- * clusters and each is due {@code interval} after its own last look.
+ * that holds the cluster whose last look is the oldest, so each is due {@code interval} after its
+ * own last look.
  */
 final class ClusterWindows {
 
@@ -41,8 +41,8 @@ final class ClusterWindows {
   }
 
   /**
-   * The window that holds the least recently looked-at cluster and the clusters created after it,
-   * up to {@link #SIZE} (more when clusters share a creation time: a bound cannot split them);
+   * The window that holds the least recently looked-at cluster: windows of {@link #SIZE} clusters
+   * from the first created on (more when clusters share a creation time: a bound cannot split them);
    * null when there are none. Clusters in {@code skip} (listed already) are not picked as the
    * oldest, but still bound their neighbours' windows.
    */
@@ -58,13 +58,14 @@ final class ClusterWindows {
     if (oldest < 0) {
       return null;
     }
-    int from = oldest;
-    while (from > 0 && sorted.get(from - 1).created().equals(sorted.get(from).created())) {
-      from--;
-    }
-    int to = from + 1;
-    while (to < sorted.size() && (to - from < SIZE || sorted.get(to).created().equals(sorted.get(to - 1).created()))) {
-      to++;
+    // The windows are cut from the first cluster on, so each listing takes a whole one whatever
+    // order the looks came in (a listing that starts at the oldest look and runs forward would take
+    // one cluster a call when the looks run against creation order, as a live listing's wakes do).
+    int from = 0;
+    int to = cut(sorted, from);
+    while (to <= oldest) {
+      from = to;
+      to = cut(sorted, from);
     }
     Instant first = sorted.get(from).created();
     Instant last = sorted.get(to - 1).created();
@@ -77,6 +78,15 @@ final class ClusterWindows {
       }
     }
     return new Window(List.copyOf(sorted.subList(from, to)), after, before, nextOldest);
+  }
+
+  /** Where the window that begins at {@code from} ends: {@link #SIZE} clusters on, and past any that share the last's creation time. */
+  private static int cut(List<Cluster> sorted, int from) {
+    int to = from + 1;
+    while (to < sorted.size() && (to - from < SIZE || sorted.get(to).created().equals(sorted.get(to - 1).created()))) {
+      to++;
+    }
+    return to;
   }
 
   /**

@@ -72,6 +72,8 @@ public final class EmrTracker implements Tracking, AutoCloseable {
   private ScheduledExecutorService thread;
   /** Cluster id: when a listing last showed it. */
   private final Map<String, Instant> looked = new ConcurrentHashMap<>();
+  /** Cluster id: its creation time, from an earlier watch (a poll that left its look to the listing knows none). */
+  private final Map<String, Instant> createdOf = new ConcurrentHashMap<>();
   private volatile Instant due;
   private volatile Instant nextWindow;
   private boolean overBudget;
@@ -151,6 +153,9 @@ public final class EmrTracker implements Tracking, AutoCloseable {
 
   @Override
   public Optional<Duration> watch(Watch watch) {
+    if (!watch.jobRun() && watch.stepId() == null && watch.clusterCreated() != null) {
+      createdOf.put(watch.clusterId(), watch.clusterCreated());
+    }
     watches.put(watch.key(), new Entry(watch, clock.get()));
     return Optional.of(fallback);
   }
@@ -208,11 +213,18 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     Set<String> watched = new HashSet<>();
     watches.values().forEach(e -> watched.add(e.watch().clusterId()));
     looked.keySet().retainAll(watched);
+    // Kept while the cluster's listing is: a woken poll forgets its watch before it makes the next.
+    createdOf.keySet().removeIf(id -> !watched.contains(id) && !seen.containsKey(new Resource(id, null)));
+  }
+
+  /** The watched cluster's creation time, its watch's or one an earlier watch told; null when unknown. */
+  private Instant created(Watch w) {
+    return w.clusterCreated() != null ? w.clusterCreated() : createdOf.get(w.clusterId());
   }
 
   private void others(List<String> woken) {
     List<Watch> snapshot = watches.values().stream().map(Entry::watch).toList();
-    List<Watch> unknown = snapshot.stream().filter(w -> !w.jobRun() && w.stepId() == null && w.clusterCreated() == null).toList();
+    List<Watch> unknown = snapshot.stream().filter(w -> !w.jobRun() && w.stepId() == null && created(w) == null).toList();
     if (!unknown.isEmpty()) {
       LOG.debug("EMR tracker: {} cluster waits without a creation time, listing live clusters", unknown.size());
       listLive(unknown, woken);
@@ -267,13 +279,14 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     Map<String, ClusterWindows.Cluster> byId = new LinkedHashMap<>();
     for (Entry e : watches.values()) {
       Watch w = e.watch();
-      if (w.jobRun() || w.stepId() != null || w.clusterCreated() == null) {
+      Instant created = w.jobRun() || w.stepId() != null ? null : created(w);
+      if (created == null) {
         continue;
       }
       Instant listed = looked.get(w.clusterId());
       Instant last = w.state() == null ? (listed != null && !listed.isBefore(e.since()) ? listed : Instant.EPOCH)
           : (listed == null || listed.isBefore(e.since()) ? e.since() : listed);
-      byId.merge(w.clusterId(), new ClusterWindows.Cluster(w.clusterId(), w.clusterCreated(), last),
+      byId.merge(w.clusterId(), new ClusterWindows.Cluster(w.clusterId(), created, last),
           (a, b) -> a.looked().isBefore(b.looked()) ? a : b);
     }
     return new ArrayList<>(byId.values());

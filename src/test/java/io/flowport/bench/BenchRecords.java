@@ -4,10 +4,12 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
@@ -49,7 +51,8 @@ final class BenchRecords {
 
   /**
    * Where the time goes after a listing showed each cluster ended, per instance (ms from that
-   * listing): the wake message published, the next poll job created, that job completed, the
+   * listing): the wake message published, the next poll job created, activated (handed to the
+   * worker) and completed, the
    * instance completed. A hop not found is left out of its list.
    */
   static Map<String, List<Long>> hops(ZeebeTestEngine engine, Map<Long, String> instances, Map<String, Instant> seenEnded) {
@@ -61,6 +64,7 @@ final class BenchRecords {
     Map<Long, Long> jobDone = new HashMap<>();
     Map<Long, Long> done = new HashMap<>();
     Map<Long, Long> jobCompletions = new HashMap<>();
+    Map<Long, Long> jobActivations = new HashMap<>();
     for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
       long at = r.getTimestamp();
       if (r.getValueType() == ValueType.MESSAGE && r.getIntent() == MessageIntent.PUBLISHED) {
@@ -78,6 +82,8 @@ final class BenchRecords {
           created.put(instance, at);
           jobOf.put(instance, r.getKey());
         }
+      } else if (r.getValueType() == ValueType.JOB_BATCH && r.getIntent() == JobBatchIntent.ACTIVATED) {
+        ((JobBatchRecordValue) r.getValue()).getJobKeys().forEach(job -> jobActivations.putIfAbsent(job, at));
       } else if (r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.COMPLETED) {
         jobCompletions.put(r.getKey(), at);
       } else if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
@@ -85,7 +91,11 @@ final class BenchRecords {
         done.put(r.getKey(), at);
       }
     }
+    Map<Long, Long> activated = new HashMap<>();
     jobOf.forEach((instance, job) -> {
+      if (jobActivations.containsKey(job)) {
+        activated.put(instance, jobActivations.get(job));
+      }
       Long at = jobCompletions.get(job);
       if (at != null) {
         jobDone.put(instance, at);
@@ -94,6 +104,7 @@ final class BenchRecords {
     Map<String, List<Long>> hops = new LinkedHashMap<>();
     hops.put("published", since(published, instances, seenEnded));
     hops.put("poll job created", since(created, instances, seenEnded));
+    hops.put("poll job activated", since(activated, instances, seenEnded));
     hops.put("poll job completed", since(jobDone, instances, seenEnded));
     hops.put("instance completed", since(done, instances, seenEnded));
     return hops;

@@ -214,4 +214,42 @@ class TrackerPacingTest {
     assertThat(tracker.refresh()).containsExactly("w0#1");
     assertThat(emr.calls).hasSize(2);
   }
+
+  @Test
+  void aPollThatLeftItsLookToTheListingIsLookedAtInTheNextWindowNotALiveListing() {
+    FakeListClusters emr = new FakeListClusters(now, CALL, false);
+    List<String> ids = clusters(emr, "w", 90, now.get().minus(Duration.ofHours(1)), 1000); // 2 windows: one every 15 s
+    EmrTracker tracker = tracker(emr);
+    ids.forEach(id -> watch(tracker, emr, id));
+    run(tracker, INTERVAL.plusSeconds(1));
+    int before = emr.calls.size();
+    // Woken, the poll found the budget spent: it watches again knowing neither state nor creation time.
+    tracker.forget("w70#1");
+    tracker.watch(new Tracking.Watch("w70#2", "w70", null, null, null));
+    Instant watched = now.get();
+    run(tracker, INTERVAL.dividedBy(2).plus(CALL).plus(TICK));
+    assertThat(woken).containsExactly("w70#2");
+    assertThat(emr.calls.subList(before, emr.calls.size())).as("no listing of every live cluster")
+        .allSatisfy(c -> assertThat(c.request().has("CreatedAfter")).isTrue());
+    assertThat(emr.shown("w70").getLast()).isBefore(watched.plus(INTERVAL.dividedBy(2)).plus(CALL).plus(TICK));
+  }
+
+  @Test
+  void looksInTheReverseOfCreationOrderStillTakeAWholeWindowACall() {
+    FakeListClusters emr = new FakeListClusters(now, CALL, false);
+    List<String> ids = clusters(emr, "w", 450, now.get().minus(Duration.ofHours(1)), 1000);
+    EmrTracker tracker = tracker(emr);
+    // Newest first, as a live listing's pages wake them and their polls watch again.
+    for (String id : ids.reversed()) {
+      watch(tracker, emr, id);
+      now.set(now.get().plusMillis(10));
+    }
+    Instant start = now.get();
+    run(tracker, INTERVAL);
+    assertThat(emr.calls).as("10 windows of 45 an interval").hasSizeLessThanOrEqualTo(ClusterWindows.count(450) + 1);
+    for (String id : ids) {
+      assertThat(emr.shown(id)).as(id).isNotEmpty();
+      assertThat(longestGap(emr.shown(id), start, now.get())).as(id).isLessThanOrEqualTo(LOOK);
+    }
+  }
 }
