@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Cuts the watched clusters, in creation order, into windows that one ListClusters call (a page of
- * 50) can list with CreatedAfter/CreatedBefore bounds, and picks the one to list next: the window
- * that holds the cluster whose last look is the oldest, so each is due {@code interval} after its
- * own last look.
+ * Picks the watched clusters, consecutive in creation order, that one ListClusters call (a page of
+ * 50) lists next with CreatedAfter/CreatedBefore bounds: a window around the cluster whose last look
+ * is the oldest, so each is due {@code interval} after its own last look.
  */
 final class ClusterWindows {
 
@@ -41,12 +40,23 @@ final class ClusterWindows {
   }
 
   /**
-   * The window that holds the least recently looked-at cluster: windows of {@link #SIZE} clusters
-   * from the first created on (more when clusters share a creation time: a bound cannot split them);
-   * null when there are none. Clusters in {@code skip} (listed already) are not picked as the
-   * oldest, but still bound their neighbours' windows.
+   * The window to list next: {@link #SIZE} clusters in creation order (more when clusters share a
+   * creation time: a bound cannot split them) that hold the least recently looked-at one, placed
+   * to take in as many as possible of those looked at about when it was, so each
+   * listing takes a whole window's worth of due clusters whatever order the looks came in and
+   * however watches came and went. Null when there are none. Clusters in {@code skip} (listed
+   * already) are not picked, but still bound their neighbours' windows.
    */
-  static Window next(List<Cluster> clusters, Set<String> skip) {
+  static Window next(List<Cluster> clusters, Set<String> skip, Duration interval) {
+    return next(clusters, skip, interval, new java.util.TreeSet<>());
+  }
+
+  /**
+   * As {@link #next(List, Set, Duration)}, with the creation times of other clusters earlier
+   * listings showed: a bound stops halfway to the nearest one, not a second out, so a window next
+   * to many clusters nobody watches (ended ones, other callers') does not page through them.
+   */
+  static Window next(List<Cluster> clusters, Set<String> skip, Duration interval, java.util.NavigableSet<Instant> known) {
     List<Cluster> sorted = new ArrayList<>(clusters);
     sorted.sort(Comparator.comparing(Cluster::created).thenComparing(Cluster::id));
     int oldest = -1;
@@ -58,19 +68,34 @@ final class ClusterWindows {
     if (oldest < 0) {
       return null;
     }
-    // The windows are cut from the first cluster on, so each listing takes a whole one whatever
-    // order the looks came in (a listing that starts at the oldest look and runs forward would take
-    // one cluster a call when the looks run against creation order, as a live listing's wakes do).
-    int from = 0;
-    int to = cut(sorted, from);
-    while (to <= oldest) {
-      from = to;
-      to = cut(sorted, from);
+    // Looked at with the oldest: less than half a window's pace after it (a listing gives its
+    // window's clusters one look time; the next window's come a pace later).
+    Instant with = sorted.get(oldest).looked().plus(interval.dividedBy(2L * count(sorted.size())));
+    int from = oldest;
+    int most = -1;
+    // From the oldest forward (the sweep), or further back when that takes in more looked at with it.
+    for (int s = oldest; s >= Math.max(0, oldest - SIZE + 1); s--) {
+      int n = 0;
+      for (int i = s; i < Math.min(s + SIZE, sorted.size()); i++) {
+        n += !skip.contains(sorted.get(i).id()) && sorted.get(i).looked().isBefore(with) ? 1 : 0;
+      }
+      if (n > most) {
+        most = n;
+        from = s;
+      }
     }
+    while (from > 0 && sorted.get(from - 1).created().equals(sorted.get(from).created())) {
+      from--;
+    }
+    int to = Math.max(from + SIZE, oldest + 1);
+    while (to < sorted.size() && sorted.get(to).created().equals(sorted.get(to - 1).created())) {
+      to++;
+    }
+    to = Math.min(to, sorted.size());
     Instant first = sorted.get(from).created();
     Instant last = sorted.get(to - 1).created();
-    Instant after = first.minus(margin(from > 0 ? sorted.get(from - 1).created() : null, first));
-    Instant before = last.plus(margin(last, to < sorted.size() ? sorted.get(to).created() : null));
+    Instant after = first.minus(margin(latest(from > 0 ? sorted.get(from - 1).created() : null, known.lower(first)), first));
+    Instant before = last.plus(margin(last, earliest(to < sorted.size() ? sorted.get(to).created() : null, known.higher(last))));
     Instant nextOldest = null;
     for (int i = 0; i < sorted.size(); i++) {
       if ((i < from || i >= to) && !skip.contains(sorted.get(i).id()) && (nextOldest == null || sorted.get(i).looked().isBefore(nextOldest))) {
@@ -80,13 +105,12 @@ final class ClusterWindows {
     return new Window(List.copyOf(sorted.subList(from, to)), after, before, nextOldest);
   }
 
-  /** Where the window that begins at {@code from} ends: {@link #SIZE} clusters on, and past any that share the last's creation time. */
-  private static int cut(List<Cluster> sorted, int from) {
-    int to = from + 1;
-    while (to < sorted.size() && (to - from < SIZE || sorted.get(to).created().equals(sorted.get(to - 1).created()))) {
-      to++;
-    }
-    return to;
+  private static Instant latest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
   }
 
   /**

@@ -72,7 +72,10 @@ public final class EmrTracker implements Tracking, AutoCloseable {
   private ScheduledExecutorService thread;
   /** Cluster id: when a listing last showed it. */
   private final Map<String, Instant> looked = new ConcurrentHashMap<>();
-  /** Cluster id: its creation time, from an earlier watch (a poll that left its look to the listing knows none). */
+  /**
+   * Cluster id: its creation time, from a watch or a listing (a poll that left its look to the
+   * listing knows none; a window's bounds stop short of the clusters around it).
+   */
   private final Map<String, Instant> createdOf = new ConcurrentHashMap<>();
   private volatile Instant due;
   private volatile Instant nextWindow;
@@ -130,7 +133,10 @@ public final class EmrTracker implements Tracking, AutoCloseable {
         due = started.plus(interval);
       }
     }
-    if (!clock.get().isBefore(nextWindow)) {
+    // Windows due back to back are listed without waiting for the next look at the clock (at least
+    // one a tick), until the per-interval refresh is due.
+    for (boolean first = true; !clock.get().isBefore(nextWindow) && (first || clock.get().isBefore(due))
+        && !Thread.currentThread().isInterrupted(); first = false) {
       Instant at = clock.get();
       Instant[] next = {at.plus(IDLE)};
       try {
@@ -190,7 +196,8 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     housekeeping();
     Set<String> listed = new HashSet<>();
     List<ClusterWindows.Cluster> clusters = windowed();
-    for (ClusterWindows.Window w = ClusterWindows.next(clusters, listed); w != null; w = ClusterWindows.next(clusters, listed)) {
+    for (ClusterWindows.Window w = ClusterWindows.next(clusters, listed, interval, known()); w != null;
+        w = ClusterWindows.next(clusters, listed, interval, known())) {
       listed.addAll(listWindow(w, woken));
     }
     others(woken);
@@ -217,7 +224,12 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     createdOf.keySet().removeIf(id -> !watched.contains(id) && !seen.containsKey(new Resource(id, null)));
   }
 
-  /** The watched cluster's creation time, its watch's or one an earlier watch told; null when unknown. */
+  /** The creation times of the clusters recent listings showed (and watches told). */
+  private java.util.NavigableSet<Instant> known() {
+    return new java.util.TreeSet<>(createdOf.values());
+  }
+
+  /** The watched cluster's creation time, its watch's or one an earlier watch or listing told; null when unknown. */
   private Instant created(Watch w) {
     return w.clusterCreated() != null ? w.clusterCreated() : createdOf.get(w.clusterId());
   }
@@ -250,7 +262,7 @@ public final class EmrTracker implements Tracking, AutoCloseable {
    */
   private Instant listNextWindow(Instant now, List<String> woken) {
     List<ClusterWindows.Cluster> clusters = windowed();
-    ClusterWindows.Window window = ClusterWindows.next(clusters, Set.of());
+    ClusterWindows.Window window = ClusterWindows.next(clusters, Set.of(), interval, known());
     if (window == null) {
       return now.plus(IDLE);
     }
@@ -266,14 +278,16 @@ public final class EmrTracker implements Tracking, AutoCloseable {
     if (window.nextOldest() != null && window.nextOldest().plus(interval).isBefore(next)) {
       next = window.nextOldest().plus(interval);
     }
+    int before = woken.size();
     listWindow(window, woken);
+    LOG.debug("EMR tracker: window {} of {} clusters created {}..{}, woke {}; {} windows, next in {} ms", window.members().getFirst().id(),
+        window.members().size(), window.after(), window.before(), woken.size() - before, windows, Duration.between(now, next).toMillis());
     return next;
   }
 
   /**
-   * The watched clusters with a creation time, each with its last look:
-   * the last listing that showed it, or its poll's when later (a poll that left the look to the
-   * listing had none).
+   * The watched clusters with a creation time, each with its last look: the last listing that
+   * showed it, else its poll's (a poll that left the look to the listing had none).
    */
   private List<ClusterWindows.Cluster> windowed() {
     Map<String, ClusterWindows.Cluster> byId = new LinkedHashMap<>();
@@ -283,9 +297,10 @@ public final class EmrTracker implements Tracking, AutoCloseable {
       if (created == null) {
         continue;
       }
+      // A poll that saw a state mostly saw it in the last listing (seen()): that listing is its look.
       Instant listed = looked.get(w.clusterId());
       Instant last = w.state() == null ? (listed != null && !listed.isBefore(e.since()) ? listed : Instant.EPOCH)
-          : (listed == null || listed.isBefore(e.since()) ? e.since() : listed);
+          : listed != null ? listed : e.since();
       byId.merge(w.clusterId(), new ClusterWindows.Cluster(w.clusterId(), created, last),
           (a, b) -> a.looked().isBefore(b.looked()) ? a : b);
     }
@@ -355,6 +370,10 @@ public final class EmrTracker implements Tracking, AutoCloseable {
       for (JsonNode c : page.path("Clusters")) {
         String id = c.path("Id").asText();
         listed.add(id);
+        Instant created = instant(c.path("Status").path("Timeline").path("CreationDateTime"));
+        if (created != null) {
+          createdOf.put(id, created);
+        }
         seen.put(new Resource(id, null), new Seen(JsonNodeFactory.instance.objectNode().set("Cluster", c), at));
         List<Watch> waits = byId.get(id);
         if (waits == null) {
@@ -371,6 +390,18 @@ public final class EmrTracker implements Tracking, AutoCloseable {
       marker = page.path("Marker").asText(null);
     } while (marker != null);
     return listed;
+  }
+
+  /** EMR's timestamp: epoch seconds (the SDK's JSON) or ISO-8601 text; null when neither. */
+  private static Instant instant(JsonNode n) {
+    if (n.isNumber()) {
+      return Instant.ofEpochMilli(Math.round(n.asDouble() * 1000));
+    }
+    try {
+      return n.isTextual() ? Instant.parse(n.asText()) : null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** Lists one cluster's steps, newest first, until every watched one is seen; wakes the changed ones. */

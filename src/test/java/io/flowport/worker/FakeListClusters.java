@@ -25,7 +25,8 @@ final class FakeListClusters implements EmrCall {
 
   record Cluster(String id, Instant created, String state) {}
 
-  record Call(Instant at, JsonNode request, List<String> shown) {}
+  /** A page; {@code listing} is when the listing's first page came (a listing of many pages is one look). */
+  record Call(Instant at, JsonNode request, List<String> shown, Instant listing) {}
 
   final Map<String, Cluster> clusters = new LinkedHashMap<>();
   final List<Call> calls = new ArrayList<>();
@@ -47,9 +48,9 @@ final class FakeListClusters implements EmrCall {
     clusters.put(id, new Cluster(id, clusters.get(id).created(), state));
   }
 
-  /** When each listing showed the cluster. */
+  /** When each listing that showed the cluster began (its first page came). */
   List<Instant> shown(String id) {
-    return calls.stream().filter(c -> c.shown().contains(id)).map(Call::at).toList();
+    return calls.stream().filter(c -> c.shown().contains(id)).map(Call::listing).toList();
   }
 
   @Override
@@ -85,7 +86,8 @@ final class FakeListClusters implements EmrCall {
     if (from + 50 < matching.size()) {
       page.put("Marker", Integer.toString(from + 50));
     }
-    calls.add(new Call(now.get(), request.deepCopy(), shown));
+    Instant listing = request.has("Marker") && !calls.isEmpty() ? calls.getLast().listing() : now.get();
+    calls.add(new Call(now.get(), request.deepCopy(), shown, listing));
     return page;
   }
 

@@ -252,4 +252,101 @@ class TrackerPacingTest {
       assertThat(longestGap(emr.shown(id), start, now.get())).as(id).isLessThanOrEqualTo(LOOK);
     }
   }
+
+  @Test
+  void moreWindowsThanTheBudgetAllowsComeRoundLaterAndSaySoOnce() {
+    FakeListClusters emr = new FakeListClusters(now, CALL, false);
+    List<String> ids = clusters(emr, "w", 900, now.get().minus(Duration.ofHours(1)), 1000); // 20 windows
+    Duration interval = Duration.ofSeconds(2); // 20 calls in 2 s: more than 9 a second
+    EmrTracker tracker = new EmrTracker(emr, key -> java.util.concurrent.CompletableFuture.completedFuture(null), now::get,
+        interval, Duration.ofMinutes(10), new CallBudget(9));
+    ids.forEach(id -> watch(tracker, emr, id));
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(EmrTracker.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    log.addAppender(logged);
+    ch.qos.logback.classic.Level level = log.getLevel();
+    log.setLevel(ch.qos.logback.classic.Level.WARN); // the CLI's configuration logs errors only
+    try {
+      Instant start = now.get();
+      run(tracker, Duration.ofSeconds(10));
+      for (String id : ids) {
+        // 20 calls of 111 ms: each window comes round every 2.2 s or so, not every 2 s.
+        assertThat(longestGap(emr.shown(id), start, now.get())).as(id).isLessThanOrEqualTo(Duration.ofMillis(20 * 111 + 200));
+      }
+    } finally {
+      log.detachAppender(logged);
+      log.setLevel(level);
+    }
+    assertThat(logged.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).singleElement()
+        .satisfies(e -> assertThat(e.getFormattedMessage()).contains("900 watched clusters need 20 ListClusters calls every PT2S")
+            .contains("9.0/s"));
+  }
+
+  @Test
+  void clustersEndingRoughlyInCreationOrderAreEachSeenWithinTheIntervalAsTheirPollsWatchAgain() {
+    // A budget as tight as 10,000 clusters' at 9 calls a second: 20 windows of 1.2 s in a 30 s interval.
+    Duration call = Duration.ofMillis(1200);
+    FakeListClusters emr = new FakeListClusters(now, call, false);
+    List<String> ids = clusters(emr, "w", 900, now.get().minus(Duration.ofHours(1)), 5);
+    EmrTracker tracker = tracker(emr);
+    ids.forEach(id -> watch(tracker, emr, id));
+    run(tracker, INTERVAL);
+    // As the bench does: terminated over 60 s in about creation order (8 threads made them),
+    // TERMINATING for 5 s; a woken wait's poll watches again up to half a second later.
+    java.util.Random random = new java.util.Random(8);
+    List<String> order = new ArrayList<>(ids);
+    for (int i = 0; i + 8 <= order.size(); i += 8) {
+      java.util.Collections.shuffle(order.subList(i, i + 8), random);
+    }
+    Instant start = now.get();
+    java.util.Map<String, Instant> ended = new java.util.HashMap<>();
+    java.util.Map<String, Instant> seenEnded = new java.util.HashMap<>();
+    java.util.Map<Tracking.Watch, Instant> polls = new java.util.HashMap<>();
+    int firstCall = emr.calls.size();
+    while (seenEnded.size() < ids.size() && now.get().isBefore(start.plus(Duration.ofMinutes(3)))) {
+      long t = Duration.between(start, now.get()).toMillis();
+      for (int i = 0; i < order.size(); i++) {
+        long terminating = i * 60_000L / order.size();
+        String id = order.get(i);
+        if (t >= terminating + 5000 && !ended.containsKey(id)) {
+          emr.state(id, "TERMINATED");
+          ended.put(id, now.get());
+        } else if (t >= terminating && t < terminating + 5000 && emr.clusters.get(id).state().equals("RUNNING")) {
+          emr.state(id, "TERMINATING");
+        }
+      }
+      tracker.tick();
+      // Each woken wait's poll decides from what the listing saw: done, or watching again.
+      for (String key : List.copyOf(woken)) {
+        String id = key.substring(0, key.indexOf('#'));
+        String state = emr.clusters.get(id).state();
+        if (state.equals("TERMINATED")) {
+          seenEnded.put(id, now.get());
+        } else {
+          polls.put(new Tracking.Watch(id + "#" + now.get().toEpochMilli(), id, null, state, emr.clusters.get(id).created()),
+              now.get().plusMillis(random.nextInt(500)));
+        }
+      }
+      woken.clear();
+      polls.entrySet().removeIf(p -> {
+        if (now.get().isBefore(p.getValue())) {
+          return false;
+        }
+        tracker.watch(p.getKey());
+        return true;
+      });
+      now.set(now.get().plus(TICK));
+    }
+    assertThat(seenEnded).hasSize(ids.size());
+    for (String id : ids) {
+      // The listing that first showed it ended began within an interval (and the call under way) of the end.
+      Instant listing = emr.calls.stream().filter(c -> c.at().isAfter(ended.get(id)) && c.shown().contains(id)).findFirst()
+          .orElseThrow().listing();
+      assertThat(Duration.between(ended.get(id), listing)).as(id).isLessThanOrEqualTo(INTERVAL.plus(call).plus(TICK));
+    }
+    long windows = emr.calls.subList(firstCall, emr.calls.size()).stream().filter(c -> !c.request().has("Marker")).count();
+    long intervals = Duration.between(start, now.get()).toMillis() / INTERVAL.toMillis() + 1;
+    assertThat(windows).as("window listings over %d intervals", intervals).isLessThanOrEqualTo(intervals * (ClusterWindows.count(900) + 1));
+  }
 }
