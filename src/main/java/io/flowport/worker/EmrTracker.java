@@ -27,13 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One watch per worker over the EMR clusters and steps its pending waits are on. Every {@code
- * interval} it lists the clusters (ListClusters, 50 a page) and the steps of each cluster that has
- * watched steps (ListSteps), wakes each wait whose resource is no longer in the state its poll saw
- * as soon as the page that shows it arrives, and keeps what it saw: a poll whose acceptors read
- * only the resource's status decides from that instead of calling DescribeCluster/DescribeStep.
- * A few calls per interval instead of one per wait. EMR Serverless and EMR on EKS job runs are
- * watched the same way, with one ListJobRuns listing per application or virtual cluster.
+ * One watch per worker over the EMR clusters and steps its pending waits are on. It lists the
+ * watched clusters in windows of creation time (ListClusters with CreatedAfter/CreatedBefore, see
+ * {@link ClusterWindows}), each due an interval after its own last listing and spread over the
+ * interval, and every {@code interval} the steps of each cluster that has watched steps
+ * (ListSteps); it wakes each wait whose resource is no longer in the state its poll saw as soon as
+ * the page that shows it arrives, and keeps what it saw: a poll whose acceptors read only the
+ * resource's status decides from that instead of calling DescribeCluster/DescribeStep. A few calls
+ * per interval instead of one per wait. EMR Serverless and EMR on EKS job runs are watched the
+ * same way, with one ListJobRuns listing per application or virtual cluster.
  */
 public final class EmrTracker implements Tracking, AutoCloseable {
 
