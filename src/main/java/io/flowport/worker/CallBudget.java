@@ -35,6 +35,11 @@ public final class CallBudget {
     return perSecond > 0;
   }
 
+  /** Requests a second; 0 for no budget. */
+  public double rate() {
+    return perSecond;
+  }
+
   /** True when a request could be made now without waiting. */
   public synchronized boolean available() {
     if (!limited()) {

@@ -46,6 +46,8 @@ public class WorkerApplication {
     // gRPC, which every Zeebe gateway (and flowport dev, which has no REST API) speaks.
     d.put("camunda.client.prefer-rest-over-grpc", false);
     d.put("camunda.client.execution-threads", EXECUTION_THREADS);
+    // Jobs pushed as they are made, not at the next poll: a wait the tracker wakes polls at once.
+    d.put("camunda.client.worker.defaults.stream-enabled", true);
     return d;
   }
 

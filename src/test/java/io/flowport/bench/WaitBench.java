@@ -125,6 +125,16 @@ class WaitBench {
       });
       latencies.sort(null);
       detections.sort(null);
+      Map<String, Instant> seenEnded = new java.util.HashMap<>();
+      clusters.forEach(c -> {
+        if (proxy.firstSeenEnded(c) != null) {
+          seenEnded.put(c, proxy.firstSeenEnded(c));
+        }
+      });
+      StringBuilder hops = new StringBuilder();
+      BenchRecords.hops(runtime.engine(), instances, seenEnded).forEach((hop, ms) -> hops.append(hops.isEmpty() ? "" : ", ")
+          .append(ms.isEmpty() ? hop + " none" : "%s p50 %d ms, p99 %d ms (%d)".formatted(hop, Measurements.percentile(ms, 50),
+              Measurements.percentile(ms, 99), ms.size())));
       int incidents = BenchRecords.incidents(runtime.engine());
       assertThat(completed).as("instances completed").hasSize(n);
       assertThat(incidents).isZero();
@@ -134,13 +144,14 @@ class WaitBench {
       return ("waits %d: start %d ms; worker heap max %d MB used, %d MB live after a major GC (-Xmx512m), threads %d..%d; EMR calls by the worker %s, "
           + "max %d/s, mean %.1f/s over %d s; DescribeCluster while waiting %d; tracker %s, budget %.0f/s; "
           + "a listing showed the cluster ended after p50 %d ms, p99 %d ms, max %d ms; "
-          + "the instance ended after the cluster p50 %d ms, p99 %d ms, max %d ms; incidents %d; engine (%s state) JVM heap after GC %d MB")
+          + "the instance ended after the cluster p50 %d ms, p99 %d ms, max %d ms; after that listing: %s; incidents %d; "
+          + "engine (%s state) JVM heap after GC %d MB")
           .formatted(n, startMs, sampler.maxHeapMb(), sampler.maxLiveMb(), sampler.minThreads(), sampler.maxThreads(), totals,
               sampler.maxPerSecond(), sampler.meanPerSecond(), sampler.seconds(),
               describesWaiting, interval, rate, Measurements.percentile(detections, 50), Measurements.percentile(detections, 99),
               detections.get(detections.size() - 1),
               Measurements.percentile(latencies, 50), Measurements.percentile(latencies, 99),
-              latencies.get(latencies.size() - 1), incidents, ENGINE, engineHeap);
+              latencies.get(latencies.size() - 1), hops, incidents, ENGINE, engineHeap);
     }
   }
 
