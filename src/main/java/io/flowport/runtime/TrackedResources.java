@@ -57,7 +57,7 @@ final class TrackedResources {
         return null;
       }
       JsonNode created = run.has("CreatedAt") ? run.get("CreatedAt") : run.path("createdAt");
-      return new Tracking.Watch(key(resource, job), resource.clusterId(), resource.stepId(), state, instant(created),
+      return new Tracking.Watch(key(resource, job), resource.clusterId(), resource.stepId(), state, EmrTimes.instant(created),
           resource.service());
     }
     JsonNode status = response.path(step(job) ? "Step" : "Cluster").path("Status");
@@ -65,7 +65,7 @@ final class TrackedResources {
     if (state == null) {
       return null;
     }
-    Instant created = step(job) ? null : instant(status.path("Timeline").path("CreationDateTime"));
+    Instant created = step(job) ? null : EmrTimes.instant(status.path("Timeline").path("CreationDateTime"));
     return new Tracking.Watch(key(resource, job), resource.clusterId(), resource.stepId(), state, created);
   }
 
@@ -145,17 +145,6 @@ final class TrackedResources {
   private static String key(Tracking.Resource resource, Job job) {
     String name = resource.stepId() == null ? resource.clusterId() : resource.clusterId() + "/" + resource.stepId();
     return name + "#" + job.elementInstanceKey();
-  }
-
-  private static Instant instant(JsonNode n) {
-    if (n.isNumber()) {
-      return Instant.ofEpochMilli(Math.round(n.asDouble() * 1000));
-    }
-    try {
-      return n.isTextual() ? Instant.parse(n.asText()) : null;
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
   }
 
   private TrackedResources() {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowport.runtime.EmrCall;
+import io.flowport.runtime.EmrTimes;
 import io.flowport.runtime.Tracking;
 import java.time.Duration;
 import java.time.Instant;
@@ -372,7 +373,7 @@ public final class EmrTracker implements Tracking, AutoCloseable {
       for (JsonNode c : page.path("Clusters")) {
         String id = c.path("Id").asText();
         listed.add(id);
-        Instant created = instant(c.path("Status").path("Timeline").path("CreationDateTime"));
+        Instant created = EmrTimes.instant(c.path("Status").path("Timeline").path("CreationDateTime"));
         if (created != null) {
           createdOf.put(id, created);
         }
@@ -392,18 +393,6 @@ public final class EmrTracker implements Tracking, AutoCloseable {
       marker = page.path("Marker").asText(null);
     } while (marker != null);
     return listed;
-  }
-
-  /** EMR's timestamp: epoch seconds (the SDK's JSON) or ISO-8601 text; null when neither. */
-  private static Instant instant(JsonNode n) {
-    if (n.isNumber()) {
-      return Instant.ofEpochMilli(Math.round(n.asDouble() * 1000));
-    }
-    try {
-      return n.isTextual() ? Instant.parse(n.asText()) : null;
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
   }
 
   /** Lists one cluster's steps, newest first, until every watched one is seen; wakes the changed ones. */
